@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { LangCode, localized, type Lang } from '../content/localized.ts';
+
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
+const SentenceRef = z.string().regex(/^p\d+s\d+$/, 'must be a sentence id such as "p1s2"');
+
+/**
+ * The question model: one discriminated union shared by content files, the API and instructor imports.
+ * Built per language list so that every text must exist in every content language.
+ */
+export function questionSchemas(languages: readonly Lang[]) {
+  const text = localized(languages);
+  const perLang = <T extends z.ZodType>(item: T) => {
+    const shape: Record<string, z.ZodArray<T>> = {};
+    for (const lang of languages) shape[lang] = z.array(item).min(1, `needs at least one answer in "${lang}"`);
+    return z.object(shape).strict();
+  };
+
+  const base = {
+    id: Id,
+    prompt: text,
+    explanation: text,
+    sources: z.array(SentenceRef).default([]),
+  };
+
+  const Choice = z
+    .object({ id: Id, text, correct: z.boolean().optional(), feedback: text.optional() })
+    .strict();
+  const WeightedChoice = z
+    .object({ id: Id, text, weight: z.number().min(-1).max(1), feedback: text.optional() })
+    .strict();
+
+  const Single = z
+    .object({ ...base, type: z.literal('single'), choices: z.array(Choice).min(2).max(8) })
+    .strict()
+    .superRefine((q, ctx) => {
+      const right = q.choices.filter((c) => c.correct).length;
+      if (right !== 1) ctx.addIssue({ code: 'custom', path: ['choices'], message: `needs exactly one correct choice, has ${right}` });
+      uniqueIds(q.choices, ['choices'], ctx);
+    });
+
+  const Multiple = z
+    .object({ ...base, type: z.literal('multiple'), choices: z.array(WeightedChoice).min(2).max(10) })
+    .strict()
+    .superRefine((q, ctx) => {
+      const sum = q.choices.filter((c) => c.weight > 0).reduce((s, c) => s + c.weight, 0);
+      if (Math.abs(sum - 1) > 0.001)
+        ctx.addIssue({ code: 'custom', path: ['choices'], message: `the positive weights must add up to 1 (100 %), they add up to ${round(sum)}` });
+      uniqueIds(q.choices, ['choices'], ctx);
+    });
+
+  const TrueFalse = z
+    .object({
+      ...base,
+      type: z.literal('truefalse'),
+      answer: z.boolean(),
+      feedback: z.object({ right: text.optional(), wrong: text.optional() }).strict().optional(),
+    })
+    .strict();
+
+  const Accepted = z.object({ text: z.string().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() }).strict();
+  const Short = z
+    .object({
+      ...base,
+      type: z.literal('short'),
+      answers: perLang(Accepted),
+      caseSensitive: z.boolean().default(false),
+      typoTolerance: z.boolean().default(true),
+    })
+    .strict()
+    .superRefine((q, ctx) => {
+      for (const lang of languages) {
+        if (!(q.answers[lang] ?? []).some((a) => a.weight === 1))
+          ctx.addIssue({ code: 'custom', path: ['answers', lang], message: 'needs at least one answer worth 100 %' });
+      }
+    });
+
+  const Gap = z
+    .object({ id: Id, answers: perLang(z.string().trim().min(1)), options: perLang(z.string().trim().min(1)).optional() })
+    .strict();
+  const Cloze = z
+    .object({
+      ...base,
+      type: z.literal('cloze'),
+      text,
+      gaps: z.array(Gap).min(1).max(20),
+      caseSensitive: z.boolean().default(false),
+      typoTolerance: z.boolean().default(true),
+    })
+    .strict()
+    .superRefine((q, ctx) => {
+      uniqueIds(q.gaps, ['gaps'], ctx);
+      for (const lang of languages) {
+        const marks = [...(q.text[lang] ?? '').matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]);
+        const ids = q.gaps.map((g) => g.id);
+        for (const id of ids)
+          if (marks.filter((m) => m === id).length !== 1)
+            ctx.addIssue({ code: 'custom', path: ['text', lang], message: `gap "{{${id}}}" must appear exactly once` });
+        for (const m of marks)
+          if (!ids.includes(m!)) ctx.addIssue({ code: 'custom', path: ['text', lang], message: `"{{${m}}}" is not a gap id` });
+      }
+      q.gaps.forEach((g, i) => {
+        if (!g.options) return;
+        for (const lang of languages)
+          if (!g.answers[lang]!.some((a) => g.options![lang]!.includes(a)))
+            ctx.addIssue({ code: 'custom', path: ['gaps', i, 'options', lang], message: 'the options must include an accepted answer' });
+      });
+    });
+
+  const Match = z
+    .object({ ...base, type: z.literal('match'), pairs: z.array(z.object({ left: text, right: text }).strict()).min(2).max(10) })
+    .strict()
+    .superRefine((q, ctx) => {
+      for (const lang of languages) {
+        const rights = q.pairs.map((p) => p.right[lang]);
+        if (new Set(rights).size !== rights.length)
+          ctx.addIssue({ code: 'custom', path: ['pairs'], message: `right-hand items in "${lang}" must be distinct` });
+      }
+    });
+
+  const Order = z.object({ ...base, type: z.literal('order'), items: z.array(text).min(2).max(10) }).strict();
+
+  const Numerical = z
+    .object({
+      ...base,
+      type: z.literal('numerical'),
+      answer: z.number().finite().optional(),
+      tolerance: z.number().min(0).default(0),
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+    })
+    .strict()
+    .superRefine((q, ctx) => {
+      const hasRange = q.min !== undefined || q.max !== undefined;
+      if (hasRange === (q.answer !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: 'give either "answer" (with "tolerance") or "min" and "max"' });
+      if (hasRange && (q.min === undefined || q.max === undefined || q.min > q.max))
+        ctx.addIssue({ code: 'custom', path: ['min'], message: '"min" and "max" must both be set, min ≤ max' });
+    });
+
+  const Question = z.discriminatedUnion('type', [Single, Multiple, TrueFalse, Short, Cloze, Match, Order, Numerical]);
+
+  const QuestionFile = z
+    .object({ lesson: z.string(), questions: z.array(Question).min(1) })
+    .strict()
+    .superRefine((f, ctx) => uniqueIds(f.questions, ['questions'], ctx));
+
+  return { Question, QuestionFile, text, LangCode };
+}
+
+function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export type QuestionSchemas = ReturnType<typeof questionSchemas>;
+export type Question = z.infer<QuestionSchemas['Question']>;
+export type QuestionType = Question['type'];
+export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;

@@ -1,0 +1,77 @@
+// Builds what the worker and the browser need, in one place so that `npm start`, `npm test` and
+// `npm run deploy` all serve the same thing:
+//  1. validates every content file (fails with file, path and problem) and writes build/content.json;
+//  2. bundles the browser islands and CSS with hashed names into build/client/assets (Workers Static Assets);
+//  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers.
+// Runs on Node >= 22.6 (type stripping); npm scripts use the Node 24 from node_modules/.bin.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { ContentError, loadContent } from '../core/content/load.ts';
+import { readContentFiles, readLocales } from '../core/content/read-files.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'build');
+
+function buildContent() {
+  const content = loadContent(readContentFiles(root));
+  const locales = readLocales(root);
+  for (const lang of content.course.languages)
+    if (!locales[lang]) throw new Error(`locales/${lang}.json is missing: every content language needs UI strings`);
+  writeFileSync(join(out, 'content.json'), JSON.stringify({ content, locales }));
+  return content;
+}
+
+async function buildClient() {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { client: 'web/client.tsx', styles: 'web/styles.css' },
+    outdir: 'build/client',
+    entryNames: 'assets/[name]-[hash]',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const manifest: Record<string, string> = {};
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    const url = '/' + relative(join(root, 'build/client'), join(root, file)).split('\\').join('/');
+    manifest[file.endsWith('.css') ? 'css' : 'js'] = url;
+  }
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  // Static assets never reach the worker, so their headers are set here (hashed names: cache forever).
+  writeFileSync(
+    join(out, 'client/_headers'),
+    [
+      '/assets/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '/*',
+      '  X-Content-Type-Options: nosniff',
+      '  Referrer-Policy: strict-origin-when-cross-origin',
+      "  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
+      '',
+    ].join('\n'),
+  );
+  return manifest;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'client'), { recursive: true });
+try {
+  const content = buildContent();
+  const manifest = await buildClient();
+  console.log(
+    `build: ${content.article.sentences.length} sentences, ${content.lessons.length} lessons, ${content.glossary.length} glossary entries, ` +
+      `${Object.values(content.questions).flat().length} questions; assets ${Object.values(manifest).join(', ')}`,
+  );
+} catch (e) {
+  console.error(e instanceof ContentError ? e.message : e);
+  process.exit(1);
+}

@@ -1,0 +1,10 @@
+// Browser entry: hydrates the islands that the server rendered. Nothing else runs in the browser.
+import { hydrate, type ComponentType } from 'preact';
+import { Reader } from './islands/reader.tsx';
+
+const islands: Record<string, ComponentType<any>> = { Reader };
+
+for (const el of document.querySelectorAll<HTMLElement>('[data-island]')) {
+  const Component = islands[el.dataset.island!];
+  if (Component) hydrate(<Component {...JSON.parse(el.dataset.props ?? '{}')} />, el);
+}

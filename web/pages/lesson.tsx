@@ -1,0 +1,132 @@
+import type { Article, GlossaryEntry, Lesson } from '../../core/content/schema.ts';
+import { pick } from '../../core/content/localized.ts';
+import { headword } from '../../core/content/headword.ts';
+import { Island } from '../island.tsx';
+import { Reader, type ReaderProps } from '../islands/reader.tsx';
+import { href, usePage } from '../page-context.ts';
+
+export interface LessonPageProps {
+  lesson: Lesson;
+  number: number;
+  prev?: Lesson;
+  next?: Lesson;
+  reader: ReaderProps;
+  glossary: GlossaryEntry[];
+  corrections: Article['corrections'];
+  sourceLanguage: string;
+}
+
+/** The reader: lesson text with view switch and glossary terms, goals, key facts, glossary list. */
+export function LessonPage(p: LessonPageProps) {
+  const { t, lang } = usePage();
+  const { lesson } = p;
+  return (
+    <>
+      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
+        <a href={href(lang, '/')}>{t('nav.overview')}</a> › {t('overview.lessonNumber', { n: p.number })}
+      </nav>
+      <h1>{pick(lesson.title, lang)}</h1>
+      {lang !== p.sourceLanguage && (
+        <p class="subtitle" lang={p.sourceLanguage}>
+          {pick(lesson.title, p.sourceLanguage)}
+        </p>
+      )}
+      <p class="lead">{pick(lesson.summary, lang)}</p>
+
+      <section aria-labelledby="goals-h" class="goals">
+        <h2 id="goals-h">{t('lesson.goals')}</h2>
+        <ul>
+          {lesson.goals.map((g, i) => (
+            <li key={i}>{pick(g, lang)}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">{t('lesson.text')}</h2>
+        <Island name="Reader" component={Reader} props={p.reader} />
+      </section>
+
+      <section aria-labelledby="facts-h">
+        <h2 id="facts-h">{t('lesson.keyFacts')}</h2>
+        <ul class="facts">
+          {lesson.keyFacts.map((f, i) => (
+            <li key={i}>
+              {pick(f, lang)}{' '}
+              {f.sources.map((s) => (
+                <a key={s} class="source-link" href={`#s-${s}`}>
+                  {t('lesson.sentenceRef', { id: s })}
+                </a>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {p.corrections.length > 0 && (
+        <section aria-labelledby="corr-h">
+          <h2 id="corr-h">{t('lesson.corrections')}</h2>
+          <ul>
+            {p.corrections.map((c) => (
+              <li key={c.sentenceId}>
+                {t('lesson.correctionIntro')} <del lang={p.sourceLanguage}>{c.original}</del> →{' '}
+                <ins lang={p.sourceLanguage}>{c.corrected}</ins>. {pick(c.why, lang)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="glossary-h">
+        <h2 id="glossary-h">{t('lesson.glossary')}</h2>
+        <dl class="glossary">
+          {p.glossary.map((e) => (
+            <div key={e.id} class="entry">
+              <dt id={`g-${e.id}`} lang={p.sourceLanguage} tabIndex={-1}>
+                {headword(e)}
+              </dt>
+              <dd>
+                <span class="grammar">{grammarLabel(t, e)}</span>
+                {glosses(e, lang).map((g) => (
+                  <span key={g.lang} class="gloss" lang={g.lang}>
+                    {g.text}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <nav class="pager" aria-label={t('lesson.pager')}>
+        {p.prev && (
+          <a rel="prev" href={href(lang, `/lessons/${p.prev.id}`)}>
+            ← {t('lesson.prev')}: {pick(p.prev.title, lang)}
+          </a>
+        )}
+        {p.next && (
+          <a rel="next" href={href(lang, `/lessons/${p.next.id}`)}>
+            {t('lesson.next')}: {pick(p.next.title, lang)} →
+          </a>
+        )}
+      </nav>
+    </>
+  );
+}
+
+type T = ReturnType<typeof usePage>['t'];
+
+/** "noun, feminine" / "verb, separable" in the UI language. */
+export function grammarLabel(t: T, e: GlossaryEntry): string {
+  const parts = [t(`glossary.pos.${e.pos}`)];
+  if (e.gender) parts.push(t(`glossary.gender.${e.gender}`));
+  if (e.separable) parts.push(t('glossary.separable'));
+  return parts.join(', ');
+}
+
+/** The entry's glosses, the UI language first. */
+export function glosses(e: GlossaryEntry, lang: string): { lang: string; text: string }[] {
+  return Object.entries(e.gloss)
+    .map(([l, text]) => ({ lang: l, text }))
+    .sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { languageDetector } from 'hono/language';
+import { uiLanguages } from './content.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { security } from './middleware/security.ts';
+import { lessonsApi } from './routes/lessons-api.ts';
+import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
+
+const api = new Hono<AppEnv>()
+  .get('/health', (c) => c.json({ status: 'ok' }))
+  .route('/lessons', lessonsApi);
+
+const app = new Hono<AppEnv>();
+
+app.use(security());
+
+// `/` picks the UI language: the remembered cookie, then Accept-Language, then English.
+app.get(
+  '/',
+  languageDetector({
+    order: ['cookie', 'header'],
+    lookupCookie: LANG_COOKIE,
+    supportedLanguages: [...uiLanguages],
+    fallbackLanguage: 'en',
+    caches: false,
+  }),
+  (c) => {
+    c.header('Vary', 'Accept-Language, Cookie');
+    return c.redirect(`/${c.get('language')}/`, 302);
+  },
+);
+
+app.route('/api', api);
+app.route('/', pages);
+
+app.notFound((c) => {
+  if (new URL(c.req.url).pathname.startsWith('/api/'))
+    return c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
+  return renderNotFound(c);
+});
+
+// Known errors carry their status and code; anything else is our fault: logged, answered with a generic 500.
+app.onError((err, c) => {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof HTTPException && err.status < 500)
+    return c.json(errorBody(err.status === 413 ? 'too_large' : 'bad_request', err.message || 'Bad request.'), err.status);
+  console.error(err);
+  return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
+});
+
+export default app satisfies ExportedHandler<Env>;

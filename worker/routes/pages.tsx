@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { pick } from '../../core/content/localized.ts';
+import { headword } from '../../core/content/headword.ts';
+import { OverviewPage } from '../../web/pages/overview.tsx';
+import { LessonPage, glosses, grammarLabel } from '../../web/pages/lesson.tsx';
+import { NotFoundPage } from '../../web/pages/not-found.tsx';
+import type { ReaderProps } from '../../web/islands/reader.tsx';
+import {
+  content,
+  contentLanguages,
+  correctionsOf,
+  getLesson,
+  glossaryOf,
+  lessonIndex,
+  sentencesOf,
+  sourceLanguage,
+  termSegments,
+} from '../content.ts';
+import type { AppEnv } from '../env.ts';
+import { isUiLanguage, tFor } from '../i18n.ts';
+import { renderPage } from '../render.tsx';
+
+export const LANG_COOKIE = 'lang';
+const YEAR = 365 * 86400;
+
+/** Learner pages below `/{lang}/`. */
+export const pages = new Hono<AppEnv>();
+
+pages.use('/:lang/*', async (c, next) => {
+  const lang = c.req.param('lang');
+  if (!isUiLanguage(lang)) return renderNotFound(c);
+  c.set('lang', lang);
+  c.set('t', tFor(lang));
+  // Remember the chosen UI language for `/`.
+  if (getCookie(c, LANG_COOKIE) !== lang)
+    setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: new URL(c.req.url).protocol === 'https:' });
+  await next();
+});
+
+pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
+
+pages.get('/:lang/', (c) => {
+  const lang = c.get('lang');
+  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} />, {
+    title: c.get('t')('overview.title'),
+  });
+});
+
+pages.get('/:lang/lessons/:lessonId', (c) => {
+  const lang = c.get('lang');
+  const t = c.get('t');
+  const lesson = getLesson(c.req.param('lessonId'));
+  if (!lesson) return renderNotFound(c, lang);
+  const i = lessonIndex(lesson.id);
+  const views = [...contentLanguages, 'both'];
+  const queryView = c.req.query('view');
+  const cookieView = getCookie(c, 'view');
+  let view = 'both';
+  if (queryView && views.includes(queryView)) {
+    view = queryView;
+    setCookie(c, 'view', view, { path: '/', maxAge: YEAR, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
+  } else if (cookieView && views.includes(cookieView)) view = cookieView;
+
+  const glossary = glossaryOf(lesson);
+  const reader: ReaderProps = {
+    languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
+      code,
+      label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
+    })),
+    view,
+    pairWith: lang !== sourceLanguage && contentLanguages.includes(lang) ? lang : contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage,
+    sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
+    entries: Object.fromEntries(
+      glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
+    ),
+    labels: { view: t('lesson.view'), both: t('lesson.both'), close: t('lesson.close'), sentence: t('lesson.sentence') },
+  };
+  return renderPage(
+    c,
+    lang,
+    <LessonPage
+      lesson={lesson}
+      number={i + 1}
+      prev={content.lessons[i - 1]}
+      next={content.lessons[i + 1]}
+      reader={reader}
+      glossary={glossary}
+      corrections={correctionsOf(lesson)}
+      sourceLanguage={sourceLanguage}
+    />,
+    { title: pick(lesson.title, lang), description: pick(lesson.summary, lang), islands: true },
+  );
+});
+
+/** The 404 page, in the path's language if it names one, else the remembered or preferred one. */
+export function renderNotFound(c: Parameters<typeof renderPage>[0], lang?: string) {
+  const first = new URL(c.req.url).pathname.split('/')[1];
+  const chosen = lang ?? (isUiLanguage(first) ? first : isUiLanguage(getCookie(c, LANG_COOKIE)) ? getCookie(c, LANG_COOKIE)! : 'en');
+  return renderPage(c, chosen, <NotFoundPage />, { title: tFor(chosen)('notFound.title'), status: 404 });
+}
