@@ -4,7 +4,7 @@
 //  2. bundles the browser islands and CSS with hashed names into build/client/assets (Workers Static Assets);
 //  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers.
 // Runs on Node >= 22.6 (type stripping); npm scripts use the Node 24 from node_modules/.bin.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -46,6 +46,7 @@ async function buildClient() {
     manifest[file.endsWith('.css') ? 'css' : 'js'] = url;
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  cpSync(join(root, 'web/public'), join(out, 'client'), { recursive: true }); // favicon and other fixed files
   // Static assets never reach the worker, so their headers are set here (hashed names: cache forever).
   writeFileSync(
     join(out, 'client/_headers'),

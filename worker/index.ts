@@ -10,7 +10,9 @@ import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
 
 const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
-  .route('/lessons', lessonsApi);
+  .route('/lessons', lessonsApi)
+  // Anything else below /api is a JSON 404, whatever the method, before the pages can see it.
+  .all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
 
 const app = new Hono<AppEnv>();
 
@@ -35,11 +37,7 @@ app.get(
 app.route('/api', api);
 app.route('/', pages);
 
-app.notFound((c) => {
-  if (new URL(c.req.url).pathname.startsWith('/api/'))
-    return c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
-  return renderNotFound(c);
-});
+app.notFound((c) => renderNotFound(c));
 
 // Known errors carry their status and code; anything else is our fault: logged, answered with a generic 500.
 app.onError((err, c) => {

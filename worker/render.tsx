@@ -38,6 +38,7 @@ export function renderPage(c: Context<AppEnv>, lang: string, page: VNode, opts: 
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(opts.description ?? t('site.description'))}">`,
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     `<link rel="stylesheet" href="${assets.css}">`,
     opts.islands ? `<script type="module" src="${assets.js}"></script>` : '',
     ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="/${l}${path === '/' ? '/' : path}">`),

@@ -20,6 +20,22 @@ export const SPLIT = ' … ';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordAt = (part: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'gu');
 
+/**
+ * The occurrence of a later part after `from`. A split-off prefix stands at the end of its clause
+ * ("läutet ein neues Zeitalter ein."), so an occurrence before punctuation wins over an earlier one.
+ */
+function laterPart(text: string, part: string, from: number): [number, number] | undefined {
+  const re = wordAt(part);
+  re.lastIndex = from;
+  let first: [number, number] | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    if (/^\s*([,.;:!?)]|$)/.test(text.slice(span[1]))) return span;
+    first ??= span;
+  }
+  return first;
+}
+
 /** Every match of one form in `text`: a list of spans per match (one span per part). */
 export function matchForm(text: string, form: string): Array<Array<[number, number]>> {
   const parts = form.split(SPLIT).map((p) => p.trim()).filter(Boolean);
@@ -28,12 +44,10 @@ export function matchForm(text: string, form: string): Array<Array<[number, numb
     const spans: Array<[number, number]> = [[first.index, first.index + first[0].length]];
     let from = spans[0]![1];
     for (const part of parts.slice(1)) {
-      const re = wordAt(part);
-      re.lastIndex = from;
-      const next = re.exec(text);
+      const next = laterPart(text, part, from);
       if (!next) break;
-      spans.push([next.index, next.index + next[0].length]);
-      from = next.index + next[0].length;
+      spans.push(next);
+      from = next[1];
     }
     if (spans.length === parts.length) matches.push(spans);
   }
