@@ -17,7 +17,7 @@ describe('content files', () => {
   });
 
   it('hold the whole source article, sentence by sentence, with exactly the two recorded corrections', () => {
-    const source = readFileSync(new URL('../../../shared/seed/000_8ac55cb9fd5907dc.txt', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../content/source/000_8ac55cb9fd5907dc.txt', import.meta.url), 'utf8');
     const paragraphs = source.split('\n').filter((p) => p.trim());
     expect(content.article.sentences).toHaveLength(17);
     paragraphs.forEach((p, i) => {

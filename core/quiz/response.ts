@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { QuestionType } from './schema.ts';
+
+const Key = z.string().min(1).max(64);
+const Text = z.string().max(500, 'is longer than 500 characters');
+
+/** What a learner sends for each question type (SPEC §4). */
+export const ResponseSchemas = {
+  single: z.object({ choice: Key }).strict(),
+  multiple: z.object({ choices: z.array(Key).max(20) }).strict(),
+  truefalse: z.object({ value: z.boolean() }).strict(),
+  short: z.object({ text: Text }).strict(),
+  cloze: z.object({ gaps: z.record(Key, Text) }).strict(),
+  match: z.object({ pairs: z.record(Key, Key) }).strict(),
+  order: z.object({ order: z.array(Key).max(20) }).strict(),
+  numerical: z.object({ number: z.number().finite() }).strict(),
+} satisfies Record<QuestionType, z.ZodType>;
+
+export type ResponseOf<T extends QuestionType> = z.infer<(typeof ResponseSchemas)[T]>;
+export type AnyResponse = ResponseOf<QuestionType>;
