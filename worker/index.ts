@@ -6,11 +6,14 @@ import type { AppEnv } from './env.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { security } from './middleware/security.ts';
 import { lessonsApi } from './routes/lessons-api.ts';
+import { quizzesApi } from './routes/quizzes-api.ts';
+import { ResponseError } from '../core/quiz/grade.ts';
 import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
 
 const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
   .route('/lessons', lessonsApi)
+  .route('/quizzes', quizzesApi)
   // Anything else below /api is a JSON 404, whatever the method, before the pages can see it.
   .all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
 
@@ -42,6 +45,7 @@ app.notFound((c) => renderNotFound(c));
 // Known errors carry their status and code; anything else is our fault: logged, answered with a generic 500.
 app.onError((err, c) => {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ResponseError) return c.json(errorBody('invalid_response', `The response does not fit the question: ${err.message}`, err.details), 422);
   if (err instanceof HTTPException && err.status < 500)
     return c.json(errorBody(err.status === 413 ? 'too_large' : 'bad_request', err.message || 'Bad request.'), err.status);
   console.error(err);

@@ -7,7 +7,7 @@ import type { Question, QuestionOf } from './schema.ts';
 
 /** What was right or wrong in one part of an answer, for feedback that says what, not only whether. */
 export type FeedbackItem =
-  | { kind: 'choice'; id: string; text: string; chosen: boolean; right: boolean; note?: string }
+  | { kind: 'choice'; id: string; text: string; chosen: boolean; right: boolean }
   | { kind: 'truefalse'; given: boolean; expected: boolean }
   | { kind: 'text'; given: string; match: TextMatch['kind']; expected: string; note?: string }
   | { kind: 'gap'; gap: string; given: string; match: TextMatch['kind']; expected: string }
@@ -137,11 +137,8 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
       const r = response as ResponseOf<'single'>;
       const chosen = q.choices.find((c) => publicId(q.id, c.id) === r.choice) ?? unknown('response.choice', r.choice);
       score = chosen.correct ? 1 : 0;
-      for (const c of q.choices) {
-        const id = publicId(q.id, c.id);
-        const note = c.feedback ? pick(c.feedback, lang) : undefined;
-        items.push({ kind: 'choice', id, text: pick(c.text, lang), chosen: c === chosen, right: !!c.correct, ...(note && c === chosen ? { note } : {}) });
-      }
+      for (const c of q.choices)
+        items.push({ kind: 'choice', id: publicId(q.id, c.id), text: pick(c.text, lang), chosen: c === chosen, right: !!c.correct });
       if (chosen.feedback) notes.push(pick(chosen.feedback, lang));
       break;
     }
@@ -183,7 +180,7 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
       const opts: MatchOptions = { caseSensitive: q.caseSensitive, typoTolerance: q.typoTolerance };
       let right = 0;
       for (const g of q.gaps) {
-        const given = r.gaps[g.id] ?? '';
+        const given = Object.hasOwn(r.gaps, g.id) ? r.gaps[g.id]! : '';
         const accepted = g.answers[lang]!;
         // A gap with options is a choice: exact (after folding), no typo allowance.
         const best = bestMatch(given, accepted.map((text) => ({ text, weight: 1 })), g.options ? { ...opts, typoTolerance: false } : opts);

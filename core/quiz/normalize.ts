@@ -30,7 +30,8 @@ export function fold(text: string): string {
     .trim()
     .replace(/\s*([,;:.!?])\s*/g, '$1 ')
     .replace(/[\s.!?]+$/, '')
-    .trim();
+    .trim()
+    .normalize('NFC'); // a combining mark after a replaced umlaut composes only now
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early past `max`. */
@@ -75,6 +76,8 @@ export function matchText(given: string, expected: string, opts: MatchOptions): 
   const gl = g.toLowerCase();
   const el = e.toLowerCase();
   if (opts.caseSensitive ? g === e : gl === el) return { kind: 'exact' };
+  // Where case matters, a capitalisation slip is wrong, and must not pass as a "typo".
+  if (opts.caseSensitive && gl === el) return { kind: 'case', expected };
   if (opts.typoTolerance) {
     // Every word of five letters or more may carry one typo; shorter words must be exact.
     const gw = opts.caseSensitive ? g.split(' ') : gl.split(' ');
@@ -90,7 +93,6 @@ export function matchText(given: string, expected: string, opts: MatchOptions): 
       if (ok && typos === 1) return { kind: 'typo', expected };
     }
   }
-  if (opts.caseSensitive && gl === el) return { kind: 'case', expected };
   return { kind: 'none' };
 }
 

@@ -18,6 +18,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <li>
               <a href={href(lang, '/')}>{t('nav.overview')}</a>
             </li>
+            <li>
+              <a href={href(lang, '/test')}>{t('nav.test')}</a>
+            </li>
           </ul>
         </nav>
         <LanguageSwitch />

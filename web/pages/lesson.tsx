@@ -47,6 +47,12 @@ export function LessonPage(p: LessonPageProps) {
         <Island name="Reader" component={Reader} props={p.reader} />
       </section>
 
+      <p class="quiz-cta">
+        <a class="button primary" href={href(lang, `/lessons/${lesson.id}/quiz`)}>
+          {t('lesson.quizLink')}: {t('quiz.practice')}
+        </a>
+      </p>
+
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">{t('lesson.keyFacts')}</h2>
         <ul class="facts">

@@ -31,6 +31,13 @@ export function OverviewPage({ lessons, sourceLanguage }: OverviewProps) {
           </li>
         ))}
       </ol>
+      <h2 id="test-h">{t('test.title')}</h2>
+      <p>{t('test.intro', { count: 20 })}</p>
+      <p>
+        <a class="button primary" href={href(lang, '/test')}>
+          {t('test.link')}
+        </a>
+      </p>
     </>
   );
 }

@@ -20,6 +20,7 @@ import {
 import type { AppEnv } from '../env.ts';
 import { isUiLanguage, tFor } from '../i18n.ts';
 import { renderPage } from '../render.tsx';
+import { quizPages } from './quiz-pages.tsx';
 
 export const LANG_COOKIE = 'lang';
 const YEAR = 365 * 86400;
@@ -37,6 +38,8 @@ pages.use('/:lang/*', async (c, next) => {
     setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: new URL(c.req.url).protocol === 'https:' });
   await next();
 });
+
+pages.route('/', quizPages);
 
 pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 

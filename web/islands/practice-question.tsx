@@ -1,0 +1,125 @@
+import { useRef, useState } from 'preact/hooks';
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
+import { Feedback } from '../quiz/feedback.tsx';
+import { encodeAnswers, responseFromForm, type FormProblem } from '../quiz/form.ts';
+import { QuestionFields } from '../quiz/question-fields.tsx';
+import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+
+export interface PracticeProps {
+  quizId: string;
+  seed: string;
+  /** Quiz content language and UI language. */
+  lang: string;
+  uiLang: string;
+  question: LearnerQuestion;
+  /** 1-based position and count, for the heading. */
+  number: number;
+  total: number;
+  /** Answers given so far in this run (carried in the URL, no server state). */
+  answers: Record<string, AnyResponse>;
+  /** Where the form goes without JavaScript (GET, same page). */
+  action: string;
+  hidden: Record<string, string>;
+  /** URL of the next question without the answers parameter; null on the last question. */
+  nextBase: string | null;
+  /** Results form target, on the last question. */
+  finishAction: string;
+  labels: QuizLabels;
+  result?: CheckResult | null;
+  given?: AnyResponse | null;
+  problem?: FormProblem | null;
+}
+
+/**
+ * One practice question. Without JavaScript the form is a plain GET that the server grades and renders;
+ * hydrated, it is checked through `/api/quizzes/:id/check` in place, and focus moves to the feedback.
+ */
+export function PracticeQuestion(p: PracticeProps) {
+  const [result, setResult] = useState<CheckResult | null>(p.result ?? null);
+  const [given, setGiven] = useState<AnyResponse | null>(p.given ?? null);
+  const [problem, setProblem] = useState<string | null>(p.problem ?? null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const q = p.question;
+  const answers = given ? { ...p.answers, [q.id]: given } : p.answers;
+  const fbId = `fb-${q.id}`;
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || result) return;
+    const data = new FormData(formRef.current!);
+    const response = responseFromForm(q, (name) => data.getAll(name).map(String));
+    if (typeof response === 'string') {
+      setProblem(response);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await fetch(`/api/quizzes/${encodeURIComponent(p.quizId)}/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId: q.id, response, seed: p.seed, lang: p.lang }),
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      setGiven(response);
+      setResult((await res.json()) as CheckResult);
+      requestAnimationFrame(() => document.getElementById(fbId)?.focus());
+    } catch {
+      setProblem('network');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problemText =
+    problem === 'unanswered' ? p.labels.notAnswered : problem === 'number' ? p.labels.invalidNumber : problem === 'network' ? p.labels.networkError : null;
+
+  const fill = (text: string, n: number) => text.replace('{{n}}', String(n)).replace('{{total}}', String(p.total));
+  return (
+    <>
+    <div class="progress">
+      <label for="quiz-progress">{fill(p.labels.progress, Object.keys(answers).length)}</label>
+      <progress id="quiz-progress" max={p.total} value={Object.keys(answers).length} />
+    </div>
+    <h2 class="q-number">{fill(p.labels.questionOf, p.number)}</h2>
+    <div class="question-card">
+      <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} class="question-form" noValidate>
+        {Object.entries(p.hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <fieldset lang={p.lang}>
+          <legend>{q.prompt}</legend>
+          <QuestionFields q={q} labels={p.labels} given={given ?? undefined} locked={!!result} />
+        </fieldset>
+        <p class="problem" role="alert">
+          {problemText}
+        </p>
+        {!result && (
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? p.labels.checking : p.labels.check}
+          </button>
+        )}
+      </form>
+      {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} />}
+      {result &&
+        (p.nextBase !== null ? (
+          <p>
+            <a class="button primary" href={`${p.nextBase}&a=${encodeAnswers(answers)}`}>
+              {p.labels.next} →
+            </a>
+          </p>
+        ) : (
+          <form method="post" action={p.finishAction}>
+            {Object.entries(p.hidden).map(([k, v]) => (k === 'n' || k === 'a' ? null : <input key={k} type="hidden" name={k} value={v} />))}
+            <input type="hidden" name="a" value={encodeAnswers(answers)} />
+            <button type="submit" class="primary">
+              {p.labels.finish}
+            </button>
+          </form>
+        ))}
+    </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
+
+/** Form field names: `r.{questionId}` for one value, `r.{questionId}.{part}` for gaps, pairs and items. */
+export const fieldName = (questionId: string, part?: string) => (part ? `r.${questionId}.${part}` : `r.${questionId}`);
+
+export type FormProblem = 'unanswered' | 'number';
+
+/** Reads a number as people type it: "2025", "2,5", " 3 ". */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/**
+ * Turns submitted form fields into one question's response (the same on the server, for plain form posts,
+ * and in the browser, for the enhanced form). Returns a problem instead when the question was left empty.
+ */
+export function responseFromForm(q: LearnerQuestion, get: (name: string) => string[]): AnyResponse | FormProblem {
+  const one = (name: string) => (get(name)[0] ?? '').trim();
+  switch (q.type) {
+    case 'single':
+      return one(fieldName(q.id)) ? { choice: one(fieldName(q.id)) } : 'unanswered';
+    case 'multiple': {
+      const picked = get(fieldName(q.id)).filter(Boolean);
+      return picked.length ? { choices: picked } : 'unanswered';
+    }
+    case 'truefalse': {
+      const v = one(fieldName(q.id));
+      return v === 'true' || v === 'false' ? { value: v === 'true' } : 'unanswered';
+    }
+    case 'short':
+      return one(fieldName(q.id)) ? { text: one(fieldName(q.id)) } : 'unanswered';
+    case 'numerical': {
+      const raw = one(fieldName(q.id));
+      if (!raw) return 'unanswered';
+      const n = parseNumber(raw);
+      return n === undefined ? 'number' : { number: n };
+    }
+    case 'cloze': {
+      const gaps: Record<string, string> = {};
+      for (const p of q.parts) if ('gap' in p) gaps[p.gap] = one(fieldName(q.id, p.gap));
+      return Object.values(gaps).some(Boolean) ? { gaps } : 'unanswered';
+    }
+    case 'match': {
+      const pairs: Record<string, string> = {};
+      for (const l of q.left) {
+        const v = one(fieldName(q.id, l.id));
+        if (v) pairs[l.id] = v;
+      }
+      return Object.keys(pairs).length ? { pairs } : 'unanswered';
+    }
+    case 'order': {
+      // Each item has a position select, prefilled with its place on screen; ties keep the screen order.
+      const ranked = q.items.map((it, i) => ({ id: it.id, pos: Number(one(fieldName(q.id, it.id))) || i + 1, i }));
+      ranked.sort((a, b) => a.pos - b.pos || a.i - b.i);
+      return { order: ranked.map((r) => r.id) };
+    }
+  }
+}
+
+/** Encodes the answers so far for a URL (base64url of JSON), so a practice run needs no server state. */
+export function encodeAnswers(answers: Record<string, AnyResponse>): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(answers));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The inverse of encodeAnswers; anything malformed reads as no answers. */
+export function decodeAnswers(text: string | undefined | null): Record<string, unknown> {
+  if (!text || text.length > 20_000) return {};
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const value: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

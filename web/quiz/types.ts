@@ -1,0 +1,48 @@
+import type { GradeResult } from '../../core/quiz/grade.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
+
+/** A graded question as `/check` returns it: the grade plus its source sentences in every language. */
+export type CheckResult = Omit<GradeResult, 'sources'> & {
+  sources: Array<{ id: string; lesson: string; text: Record<string, string> }>;
+};
+
+export type Responses = Record<string, AnyResponse>;
+
+/** UI strings the quiz components need, already translated (islands carry no i18n library). */
+export interface QuizLabels {
+  check: string;
+  next: string;
+  finish: string;
+  correct: string;
+  partly: string;
+  wrong: string;
+  yourAnswer: string;
+  noAnswer: string;
+  solution: string;
+  explanation: string;
+  source: string;
+  readInLesson: string;
+  spelledAs: string;
+  caseHint: string;
+  expected: string;
+  missed: string;
+  chosenWrong: string;
+  chosenRight: string;
+  inOrder: string;
+  trueLabel: string;
+  falseLabel: string;
+  choose: string;
+  gap: string;
+  position: string;
+  positionOf: string;
+  matchFor: string;
+  numberHint: string;
+  notAnswered: string;
+  invalidNumber: string;
+  checking: string;
+  networkError: string;
+  scoreOf: string;
+  progress: string;
+  questionOf: string;
+  languageNames: Record<string, string>;
+}

@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import type { QuizLabels } from '../web/quiz/types.ts';
+import { contentLanguages } from './content.ts';
+
+const cache = new Map<TFunction, QuizLabels>();
+
+/** The quiz strings of one UI language, for server rendering and for the islands' props. */
+export function quizLabels(t: TFunction): QuizLabels {
+  let labels = cache.get(t);
+  if (labels) return labels;
+  // Placeholders such as {{n}} are filled in by the components, so they are passed through untouched here.
+  const keep = { n: '{{n}}', total: '{{total}}', expected: '{{expected}}', item: '{{item}}' };
+  const raw = (key: `quiz.${keyof typeof import('../locales/en.json')['quiz']}`) => String(t(key, keep));
+  labels = {
+    check: raw('quiz.check'),
+    next: raw('quiz.next'),
+    finish: raw('quiz.finish'),
+    correct: raw('quiz.correct'),
+    partly: raw('quiz.partly'),
+    wrong: raw('quiz.wrong'),
+    yourAnswer: raw('quiz.yourAnswer'),
+    noAnswer: raw('quiz.noAnswer'),
+    solution: raw('quiz.solution'),
+    explanation: raw('quiz.explanation'),
+    source: raw('quiz.source'),
+    readInLesson: raw('quiz.readInLesson'),
+    spelledAs: raw('quiz.spelledAs'),
+    caseHint: raw('quiz.caseHint'),
+    expected: raw('quiz.expected'),
+    missed: raw('quiz.missed'),
+    chosenWrong: raw('quiz.chosenWrong'),
+    chosenRight: raw('quiz.chosenRight'),
+    inOrder: raw('quiz.inOrder'),
+    trueLabel: raw('quiz.true'),
+    falseLabel: raw('quiz.false'),
+    choose: raw('quiz.choose'),
+    gap: raw('quiz.gap'),
+    position: raw('quiz.position'),
+    positionOf: raw('quiz.positionOf'),
+    matchFor: raw('quiz.matchFor'),
+    numberHint: raw('quiz.numberHint'),
+    notAnswered: raw('quiz.notAnswered'),
+    invalidNumber: raw('quiz.invalidNumber'),
+    checking: raw('quiz.checking'),
+    networkError: raw('quiz.networkError'),
+    scoreOf: raw('quiz.scoreOf'),
+    progress: raw('quiz.progress'),
+    questionOf: raw('quiz.questionOf'),
+    languageNames: Object.fromEntries(contentLanguages.map((l) => [l, t(`languages.${l}` as 'languages.de')])),
+  };
+  cache.set(t, labels);
+  return labels;
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { gradeAttempt, parseResponse } from '../../core/quiz/attempt.ts';
+import { grade } from '../../core/quiz/grade.ts';
+import { learnerQuiz } from '../../core/quiz/quiz.ts';
+import { newSeed, SEED_PATTERN } from '../../core/quiz/random.ts';
+import { contentLanguages, sourceLanguage } from '../content.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { findQuestion, getQuiz, sourcesOf } from '../quizzes.ts';
+import { query, validate } from '../validate.ts';
+
+const Lang = z.string().refine((l) => contentLanguages.includes(l), { message: `must be one of: ${contentLanguages.join(', ')}` });
+const Seed = z.string().regex(SEED_PATTERN, 'must be 4–32 lowercase letters or digits');
+const QuizQuery = z.object({ lang: Lang.optional(), seed: Seed.optional() });
+const CheckBody = z.object({ questionId: z.string().min(1).max(64), response: z.unknown(), seed: Seed.optional(), lang: Lang.optional() }).strict();
+const AttemptBody = z
+  .object({ responses: z.record(z.string().max(64), z.unknown()), seed: Seed.optional(), lang: Lang.optional() })
+  .strict()
+  .refine((b) => Object.keys(b.responses).length <= 100, { message: 'has more than 100 responses', path: ['responses'] });
+
+/** Quiz bodies are small; anything larger is refused before it is parsed. */
+export const MAX_BODY_BYTES = 32 * 1024;
+const limit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  },
+});
+
+/** The final test is a different draw per seed, so checking its answers needs the attempt's seed. */
+function seedFor(quizId: string, seed: string | undefined): string {
+  if (quizId === 'final' && !seed)
+    throw new ApiError(422, 'invalid_request', 'The final test needs the "seed" of the attempt it belongs to.', [{ path: 'seed', message: 'is required for the final test' }]);
+  return seed ?? 'practice';
+}
+
+/** `GET /api/quizzes/:quizId`, `POST …/check`, `POST …/attempts`. */
+export const quizzesApi = new Hono<AppEnv>()
+  .get('/:quizId', query(QuizQuery), (c) => {
+    const { lang = sourceLanguage, seed = newSeed() } = c.req.valid('query');
+    const quiz = getQuiz(c.req.param('quizId'), seed);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(learnerQuiz(quiz, lang, seed));
+  })
+  .post('/:quizId/check', limit, validate('json', CheckBody), (c) => {
+    const body = c.req.valid('json');
+    const lang = body.lang ?? sourceLanguage;
+    const quizId = c.req.param('quizId');
+    const quiz = getQuiz(quizId, seedFor(quizId, body.seed));
+    const question = findQuestion(quiz, body.questionId);
+    if (!question)
+      throw new ApiError(404, 'not_found', `Question "${body.questionId}" is not part of quiz "${quiz.id}".`, [{ path: 'questionId', message: 'unknown question' }]);
+    const result = grade(question, parseResponse(question, body.response), lang);
+    return c.json({ quizId: quiz.id, version: quiz.version, ...result, sources: sourcesOf(result.sources) });
+  })
+  .post('/:quizId/attempts', limit, validate('json', AttemptBody), (c) => {
+    const body = c.req.valid('json');
+    const lang = body.lang ?? sourceLanguage;
+    const quizId = c.req.param('quizId');
+    const quiz = getQuiz(quizId, seedFor(quizId, body.seed));
+    const attempt = gradeAttempt(quiz, body.responses, lang);
+    return c.json(
+      {
+        attemptId: crypto.randomUUID(),
+        ...attempt,
+        seed: body.seed ?? null,
+        lang,
+        results: attempt.results.map((r) => ({ ...r, sources: sourcesOf(r.sources) })),
+      },
+      201,
+    );
+  });
