@@ -9,6 +9,7 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
 export function visibleText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<\/?(option|select|br|li|p|div|h\d|dt|dd|legend|label|blockquote)\b[^>]*>/g, ' ') // block boundaries
     .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

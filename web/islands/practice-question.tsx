@@ -17,7 +17,7 @@ export interface PracticeProps {
   number: number;
   total: number;
   /** Answers given so far in this run (carried in the URL, no server state). */
-  answers: Record<string, AnyResponse>;
+  answeredSoFar: Record<string, AnyResponse>;
   /** Where the form goes without JavaScript (GET, same page). */
   action: string;
   hidden: Record<string, string>;
@@ -42,7 +42,7 @@ export function PracticeQuestion(p: PracticeProps) {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const q = p.question;
-  const answers = given ? { ...p.answers, [q.id]: given } : p.answers;
+  const answers = given ? { ...p.answeredSoFar, [q.id]: given } : p.answeredSoFar;
   const fbId = `fb-${q.id}`;
 
   const onSubmit = async (e: Event) => {

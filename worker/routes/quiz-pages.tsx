@@ -118,7 +118,7 @@ export const quizPages = new Hono<AppEnv>()
           question: copy,
           number: n,
           total,
-          answers: prior,
+          answeredSoFar: prior,
           action: base,
           hidden,
           nextBase: n < total ? `${base}?attempt=${seed}&ql=${ql}&n=${n + 1}` : null,

@@ -14,7 +14,7 @@ import { query, validate } from '../validate.ts';
 const Lang = z.string().refine((l) => contentLanguages.includes(l), { message: `must be one of: ${contentLanguages.join(', ')}` });
 const Seed = z.string().regex(SEED_PATTERN, 'must be 4–32 lowercase letters or digits');
 const QuizQuery = z.object({ lang: Lang.optional(), seed: Seed.optional() });
-const CheckBody = z.object({ questionId: z.string().min(1).max(64), response: z.unknown(), seed: Seed.optional(), lang: Lang.optional() }).strict();
+const CheckBody = z.object({ questionId: z.string().min(1).max(64), response: z.unknown().refine((v) => v !== undefined, 'is required'), seed: Seed.optional(), lang: Lang.optional() }).strict();
 const AttemptBody = z
   .object({ responses: z.record(z.string().max(64), z.unknown()), seed: Seed.optional(), lang: Lang.optional() })
   .strict()
