@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+
+/** Presses Tab until the focused element matches `test`; fails after `max` presses. */
+async function tabTo(page: Page, test: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, test)) return;
+  }
+  throw new Error(`no element matching ${test} reached by Tab`);
+}
+
+/** Answers the focused question with the keyboard: the first control of each kind it meets. */
+async function answerByKeyboard(page: Page) {
+  await tabTo(page, '.question-form fieldset input, .question-form fieldset select');
+  const kind = await page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement;
+    return el.tagName === 'SELECT' ? 'select' : el.type;
+  });
+  if (kind === 'radio' || kind === 'checkbox') await page.keyboard.press('Space');
+  else if (kind === 'select') await page.keyboard.press('ArrowDown');
+  else await page.keyboard.type('2');
+}
+
+describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('takes a lesson quiz by keyboard alone, from the first question to the results', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await page.goto('/en/lessons/alliance');
+    await tabTo(page, 'a[href$="/lessons/alliance/quiz"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/quiz\?attempt=/);
+    const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
+    expect(total).toBeGreaterThanOrEqual(10);
+    for (let n = 1; n <= total; n++) {
+      await page.waitForSelector('[data-island="PracticeQuestion"] .question-form');
+      await page.waitForFunction(() => (window as any).__hydrated ?? document.readyState === 'complete');
+      await answerByKeyboard(page);
+      await tabTo(page, 'button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.feedback');
+      // Focus moved to the feedback, and the progress bar counts this answer.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('verdict'))).toBe(true);
+      expect(Number(await page.locator('#quiz-progress').getAttribute('value'))).toBe(n);
+      if (n < total) {
+        await tabTo(page, 'a.button.primary');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(new RegExp(`n=${n + 1}`));
+      } else {
+        await tabTo(page, '.question-card form[method="post"] button');
+        await page.keyboard.press('Enter');
+      }
+    }
+    await page.waitForSelector('.result-score');
+    expect(await page.locator('.review-item').count()).toBe(total);
+    expect(await page.locator('.result-score').innerText()).toMatch(/of \d+ points/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('takes the final test and reviews it, feedback only after submitting', async () => {
+    const { page, problems, context } = await openPage(browser, { locale: 'de-DE' });
+    await page.goto('/de/test');
+    await page.waitForURL(/attempt=/);
+    expect(await page.locator('.test-questions > li').count()).toBe(20);
+    expect(await page.locator('.feedback').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // Answer every single-choice and true/false question with its first option.
+    for (const fs of await page.locator('.test-questions fieldset').all()) {
+      const radio = fs.locator('input[type="radio"]').first();
+      if (await radio.count()) await radio.check();
+    }
+    await page.getByRole('button', { name: 'Test abgeben' }).click();
+    await page.waitForSelector('.result-score');
+    expect(await page.locator('.review-item').count()).toBe(20);
+    expect(await page.locator('.review-item .feedback').count()).toBe(20);
+    expect(await page.locator('.result-score').innerText()).toMatch(/von 20 Punkten/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('answers a quiz with JavaScript disabled: plain form posts graded on the server', async () => {
+    const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto('/en/lessons/china/quiz?ql=en');
+    const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
+    for (let n = 1; n <= total; n++) {
+      const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select').first();
+      const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
+      if (type === 'radio' || type === 'checkbox') await first.check();
+      else if (type === 'select') await first.selectOption({ index: 1 });
+      else await first.fill('3');
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.waitForSelector('.feedback');
+      expect(new URL(page.url()).searchParams.get('n')).toBe(String(n));
+      if (n < total) await page.getByRole('link', { name: /Next question/ }).click();
+      else await page.getByRole('button', { name: 'See results' }).click();
+    }
+    await page.waitForSelector('.result-score');
+    expect(await page.locator('.review-item').count()).toBe(total);
+    expect(await page.locator('.review-item .feedback').count()).toBe(total);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe-core violations on a quiz question with feedback', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto('/de/lessons/outlook/quiz?attempt=axe1&ql=de&n=1');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.question-form fieldset input, .question-form fieldset select').first().focus();
+    await answerByKeyboard(page).catch(() => undefined);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForSelector('.feedback');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
