@@ -56,6 +56,32 @@ describe('content files', () => {
   });
 });
 
+describe('questions', () => {
+  const all = Object.values(content.questions).flat();
+  it('give every lesson at least 10 questions of at least 4 types, and use all eight types', () => {
+    for (const lesson of content.lessons) {
+      const qs = content.questions[lesson.id] ?? [];
+      expect(qs.length, lesson.id).toBeGreaterThanOrEqual(10);
+      expect(new Set(qs.map((q) => q.type)).size, lesson.id).toBeGreaterThanOrEqual(4);
+    }
+    expect(new Set(all.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']));
+  });
+
+  it('cite, each, at least one sentence of their own lesson', () => {
+    for (const lesson of content.lessons)
+      for (const q of content.questions[lesson.id] ?? []) {
+        expect(q.sources.length, q.id).toBeGreaterThan(0);
+        for (const id of q.sources) expect(content.article.sentences.find((s) => s.id === id)?.paragraph, `${q.id} cites ${id}`).toBe(lesson.paragraph);
+      }
+  });
+
+  it('have enough for the final test to draw its minimum from every lesson', () => {
+    const { questions, minPerLesson } = content.course.finalTest;
+    expect(all.length).toBeGreaterThanOrEqual(questions);
+    expect(minPerLesson * content.lessons.length).toBeLessThanOrEqual(questions);
+  });
+});
+
 describe('an invalid content file', () => {
   it('is reported with its file name, the path inside it and the problem', () => {
     const broken = clone(files);
