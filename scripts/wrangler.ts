@@ -2,6 +2,9 @@
 // request.cf data, so `npm start` and the tests work without internet. Usage: node scripts/wrangler.ts dev
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureDevVars } from './dev-vars.ts';
+
+if (process.argv[2] === 'dev') ensureDevVars(join(import.meta.dirname, '..'));
 
 const bin = join(import.meta.dirname, '..', 'node_modules', '.bin', process.platform === 'win32' ? 'wrangler.cmd' : 'wrangler');
 const child = spawn(bin, process.argv.slice(2), {

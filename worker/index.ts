@@ -7,6 +7,7 @@ import { ApiError, errorBody } from './errors.ts';
 import { security } from './middleware/security.ts';
 import { lessonsApi } from './routes/lessons-api.ts';
 import { quizzesApi } from './routes/quizzes-api.ts';
+import { progressApi } from './routes/progress-api.ts';
 import { ResponseError } from '../core/quiz/grade.ts';
 import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
 
@@ -14,6 +15,7 @@ const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
   .route('/lessons', lessonsApi)
   .route('/quizzes', quizzesApi)
+  .route('/progress', progressApi)
   // Anything else below /api is a JSON 404, whatever the method, before the pages can see it.
   .all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
 

@@ -196,7 +196,7 @@ describe('POST /api/quizzes/:quizId/attempts', () => {
     const res = await post('/api/quizzes/balance/attempts', { responses, lang: 'de', seed: 'abcd' });
     expect(res.status).toBe(201);
     const body = (await res.json()) as any;
-    expect(body.attemptId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.attemptId).toMatch(/^[0-9a-z]{9}-[0-9a-f]{12}$/);
     expect(body).toMatchObject({ quizId: 'balance', score: 3, max: qs.length });
     expect(body.results).toHaveLength(3);
     expect(body.unanswered).toHaveLength(qs.length - 3);

@@ -21,6 +21,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <li>
               <a href={href(lang, '/test')}>{t('nav.test')}</a>
             </li>
+            <li>
+              <a href={href(lang, '/progress')}>{t('nav.progress')}</a>
+            </li>
           </ul>
         </nav>
         <LanguageSwitch />

@@ -1,19 +1,30 @@
 import type { Lesson } from '../../core/content/schema.ts';
 import { pick } from '../../core/content/localized.ts';
 import { href, usePage } from '../page-context.ts';
+import type { ProgressSummary } from '../../core/progress/summary.ts';
 
 export interface OverviewProps {
   lessons: Lesson[];
   sourceLanguage: string;
+  progress: ProgressSummary;
 }
 
 /** The course map: six lessons in order. */
-export function OverviewPage({ lessons, sourceLanguage }: OverviewProps) {
+export function OverviewPage({ lessons, sourceLanguage, progress }: OverviewProps) {
   const { t, lang } = usePage();
+  const state = new Map(progress.quizzes.map((q) => [q.quizId, q]));
+  const next = progress.continueWith ? lessons.find((l) => l.id === progress.continueWith) : undefined;
   return (
     <>
       <h1>{t('overview.title')}</h1>
       <p class="lead">{t('overview.intro')}</p>
+      {next && (
+        <p class="continue">
+          <a class="button primary" href={href(lang, `/lessons/${next.id}`)}>
+            {t('progress.continue')}: {pick(next.title, lang)}
+          </a>
+        </p>
+      )}
       <h2 id="lessons-h">{t('overview.lessons')}</h2>
       <ol class="lesson-list" aria-labelledby="lessons-h">
         {lessons.map((l, i) => (
@@ -28,6 +39,10 @@ export function OverviewPage({ lessons, sourceLanguage }: OverviewProps) {
               </p>
             )}
             <p>{pick(l.summary, lang)}</p>
+            <p class={`badge state-${state.get(l.id)?.state ?? 'not-started'}`}>
+              {t(`progress.states.${state.get(l.id)?.state ?? 'not-started'}` as 'progress.states.done')}
+              {state.get(l.id)?.best != null && <> · {t('progress.badge', { percent: Math.round(state.get(l.id)!.best! * 100) })}</>}
+            </p>
           </li>
         ))}
       </ol>

@@ -21,6 +21,8 @@ import type { AppEnv } from '../env.ts';
 import { isUiLanguage, tFor } from '../i18n.ts';
 import { renderPage } from '../render.tsx';
 import { quizPages } from './quiz-pages.tsx';
+import { progressPages } from './progress-pages.tsx';
+import { loadSummary } from '../progress.ts';
 
 export const LANG_COOKIE = 'lang';
 const YEAR = 365 * 86400;
@@ -40,12 +42,15 @@ pages.use('/:lang/*', async (c, next) => {
 });
 
 pages.route('/', quizPages);
+pages.route('/', progressPages);
 
 pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 
-pages.get('/:lang/', (c) => {
+pages.get('/:lang/', async (c) => {
   const lang = c.get('lang');
-  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} />, {
+  const { summary } = await loadSummary(c);
+  c.header('Cache-Control', 'private, no-store');
+  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} progress={summary} />, {
     title: c.get('t')('overview.title'),
   });
 });

@@ -19,6 +19,7 @@ import { quizLabels } from '../quiz-labels.ts';
 import { FINAL_ID, getQuiz, sourcesOf } from '../quizzes.ts';
 import { renderPage } from '../render.tsx';
 import { renderNotFound } from './pages.tsx';
+import { storeAttempt } from '../progress.ts';
 
 type C = Context<AppEnv>;
 
@@ -142,7 +143,10 @@ export const quizPages = new Hono<AppEnv>()
     if (!validSeed(seed)) throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
     const ql = quizLanguage(c, field('ql')[0]);
     const quiz = getQuiz(lesson.id, seed);
-    const attempt = gradeAttempt(quiz, cleanAnswers(decodeAnswers(field('a')[0]), quiz), ql);
+    const responses = cleanAnswers(decodeAnswers(field('a')[0]), quiz);
+    const attempt = gradeAttempt(quiz, responses, ql);
+    const copies = learnerQuiz(quiz, ql, seed).questions;
+    await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses });
     const base = `/${lang}/lessons/${lesson.id}`;
     return renderPage(
       c,
@@ -151,7 +155,7 @@ export const quizPages = new Hono<AppEnv>()
         title={pick(lesson.title, lang)}
         score={attempt.score}
         max={attempt.max}
-        questions={learnerQuiz(quiz, ql, seed).questions}
+        questions={copies}
         results={Object.fromEntries(attempt.results.map((r) => [r.questionId, withResult(r)]))}
         lang={ql}
         labels={quizLabels(t)}
@@ -199,6 +203,7 @@ export const quizPages = new Hono<AppEnv>()
       if (typeof r !== 'string') responses[copy.id] = r;
     }
     const attempt = gradeAttempt(quiz, responses, ql);
+    await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses });
     return renderPage(
       c,
       lang,

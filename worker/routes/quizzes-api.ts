@@ -10,6 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { findQuestion, getQuiz, sourcesOf } from '../quizzes.ts';
 import { query, validate } from '../validate.ts';
+import { storeAttempt } from '../progress.ts';
 
 const Lang = z.string().refine((l) => contentLanguages.includes(l), { message: `must be one of: ${contentLanguages.join(', ')}` });
 const Seed = z.string().regex(SEED_PATTERN, 'must be 4–32 lowercase letters or digits');
@@ -55,19 +56,27 @@ export const quizzesApi = new Hono<AppEnv>()
     const result = grade(question, parseResponse(question, body.response), lang);
     return c.json({ quizId: quiz.id, version: quiz.version, ...result, sources: sourcesOf(result.sources) });
   })
-  .post('/:quizId/attempts', limit, validate('json', AttemptBody), (c) => {
+  .post('/:quizId/attempts', limit, validate('json', AttemptBody), async (c) => {
     const body = c.req.valid('json');
     const lang = body.lang ?? sourceLanguage;
     const quizId = c.req.param('quizId');
     const quiz = getQuiz(quizId, seedFor(quizId, body.seed));
     const attempt = gradeAttempt(quiz, body.responses, lang);
+    // Graded first, stored second: a bad request never writes. One KV write, and the response carries it.
+    const { record, meta } = await storeAttempt(c, quiz, attempt, {
+      lang,
+      seed: body.seed ?? null,
+      copies: learnerQuiz(quiz, lang, body.seed ?? 'practice').questions,
+      responses: body.responses,
+    });
     return c.json(
       {
-        attemptId: crypto.randomUUID(),
+        attemptId: record.id,
         ...attempt,
         seed: body.seed ?? null,
         lang,
         results: attempt.results.map((r) => ({ ...r, sources: sourcesOf(r.sources) })),
+        stored: { id: record.id, createdAt: record.createdAt, summary: meta },
       },
       201,
     );

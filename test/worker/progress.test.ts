@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import bundle from '../../build/content.json';
+import type { Question } from '../../core/quiz/schema.ts';
+import { keyedResponse } from '../../core/quiz/grade.ts';
+import { request } from './helpers.ts';
+import { fetchCounting } from './kv-counter.ts';
+
+const questions = (bundle as any).content.questions as Record<string, Question[]>;
+
+const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+const json = { 'content-type': 'application/json' };
+
+function submit(quizId: string, n: number, cookie?: string) {
+  const qs = questions[quizId]!.slice(0, n);
+  const responses = Object.fromEntries(qs.map((q) => [q.id, keyedResponse(q, 'de')]));
+  return request(`/api/quizzes/${quizId}/attempts`, {
+    method: 'POST',
+    headers: { ...json, ...(cookie ? { cookie: `learner=${cookie}` } : {}) },
+    body: JSON.stringify({ responses, lang: 'de' }),
+  });
+}
+
+async function newLearner() {
+  const res = await submit('alliance', 1);
+  expect(res.status).toBe(201);
+  const cookie = cookieOf(res);
+  expect(cookie).toBeTruthy();
+  return cookie!;
+}
+
+const exportOf = async (cookie: string) => (await (await request('/api/progress/export', { headers: { cookie: `learner=${cookie}` } })).json()) as any;
+
+describe('POST /api/quizzes/:id/attempts (stored)', () => {
+  it('creates the learner cookie on the first write: signed, HttpOnly, SameSite', async () => {
+    const res = await submit('china', 2);
+    const header = res.headers.get('set-cookie')!;
+    expect(header).toMatch(/^learner=[0-9a-f-]{36}\.[^;]+;/);
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/SameSite=Lax/i);
+    const body = (await res.json()) as any;
+    expect(body.stored).toMatchObject({ id: body.attemptId, summary: { q: 'china', s: 2, m: questions.china!.length } });
+  });
+
+  it('loses none of 20 concurrent submits by one learner', async () => {
+    const cookie = await newLearner();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submit('cooperation', (i % 5) + 1, cookie)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const ids = await Promise.all(results.map(async (r) => ((await r.json()) as any).attemptId));
+    expect(results.every((r) => !r.headers.get('set-cookie'))).toBe(true); // the same learner throughout
+    const exported = await exportOf(cookie);
+    expect(exported.attempts).toHaveLength(21);
+    expect(exported.attempts.map((a: any) => a.id)).toEqual(expect.arrayContaining(ids));
+  });
+
+  it('keeps learners apart, and a forged cookie reads nothing and writes nothing under another learner', async () => {
+    const a = await newLearner();
+    const b = await newLearner();
+    await submit('balance', 3, a);
+    expect((await exportOf(a)).attempts).toHaveLength(2);
+    expect((await exportOf(b)).attempts).toHaveLength(1);
+    expect((await exportOf(b)).attempts.every((x: any) => x.quizId === 'alliance')).toBe(true);
+
+    const [id] = a.split('.');
+    const forged = `${id}.${'A'.repeat(43)}%3D`;
+    const read = (await (await request('/api/progress', { headers: { cookie: `learner=${forged}` } })).json()) as any;
+    expect(read).toMatchObject({ learner: false, summary: { total: 0 } });
+    expect((await exportOf(forged)).attempts).toEqual([]);
+    const write = await submit('balance', 1, forged);
+    expect(cookieOf(write)).not.toContain(id); // a new learner, not the forged one
+    expect((await exportOf(a)).attempts).toHaveLength(2);
+  });
+
+  it('records the quiz version with every attempt', async () => {
+    const cookie = await newLearner();
+    const quiz = (await (await request('/api/quizzes/alliance')).json()) as any;
+    expect((await exportOf(cookie)).attempts[0].version).toBe(quiz.version);
+  });
+});
+
+describe('KV operations per request (budgets)', () => {
+  it('one write per graded attempt, nothing else', async () => {
+    const q = questions.outlook![0]!;
+    const { res, ops } = await fetchCounting('/api/quizzes/outlook/attempts', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ responses: { [q.id]: keyedResponse(q, 'en') }, lang: 'en' }),
+    });
+    expect(res.status).toBe(201);
+    expect(ops).toEqual(['put']);
+  });
+
+  it('at most two for a page that shows progress, none for a lesson or a quiz page', async () => {
+    const cookie = await newLearner();
+    const headers = { cookie: `learner=${cookie}` };
+    for (const path of ['/api/progress', '/en/progress', '/de/']) {
+      const { res, ops } = await fetchCounting(path, { headers });
+      expect(res.status, path).toBe(200);
+      expect(ops.length, path).toBeLessThanOrEqual(2);
+      expect(ops.length, path).toBeGreaterThan(0);
+    }
+    for (const path of ['/en/lessons/alliance', '/en/lessons/alliance/quiz?attempt=abcd&ql=de&n=1', '/api/lessons/china']) {
+      const { ops } = await fetchCounting(path, { headers });
+      expect(ops, path).toEqual([]);
+    }
+    const { ops } = await fetchCounting('/de/');
+    expect(ops).toEqual([]); // no cookie: nothing to read
+  });
+
+  it('no write for a bad submit', async () => {
+    const { res, ops } = await fetchCounting('/api/quizzes/outlook/attempts', { method: 'POST', headers: json, body: '{"responses":{"nope":1}}' });
+    expect(res.status).toBe(422);
+    expect(ops).toEqual([]);
+  });
+});
+
+describe('/api/progress', () => {
+  it('summarises per lesson: state, best and latest', async () => {
+    const cookie = await newLearner();
+    await submit('alliance', questions.alliance!.length, cookie);
+    const { summary } = (await (await request('/api/progress', { headers: { cookie: `learner=${cookie}` } })).json()) as any;
+    const alliance = summary.quizzes.find((q: any) => q.quizId === 'alliance');
+    expect(alliance).toMatchObject({ state: 'done', attempts: 2, best: 1, latest: 1 });
+    expect(summary.quizzes.find((q: any) => q.quizId === 'china').state).toBe('not-started');
+    expect(summary.continueWith).toBe('china');
+  });
+
+  it('exports everything as a JSON download', async () => {
+    const cookie = await newLearner();
+    const res = await request('/api/progress/export', { headers: { cookie: `learner=${cookie}` } });
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.json"/);
+    const body = (await res.json()) as any;
+    expect(body.attempts[0]).toMatchObject({ quizId: 'alliance', questions: expect.arrayContaining([expect.objectContaining({ id: 'alliance-1', score: 1 })]) });
+    expect(JSON.stringify(body)).not.toMatch(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/); // no IP address
+  });
+
+  it('DELETE erases the learner’s entries and the cookie', async () => {
+    const cookie = await newLearner();
+    const res = await request('/api/progress', { method: 'DELETE', headers: { cookie: `learner=${cookie}` } });
+    expect(await res.json()).toEqual({ deleted: 1 });
+    expect(res.headers.get('set-cookie')).toMatch(/learner=;.*Max-Age=0/i);
+    expect((await exportOf(cookie)).attempts).toEqual([]);
+  });
+
+  it('DELETE without a cookie is harmless', async () => {
+    const res = await request('/api/progress', { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deleted: 0 });
+  });
+
+  it('answers bad input with 4xx JSON', async () => {
+    for (const [path, init, status] of [
+      ['/api/progress?x=1', {}, 400],
+      ['/api/progress', { method: 'POST' }, 405],
+      ['/api/progress/export', { method: 'DELETE' }, 405],
+      ['/api/progress/nope', {}, 404],
+    ] as const) {
+      const res = await request(path, init);
+      expect(res.status, path).toBe(status);
+      expect(((await res.json()) as any).error.code, path).toBeTruthy();
+    }
+  });
+
+  it('the delete form refuses a cross-site post', async () => {
+    const cookie = await newLearner();
+    const res = await request('/en/progress/delete', {
+      method: 'POST',
+      headers: { cookie: `learner=${cookie}`, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'confirm=yes',
+    });
+    expect(res.status).toBe(403);
+    expect((await exportOf(cookie)).attempts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,122 @@
+import type { ProgressSummary } from '../../core/progress/summary.ts';
+import { HistoryChart } from '../components/history-chart.tsx';
+import { href, usePage } from '../page-context.ts';
+
+export interface ProgressRow {
+  quizId: string;
+  title: string;
+  href: string;
+}
+
+export interface MissedRow {
+  prompt: string;
+  times: number;
+  sources: Array<{ id: string; href: string }>;
+}
+
+export interface ProgressPageProps {
+  summary: ProgressSummary;
+  rows: ProgressRow[];
+  missed: MissedRow[];
+  deleted: number | null;
+}
+
+const pct = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)} %`);
+
+/** The learner's progress: per lesson and test, history, most missed questions, export and delete. */
+export function ProgressPage({ summary, rows, missed, deleted }: ProgressPageProps) {
+  const { t, lang } = usePage();
+  const byId = new Map(summary.quizzes.map((q) => [q.quizId, q]));
+  const titleOf = new Map(rows.map((r) => [r.quizId, r.title]));
+  return (
+    <>
+      <h1>{t('progress.title')}</h1>
+      <p class="lead">{t('progress.privacy')}</p>
+      {deleted !== null && (
+        <p class="notice" role="status">
+          {t('progress.deleted', { count: deleted })}
+        </p>
+      )}
+      {summary.total === 0 ? (
+        <p class="empty">
+          {t('progress.empty')} <a href={href(lang, '/')}>{t('progress.start')}</a>
+        </p>
+      ) : (
+        <>
+          <h2>{t('progress.perQuiz')}</h2>
+          <div class="table-wrap">
+            <table class="progress-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('progress.quiz')}</th>
+                  <th scope="col">{t('progress.state')}</th>
+                  <th scope="col">{t('progress.attempts')}</th>
+                  <th scope="col">{t('progress.best')}</th>
+                  <th scope="col">{t('progress.latest')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const q = byId.get(r.quizId);
+                  return (
+                    <tr key={r.quizId} class={`state-${q?.state ?? 'not-started'}`}>
+                      <th scope="row">
+                        <a href={r.href}>{r.title}</a>
+                      </th>
+                      <td>{t(`progress.states.${q?.state ?? 'not-started'}` as 'progress.states.done')}</td>
+                      <td>{q?.attempts ?? 0}</td>
+                      <td>{pct(q?.best ?? null)}</td>
+                      <td>{pct(q?.latest ?? null)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <h2>{t('progress.history')}</h2>
+          <HistoryChart
+            title={t('progress.chartTitle', { count: summary.total })}
+            caption={t('progress.chartCaption')}
+            points={summary.history.map((h) => ({
+              label: titleOf.get(h.quizId) ?? h.quizId,
+              share: h.share,
+              date: new Date(h.at).toISOString().slice(0, 16).replace('T', ' '),
+            }))}
+          />
+          {missed.length > 0 && (
+            <>
+              <h2>{t('progress.missed')}</h2>
+              <ol class="missed">
+                {missed.map((m, i) => (
+                  <li key={i}>
+                    {m.prompt} <span class="times">({t('progress.missedTimes', { count: m.times })})</span>{' '}
+                    {m.sources.map((s) => (
+                      <a key={s.id} class="source-link" href={s.href}>
+                        {t('lesson.sentenceRef', { id: s.id })}
+                      </a>
+                    ))}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      <h2>{t('progress.yourData')}</h2>
+      <p>
+        <a class="button" href="/api/progress/export" download="rare-earths-progress.json">
+          {t('progress.export')}
+        </a>
+      </p>
+      <form method="post" action={href(lang, '/progress/delete')} class="danger-zone">
+        <p>
+          <input type="checkbox" id="confirm-delete" name="confirm" value="yes" required />{' '}
+          <label for="confirm-delete">{t('progress.confirmDelete')}</label>
+        </p>
+        <button type="submit" class="danger">
+          {t('progress.delete')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import { metaOf } from '../../core/progress/attempt-record.ts';
+import { keys } from './keys.ts';
+
+/** Where learners' attempts live. KV in production; the interface keeps routes free of KV details. */
+export interface ProgressStore {
+  /** Stores one attempt: exactly one write. */
+  record(learnerId: string, attempt: AttemptRecord): Promise<AttemptMeta>;
+  /** The summaries of a learner's attempts, oldest first: one `list()` for up to 1000 attempts. */
+  summaries(learnerId: string): Promise<AttemptMeta[]>;
+  /** Everything stored about a learner. */
+  exportAll(learnerId: string): Promise<AttemptRecord[]>;
+  /** Deletes everything stored about a learner; returns how many entries were removed. */
+  erase(learnerId: string): Promise<number>;
+}
+
+/** A year: attempts expire unless the learner comes back (KV TTL), so abandoned data does not pile up. */
+export const ATTEMPT_TTL_SECONDS = 365 * 24 * 3600;
+
+export class KvProgressStore implements ProgressStore {
+  constructor(private readonly kv: KVNamespace) {}
+
+  async record(learnerId: string, attempt: AttemptRecord): Promise<AttemptMeta> {
+    const metadata = metaOf(attempt);
+    await this.kv.put(keys.attempt(learnerId, attempt.id), JSON.stringify(attempt), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS });
+    return metadata;
+  }
+
+  async summaries(learnerId: string): Promise<AttemptMeta[]> {
+    const page = await this.kv.list<AttemptMeta>({ prefix: keys.learnerPrefix(learnerId) });
+    return page.keys.flatMap((k) => (k.metadata ? [k.metadata] : []));
+  }
+
+  private async allKeys(learnerId: string): Promise<string[]> {
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: KVNamespaceListResult<unknown> = await this.kv.list({ prefix: keys.learnerPrefix(learnerId), ...(cursor ? { cursor } : {}) });
+      names.push(...page.keys.map((k) => k.name));
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return names;
+  }
+
+  async exportAll(learnerId: string): Promise<AttemptRecord[]> {
+    const names = await this.allKeys(learnerId);
+    const values = await Promise.all(names.map((n) => this.kv.get<AttemptRecord>(n, 'json')));
+    return values.filter((v): v is AttemptRecord => v !== null);
+  }
+
+  async erase(learnerId: string): Promise<number> {
+    const names = await this.allKeys(learnerId);
+    await Promise.all(names.map((n) => this.kv.delete(n)));
+    return names.length;
+  }
+}
