@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+import { startDev } from './server.ts';
+
+/** Answers a whole practice quiz through the page (the first option or "3" each time). */
+async function finishQuiz(page: Page, lessonId: string) {
+  await page.goto(`/en/lessons/${lessonId}/quiz?ql=de`);
+  const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
+  for (let n = 1; n <= total; n++) {
+    const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select').first();
+    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
+    if (type === 'radio' || type === 'checkbox') await first.check();
+    else if (type === 'select') await first.selectOption({ index: 1 });
+    else await first.fill('3');
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.waitForSelector('.feedback');
+    if (n < total) {
+      await page.getByRole('link', { name: /Next question/ }).click();
+      await page.waitForURL(new RegExp(`n=${n + 1}`));
+    } else await page.getByRole('button', { name: 'See results' }).click();
+  }
+  await page.waitForSelector('.result-score');
+}
+
+describe.skipIf(!hasBrowser)('progress in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('keeps a finished quiz after a reload; a second browser starts empty; export downloads JSON; delete empties it', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await finishQuiz(page, 'balance');
+    await page.goto('/en/progress');
+    await page.reload();
+    const row = page.locator('tr:has(a[href$="/lessons/balance/quiz"])');
+    expect(await row.locator('td').nth(1).innerText()).toBe('1');
+    expect(await page.locator('.chart rect').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // The overview shows the lesson's state.
+    await page.goto('/en/');
+    expect(await page.locator('.badge').nth(3).innerText()).toMatch(/in progress|done/);
+
+    const other = await openPage(browser);
+    await other.page.goto('/en/progress');
+    expect(await other.page.locator('.empty').count()).toBe(1);
+    await other.context.close();
+
+    await page.goto('/en/progress');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download everything/ }).click()]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(exported.attempts).toHaveLength(1);
+    expect(exported.attempts[0].quizId).toBe('balance');
+
+    await page.getByLabel(/Yes, delete all my progress/).check();
+    await page.getByRole('button', { name: 'Delete my progress' }).click();
+    await page.waitForURL(/deleted=1/);
+    expect(await page.locator('.empty').count()).toBe(1);
+    await page.reload();
+    expect(await page.locator('.empty').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('survives a restart of the local server (KV kept on disk)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'restart-state-'));
+    try {
+      let server = await startDev(dir);
+      const res = await fetch(`${server.url}/api/quizzes/alliance/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ responses: { 'alliance-4': { value: true } } }),
+      });
+      expect(res.status).toBe(201);
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      await server.stop();
+      server = await startDev(dir);
+      const progress = (await (await fetch(`${server.url}/api/progress`, { headers: { cookie } })).json()) as any;
+      await server.stop();
+      expect(progress.summary.total).toBe(1);
+      expect(progress.summary.quizzes[0]).toMatchObject({ quizId: 'alliance', attempts: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
