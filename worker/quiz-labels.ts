@@ -45,6 +45,7 @@ export function quizLabels(t: TFunction): QuizLabels {
     networkError: raw('quiz.networkError'),
     scoreOf: raw('quiz.scoreOf'),
     progress: raw('quiz.progress'),
+    ungraded: raw('quiz.ungraded'),
     questionOf: raw('quiz.questionOf'),
     languageNames: Object.fromEntries(contentLanguages.map((l) => [l, t(`languages.${l}` as 'languages.de')])),
   };

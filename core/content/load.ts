@@ -141,6 +141,8 @@ export function loadContent(files: ContentFiles): Content {
     list.forEach((q, i) => {
       if (questionIds.has(q.id)) problems.push({ file, path: `questions[${i}].id`, message: `question id "${q.id}" is used twice` });
       questionIds.add(q.id);
+      if (!q.explanation) problems.push({ file, path: `questions[${i}].explanation`, message: 'a built-in question needs an explanation' });
+      if (!q.sources.length) problems.push({ file, path: `questions[${i}].sources`, message: 'a built-in question must cite the sentence(s) that prove its answer' });
       q.sources.forEach((id, k) => {
         if (!sentences.has(id)) problems.push({ file, path: `questions[${i}].sources[${k}]`, message: `unknown sentence "${id}"` });
       });

@@ -22,7 +22,7 @@ export interface AttemptResult {
   version: string;
   /** Sum of the question scores. */
   score: number;
-  /** Number of questions. */
+  /** Number of graded questions (essays excluded). */
   max: number;
   results: GradeResult[];
   /** Question ids left unanswered (scored 0). */
@@ -67,5 +67,7 @@ export function gradeAttempt(quiz: Quiz, responses: Readonly<Record<string, unkn
   }
   if (problems.length) throw new ResponseError(problems);
   const score = Math.round(results.reduce((s, r) => s + r.score, 0) * 10000) / 10000;
-  return { quizId: quiz.id, version: quiz.version, score, max: quiz.questions.length, results, unanswered };
+  // Essays are kept but never scored: they do not count toward the maximum.
+  const max = quiz.questions.filter((q) => q.type !== 'essay').length;
+  return { quizId: quiz.id, version: quiz.version, score, max, results, unanswered };
 }

@@ -13,7 +13,8 @@ export type FeedbackItem =
   | { kind: 'gap'; gap: string; given: string; match: TextMatch['kind']; expected: string }
   | { kind: 'pair'; left: string; given: string | null; expected: string; right: boolean }
   | { kind: 'order'; longestInOrder: number; total: number; given: string[]; expected: string[] }
-  | { kind: 'number'; given: number; expected: string; right: boolean };
+  | { kind: 'number'; given: number; expected: string; right: boolean }
+  | { kind: 'essay'; given: string };
 
 export interface GradeResult {
   questionId: string;
@@ -21,6 +22,8 @@ export interface GradeResult {
   /** 0..1 */
   score: number;
   correct: boolean;
+  /** False for essays: kept for the instructor, never scored. */
+  graded: boolean;
   items: FeedbackItem[];
   /** The author's feedback for what was chosen, in the quiz language. */
   notes: string[];
@@ -84,6 +87,8 @@ export function keyedResponse(q: Question, lang: string): AnyResponse {
       return { order: q.items.map((_, i) => publicId(q.id, `i${i}`)) };
     case 'numerical':
       return { number: q.answer ?? (q.min! + q.max!) / 2 };
+    case 'essay':
+      return { text: '' };
     default:
       return assertNever(q);
   }
@@ -114,6 +119,8 @@ function solutionText(q: Question, lang: string): string {
       return q.items.map((t) => pick(t, lang)).join(' → ');
     case 'numerical':
       return numberText(q);
+    case 'essay':
+      return '';
     default:
       return assertNever(q);
   }
@@ -136,7 +143,7 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
     case 'single': {
       const r = response as ResponseOf<'single'>;
       const chosen = q.choices.find((c) => publicId(q.id, c.id) === r.choice) ?? unknown('response.choice', r.choice);
-      score = chosen.correct ? 1 : 0;
+      score = chosen.correct ? 1 : (chosen.credit ?? 0);
       for (const c of q.choices)
         items.push({ kind: 'choice', id: publicId(q.id, c.id), text: pick(c.text, lang), chosen: c === chosen, right: !!c.correct });
       if (chosen.feedback) notes.push(pick(chosen.feedback, lang));
@@ -167,10 +174,12 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
       const r = response as ResponseOf<'short'>;
       const accepted = q.answers[lang]!;
       const opts: MatchOptions = { caseSensitive: q.caseSensitive, typoTolerance: q.typoTolerance };
-      const best = bestMatch(r.text, accepted, opts);
+      // `*` accepts anything (GIFT's catch-all); it only counts where nothing better matched.
+      const wildcard = accepted.find((a) => a.text === '*');
+      const best = bestMatch(r.text, accepted.filter((a) => a.text !== '*'), opts) ?? (wildcard && r.text.trim() ? { answer: wildcard, match: { kind: 'exact' as const } } : undefined);
       const credit = best && (best.match.kind === 'exact' || best.match.kind === 'typo') ? best.answer.weight : 0;
       score = credit;
-      const expected = best?.answer.text ?? accepted.find((a) => a.weight === 1)!.text;
+      const expected = best && best.answer.text !== '*' ? best.answer.text : accepted.find((a) => a.weight === 1)!.text;
       items.push({ kind: 'text', given: r.text, match: best?.match.kind ?? 'none', expected, ...(best?.answer.feedback ? { note: best.answer.feedback } : {}) });
       break;
     }
@@ -223,9 +232,18 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
     }
     case 'numerical': {
       const r = response as ResponseOf<'numerical'>;
-      const ok = q.answer !== undefined ? Math.abs(r.number - q.answer) <= q.tolerance + 1e-9 : r.number >= q.min! && r.number <= q.max!;
-      score = ok ? 1 : 0;
+      const within = (a: { answer?: number | undefined; tolerance: number; min?: number | undefined; max?: number | undefined }) =>
+        a.answer !== undefined ? Math.abs(r.number - a.answer) <= a.tolerance + 1e-9 : r.number >= a.min! && r.number <= a.max!;
+      const ok = within(q);
+      const partial = ok ? undefined : (q.alternatives ?? []).filter(within).sort((a, b) => b.weight - a.weight)[0];
+      score = ok ? 1 : (partial?.weight ?? 0);
+      if (partial?.feedback) notes.push(partial.feedback);
       items.push({ kind: 'number', given: r.number, expected: numberText(q), right: ok });
+      break;
+    }
+    case 'essay': {
+      const r = response as ResponseOf<'essay'>;
+      items.push({ kind: 'essay', given: r.text });
       break;
     }
     default:
@@ -238,11 +256,12 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
     type: q.type,
     score,
     correct: score === 1,
+    graded: q.type !== 'essay',
     items,
     notes,
     solution: keyedResponse(q, lang),
     solutionText: solutionText(q, lang),
-    explanation: pick(q.explanation, lang),
+    explanation: q.explanation ? pick(q.explanation, lang) : '',
     sources: q.sources,
   };
 }

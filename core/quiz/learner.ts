@@ -18,6 +18,7 @@ export type LearnerQuestion = { id: string; prompt: string } & (
   | { type: 'match'; left: LearnerItem[]; right: LearnerItem[] }
   | { type: 'order'; items: LearnerItem[] }
   | { type: 'numerical' }
+  | { type: 'essay' }
 );
 
 /** Splits a cloze text at its `{{gapId}}` marks. */
@@ -45,6 +46,7 @@ export function learnerCopy(q: Question, lang: string, seed: string): LearnerQue
     case 'truefalse':
     case 'short':
     case 'numerical':
+    case 'essay':
       return { ...base, type: q.type };
     case 'cloze':
       return {

@@ -14,6 +14,7 @@ export const ResponseSchemas = {
   match: z.object({ pairs: z.record(Key, Key) }).strict(),
   order: z.object({ order: z.array(Key).max(20) }).strict(),
   numerical: z.object({ number: z.number().finite() }).strict(),
+  essay: z.object({ text: z.string().max(10_000, 'is longer than 10,000 characters') }).strict(),
 } satisfies Record<QuestionType, z.ZodType>;
 
 export type ResponseOf<T extends QuestionType> = z.infer<(typeof ResponseSchemas)[T]>;

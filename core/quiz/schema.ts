@@ -18,13 +18,23 @@ export function questionSchemas(languages: readonly Lang[]) {
 
   const base = {
     id: Id,
+    /** A short name (GIFT's ::title::), for instructors' lists. */
+    title: z.string().max(200).optional(),
     prompt: text,
-    explanation: text,
+    /** Why the answer is right (GIFT's general feedback). Built-in content must have one (checked by the loader). */
+    explanation: text.optional(),
     sources: z.array(SentenceRef).default([]),
   };
 
   const Choice = z
-    .object({ id: Id, text, correct: z.boolean().optional(), feedback: text.optional() })
+    .object({
+      id: Id,
+      text,
+      correct: z.boolean().optional(),
+      /** Partial credit for a choice that is not the right one (Moodle's `~%50%` in a single-answer question). */
+      credit: z.number().gt(0).lt(1).optional(),
+      feedback: text.optional(),
+    })
     .strict();
   const WeightedChoice = z
     .object({ id: Id, text, weight: z.number().min(-1).max(1), feedback: text.optional() })
@@ -58,6 +68,7 @@ export function questionSchemas(languages: readonly Lang[]) {
     })
     .strict();
 
+  /** An accepted typed answer; the text `*` accepts anything (GIFT's catch-all, usually with weight 0 and feedback). */
   const Accepted = z.object({ text: z.string().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() }).strict();
   const Short = z
     .object({
@@ -120,6 +131,9 @@ export function questionSchemas(languages: readonly Lang[]) {
 
   const Order = z.object({ ...base, type: z.literal('order'), items: z.array(text).min(2).max(10) }).strict();
 
+  /** Free text, stored and shown as ungraded (GIFT's essay `{}`): it never counts toward the score. */
+  const Essay = z.object({ ...base, type: z.literal('essay') }).strict();
+
   const Numerical = z
     .object({
       ...base,
@@ -128,6 +142,23 @@ export function questionSchemas(languages: readonly Lang[]) {
       tolerance: z.number().min(0).default(0),
       min: z.number().finite().optional(),
       max: z.number().finite().optional(),
+      /** Further accepted values with their credit (GIFT's `{#=1822:0 =%50%1822:2}`). */
+      alternatives: z
+        .array(
+          z
+            .object({
+              answer: z.number().finite().optional(),
+              tolerance: z.number().min(0).default(0),
+              min: z.number().finite().optional(),
+              max: z.number().finite().optional(),
+              weight: z.number().gt(0).max(1),
+              feedback: z.string().optional(),
+            })
+            .strict()
+            .refine((a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined), 'give either "answer" or "min" and "max"'),
+        )
+        .max(10)
+        .optional(),
     })
     .strict()
     .superRefine((q, ctx) => {
@@ -138,7 +169,7 @@ export function questionSchemas(languages: readonly Lang[]) {
         ctx.addIssue({ code: 'custom', path: ['min'], message: '"min" and "max" must both be set, min ≤ max' });
     });
 
-  const Question = z.discriminatedUnion('type', [Single, Multiple, TrueFalse, Short, Cloze, Match, Order, Numerical]);
+  const Question = z.discriminatedUnion('type', [Single, Multiple, TrueFalse, Short, Cloze, Match, Order, Numerical, Essay]);
 
   const QuestionFile = z
     .object({ lesson: z.string(), questions: z.array(Question).min(1) })

@@ -53,6 +53,8 @@ const idsOf = (items: readonly LearnerItem[]) => items.map((i) => i.id);
 /** Random responses of the right shape for one question, built from the learner copy's ids and options. */
 function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbitrary<AnyResponse> {
   switch (copy.type) {
+    case 'essay':
+      return fc.string({ maxLength: 200 }).map((text) => ({ text }));
     case 'single':
       return fc.constantFrom(...idsOf(copy.choices)).map((choice) => ({ choice }));
     case 'multiple':

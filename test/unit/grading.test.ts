@@ -694,7 +694,7 @@ const keysOf = (x: unknown): string[] =>
   Array.isArray(x) ? x.flatMap(keysOf) : x && typeof x === 'object' ? Object.entries(x).flatMap(([k, v]) => [k, ...keysOf(v)]) : [];
 /** Every text that is part of the key: explanations and all feedback, in every language. */
 function secretTexts(q: Question): string[] {
-  const out = Object.values(q.explanation);
+  const out = Object.values(q.explanation ?? {});
   if (q.type === 'single' || q.type === 'multiple') for (const c of q.choices) if (c.feedback) out.push(...Object.values(c.feedback));
   if (q.type === 'truefalse') for (const fb of [q.feedback?.right, q.feedback?.wrong]) if (fb) out.push(...Object.values(fb));
   if (q.type === 'short') for (const list of Object.values(q.answers)) for (const a of list) if (a.feedback) out.push(a.feedback);

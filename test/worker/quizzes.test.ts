@@ -26,7 +26,7 @@ async function expectError(res: Response, status: number, code?: string) {
 const KEY_FIELDS = new Set(['correct', 'weight', 'weights', 'answers', 'answer', 'accepted', 'feedback', 'solution', 'solutionText', 'explanation', 'sources', 'tolerance', 'min', 'max', 'caseSensitive', 'typoTolerance', 'pairs', 'gaps']);
 
 function hiddenTexts(q: Question, lang: string): string[] {
-  const out = [q.explanation[lang]!];
+  const out = q.explanation ? [q.explanation[lang]!] : [];
   switch (q.type) {
     case 'single':
     case 'multiple':
@@ -148,7 +148,7 @@ describe('POST /api/quizzes/:quizId/check', () => {
         const body = (await (await post(`/api/quizzes/${lessonId}/check`, { questionId: q.id, response: keyedResponse(q, 'en'), lang: 'en' })).json()) as any;
         expect(body.score, q.id).toBe(1);
         expect(body.correct).toBe(true);
-        expect(body.explanation).toBe(q.explanation.en);
+        expect(body.explanation).toBe(q.explanation!.en);
         expect(body.sources.map((s: any) => s.id)).toEqual(q.sources);
         if (q.sources.length) expect(body.sources[0].text.de).toBeTruthy();
       }

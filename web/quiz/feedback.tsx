@@ -19,11 +19,17 @@ const pct = (n: number) => `${Math.round(n * 100)} %`;
 
 /** What was right and what was wrong, the solution, the explanation and the source sentence in both languages. */
 export function Feedback({ result, labels, lang, uiLang, headingId }: Props) {
-  const tone = result.score === 1 ? 'ok' : result.score > 0 ? 'partly' : 'bad';
+  const tone = !result.graded ? 'ungraded' : result.score === 1 ? 'ok' : result.score > 0 ? 'partly' : 'bad';
   return (
     <div class={`feedback ${tone}`}>
       <p class="verdict" id={headingId} tabIndex={-1}>
-        <strong>{verdict(result.score, labels)}</strong> <span class="score">({pct(result.score)})</span>
+        {result.graded ? (
+          <>
+            <strong>{verdict(result.score, labels)}</strong> <span class="score">({pct(result.score)})</span>
+          </>
+        ) : (
+          <strong>{labels.ungraded}</strong>
+        )}
       </p>
       <ul class="details" lang={lang}>
         {result.items.map((item, i) => (
@@ -35,14 +41,16 @@ export function Feedback({ result, labels, lang, uiLang, headingId }: Props) {
           {n}
         </p>
       ))}
-      {result.score < 1 && (
+      {result.graded && result.score < 1 && (
         <p class="solution">
           <span class="label">{labels.solution}:</span> <span lang={lang}>{solutionLabel(result, labels)}</span>
         </p>
       )}
-      <p class="explanation">
-        <span class="label">{labels.explanation}:</span> <span lang={lang}>{result.explanation}</span>
-      </p>
+      {result.explanation && (
+        <p class="explanation">
+          <span class="label">{labels.explanation}:</span> <span lang={lang}>{result.explanation}</span>
+        </p>
+      )}
       {result.sources.length > 0 && (
         <div class="sources">
           <p class="label">{labels.source}</p>
@@ -107,6 +115,12 @@ function Detail({ item, labels, n }: { item: FeedbackItem; labels: QuizLabels; n
           {labels.inOrder.replace('{{n}}', String(item.longestInOrder)).replace('{{total}}', String(item.total))}
           <br />
           {labels.yourAnswer}: {item.given.join(' → ')}
+        </li>
+      );
+    case 'essay':
+      return (
+        <li class="ungraded">
+          {labels.ungraded}: <span class="essay-text">{item.given || labels.noAnswer}</span>
         </li>
       );
     case 'number':

@@ -31,6 +31,7 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
       return v === 'true' || v === 'false' ? { value: v === 'true' } : 'unanswered';
     }
     case 'short':
+    case 'essay':
       return one(fieldName(q.id)) ? { text: one(fieldName(q.id)) } : 'unanswered';
     case 'numerical': {
       const raw = one(fieldName(q.id));

@@ -63,6 +63,17 @@ export function QuestionFields({ q, labels, given, locked }: Props) {
           <input class="text" type="text" id={fid(q, 'text')} name={fieldName(q.id)} value={g?.text ?? ''} readOnly={locked} autocomplete="off" spellcheck={false} maxLength={500} />
         </p>
       );
+    case 'essay':
+      return (
+        <p>
+          <label class="visually-hidden" for={fid(q, 'essay')}>
+            {labels.yourAnswer}
+          </label>
+          <textarea class="essay" id={fid(q, 'essay')} name={fieldName(q.id)} rows={6} readOnly={locked} maxLength={10000}>
+            {g?.text ?? ''}
+          </textarea>
+        </p>
+      );
     case 'numerical':
       return (
         <p>

@@ -43,6 +43,7 @@ export interface QuizLabels {
   networkError: string;
   scoreOf: string;
   progress: string;
+  ungraded: string;
   questionOf: string;
   languageNames: Record<string, string>;
 }
