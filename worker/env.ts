@@ -7,5 +7,8 @@ export interface AppEnv {
     /** The UI language of this request (pages only). */
     lang: string;
     t: TFunction;
+    /** Instructor area only: the session nonce and its CSRF token. */
+    session: string;
+    csrf: string;
   };
 }

@@ -15,7 +15,7 @@ export interface PageOptions {
   description?: string;
   /** Whether the page has islands to hydrate (loads the client bundle). */
   islands?: boolean;
-  status?: 200 | 404;
+  status?: 200 | 401 | 403 | 404 | 422 | 429;
 }
 
 const languages = () => uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));

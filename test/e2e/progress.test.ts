@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
-import { startDev } from './server.ts';
+import { startDev } from '../../scripts/lib/dev-server.ts';
 
 /** Answers a whole practice quiz through the page (the first option or "3" each time). */
 async function finishQuiz(page: Page, lessonId: string) {

@@ -86,7 +86,7 @@ describe('KV operations per request (budgets)', () => {
       body: JSON.stringify({ responses: { [q.id]: keyedResponse(q, 'en') }, lang: 'en' }),
     });
     expect(res.status).toBe(201);
-    expect(ops).toEqual(['put']);
+    expect(ops).toEqual(['PROGRESS.put']);
   });
 
   it('at most two for a page that shows progress, none for a lesson or a quiz page', async () => {
@@ -98,12 +98,16 @@ describe('KV operations per request (budgets)', () => {
       expect(ops.length, path).toBeLessThanOrEqual(2);
       expect(ops.length, path).toBeGreaterThan(0);
     }
-    for (const path of ['/en/lessons/alliance', '/en/lessons/alliance/quiz?attempt=abcd&ql=de&n=1', '/api/lessons/china']) {
+    for (const path of ['/en/lessons/alliance/quiz?attempt=abcd&ql=de&n=1', '/api/lessons/china', '/api/quizzes/china?lang=de']) {
       const { ops } = await fetchCounting(path, { headers });
       expect(ops, path).toEqual([]);
     }
+    // A lesson page lists the instructor sets attached to it: one read of the set index per isolate and
+    // 30 s (cold), none once cached (warm).
+    expect((await fetchCounting('/en/lessons/alliance', { headers })).ops).toEqual(['SETS.get']);
+    expect((await fetchCounting('/en/lessons/alliance', { headers }, { warm: true })).ops).toEqual([]);
     const { ops } = await fetchCounting('/de/');
-    expect(ops).toEqual([]); // no cookie: nothing to read
+    expect(ops).toEqual(['SETS.get']); // no cookie: no progress read, only the published-set index
   });
 
   it('no write for a bad submit', async () => {

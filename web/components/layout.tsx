@@ -33,6 +33,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </main>
       <footer class="site-footer">
         <p>{t('site.footer')}</p>
+        <p>
+          <a href={href(lang, '/instructor')}>{t('nav.instructor')}</a>
+        </p>
       </footer>
     </>
   );

@@ -13,6 +13,8 @@ export interface PracticeProps {
   lang: string;
   uiLang: string;
   question: LearnerQuestion;
+  /** A passage (instructor's description) shown before this question, in the quiz language. */
+  passage?: string | null;
   /** 1-based position and count, for the heading. */
   number: number;
   total: number;
@@ -85,6 +87,11 @@ export function PracticeQuestion(p: PracticeProps) {
     </div>
     <h2 class="q-number">{fill(p.labels.questionOf, p.number)}</h2>
     <div class="question-card">
+      {p.passage && (
+        <p class="passage" lang={p.lang}>
+          {p.passage}
+        </p>
+      )}
       <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} class="question-form" noValidate>
         {Object.entries(p.hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

@@ -4,6 +4,7 @@ import { headword } from '../../core/content/headword.ts';
 import { Island } from '../island.tsx';
 import { Reader, type ReaderProps } from '../islands/reader.tsx';
 import { href, usePage } from '../page-context.ts';
+import type { SetLink } from './overview.tsx';
 
 export interface LessonPageProps {
   lesson: Lesson;
@@ -14,6 +15,7 @@ export interface LessonPageProps {
   glossary: GlossaryEntry[];
   corrections: Article['corrections'];
   sourceLanguage: string;
+  sets: SetLink[];
 }
 
 /** The reader: lesson text with view switch and glossary terms, goals, key facts, glossary list. */
@@ -52,6 +54,18 @@ export function LessonPage(p: LessonPageProps) {
           {t('lesson.quizLink')}: {t('quiz.practice')}
         </a>
       </p>
+
+      {p.sets.length > 0 && (
+        <ul class="set-list" aria-label={t('instructor.fromInstructors')}>
+          {p.sets.map((s) => (
+            <li key={s.id}>
+              <a href={s.href} lang={s.titleLang}>
+                {s.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">{t('lesson.keyFacts')}</h2>

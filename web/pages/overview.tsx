@@ -7,10 +7,19 @@ export interface OverviewProps {
   lessons: Lesson[];
   sourceLanguage: string;
   progress: ProgressSummary;
+  sets: SetLink[];
+}
+
+export interface SetLink {
+  id: string;
+  title: string;
+  titleLang: string;
+  href: string;
+  lesson?: string | undefined;
 }
 
 /** The course map: six lessons in order. */
-export function OverviewPage({ lessons, sourceLanguage, progress }: OverviewProps) {
+export function OverviewPage({ lessons, sourceLanguage, progress, sets }: OverviewProps) {
   const { t, lang } = usePage();
   const state = new Map(progress.quizzes.map((q) => [q.quizId, q]));
   const next = progress.continueWith ? lessons.find((l) => l.id === progress.continueWith) : undefined;
@@ -46,6 +55,20 @@ export function OverviewPage({ lessons, sourceLanguage, progress }: OverviewProp
           </li>
         ))}
       </ol>
+      {sets.length > 0 && (
+        <>
+          <h2 id="sets-h">{t('instructor.fromInstructors')}</h2>
+          <ul class="set-list" aria-labelledby="sets-h">
+            {sets.map((s) => (
+              <li key={s.id}>
+                <a href={s.href} lang={s.titleLang}>
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2 id="test-h">{t('test.title')}</h2>
       <p>{t('test.intro', { count: 20 })}</p>
       <p>

@@ -4,7 +4,7 @@ import { href, usePage } from '../page-context.ts';
 
 export interface QuizPageProps {
   title: string;
-  lessonId: string;
+  lessonId?: string | undefined;
   practice: PracticeProps;
   /** Links to the same question in each content language. */
   languageLinks: Array<{ code: string; label: string; href: string; current: boolean }>;
@@ -16,7 +16,8 @@ export function QuizPage(p: QuizPageProps) {
   return (
     <>
       <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href={href(lang, '/')}>{t('nav.overview')}</a> › <a href={href(lang, `/lessons/${p.lessonId}`)}>{p.title}</a> › {t('quiz.practice')}
+        <a href={href(lang, '/')}>{t('nav.overview')}</a> ›{' '}
+        {p.lessonId ? <a href={href(lang, `/lessons/${p.lessonId}`)}>{p.title}</a> : p.title} › {t('quiz.practice')}
       </nav>
       <h1>
         {t('quiz.practice')}: {p.title}

@@ -22,7 +22,9 @@ import { isUiLanguage, tFor } from '../i18n.ts';
 import { renderPage } from '../render.tsx';
 import { quizPages } from './quiz-pages.tsx';
 import { progressPages } from './progress-pages.tsx';
+import { instructorPages } from './instructor-pages.tsx';
 import { loadSummary } from '../progress.ts';
+import { setStore } from '../sets.ts';
 
 export const LANG_COOKIE = 'lang';
 const YEAR = 365 * 86400;
@@ -43,19 +45,20 @@ pages.use('/:lang/*', async (c, next) => {
 
 pages.route('/', quizPages);
 pages.route('/', progressPages);
+pages.route('/', instructorPages);
 
 pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 
 pages.get('/:lang/', async (c) => {
   const lang = c.get('lang');
-  const { summary } = await loadSummary(c);
+  const [{ summary }, sets] = await Promise.all([loadSummary(c), publishedSets(c.env, lang)]);
   c.header('Cache-Control', 'private, no-store');
-  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} progress={summary} />, {
+  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} progress={summary} sets={sets} />, {
     title: c.get('t')('overview.title'),
   });
 });
 
-pages.get('/:lang/lessons/:lessonId', (c) => {
+pages.get('/:lang/lessons/:lessonId', async (c) => {
   const lang = c.get('lang');
   const t = c.get('t');
   const lesson = getLesson(c.req.param('lessonId'));
@@ -96,10 +99,19 @@ pages.get('/:lang/lessons/:lessonId', (c) => {
       glossary={glossary}
       corrections={correctionsOf(lesson)}
       sourceLanguage={sourceLanguage}
+      sets={(await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id)}
     />,
     { title: pick(lesson.title, lang), description: pick(lesson.summary, lang), islands: true },
   );
 });
+
+/** Published instructor sets as learners see them listed (index read, cached per isolate). */
+async function publishedSets(env: Env, lang: string) {
+  const rows = await setStore(env).list();
+  return rows
+    .filter((s) => s.publishedVersion !== null)
+    .map((s) => ({ id: s.id, title: pick(s.title, lang), titleLang: s.title[lang] ? lang : s.languages[0]!, lesson: s.lesson, href: `/${lang}/sets/${s.id}` }));
+}
 
 /** The 404 page, in the path's language if it names one, else the remembered or preferred one. */
 export function renderNotFound(c: Parameters<typeof renderPage>[0], lang?: string) {

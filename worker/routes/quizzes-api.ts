@@ -8,7 +8,7 @@ import { newSeed, SEED_PATTERN } from '../../core/quiz/random.ts';
 import { contentLanguages, sourceLanguage } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { findQuestion, getQuiz, sourcesOf } from '../quizzes.ts';
+import { findQuestion, resolveQuiz, sourcesOf } from '../quizzes.ts';
 import { query, validate } from '../validate.ts';
 import { storeAttempt } from '../progress.ts';
 
@@ -30,6 +30,13 @@ const limit = bodyLimit({
   },
 });
 
+/** The quiz language: the one asked for if the quiz has it (else a 422), by default the course's source language. */
+function quizLang(asked: string | undefined, languages: readonly string[]): string {
+  if (asked && !languages.includes(asked))
+    throw new ApiError(422, 'invalid_request', `This quiz exists in ${languages.join(', ')}, not in "${asked}".`, [{ path: 'lang', message: 'not a language of this quiz' }]);
+  return asked ?? (languages.includes(sourceLanguage) ? sourceLanguage : languages[0]!);
+}
+
 /** The final test is a different draw per seed, so checking its answers needs the attempt's seed. */
 function seedFor(quizId: string, seed: string | undefined): string {
   if (quizId === 'final' && !seed)
@@ -39,17 +46,18 @@ function seedFor(quizId: string, seed: string | undefined): string {
 
 /** `GET /api/quizzes/:quizId`, `POST …/check`, `POST …/attempts`. */
 export const quizzesApi = new Hono<AppEnv>()
-  .get('/:quizId', query(QuizQuery), (c) => {
-    const { lang = sourceLanguage, seed = newSeed() } = c.req.valid('query');
-    const quiz = getQuiz(c.req.param('quizId'), seed);
+  .get('/:quizId', query(QuizQuery), async (c) => {
+    const { lang: asked, seed = newSeed() } = c.req.valid('query');
+    const { quiz, languages } = await resolveQuiz(c.env, c.req.param('quizId'), seed);
+    const lang = quizLang(asked, languages);
     c.header('Cache-Control', 'private, no-store');
     return c.json(learnerQuiz(quiz, lang, seed));
   })
-  .post('/:quizId/check', limit, validate('json', CheckBody), (c) => {
+  .post('/:quizId/check', limit, validate('json', CheckBody), async (c) => {
     const body = c.req.valid('json');
-    const lang = body.lang ?? sourceLanguage;
     const quizId = c.req.param('quizId');
-    const quiz = getQuiz(quizId, seedFor(quizId, body.seed));
+    const { quiz, languages } = await resolveQuiz(c.env, quizId, seedFor(quizId, body.seed));
+    const lang = quizLang(body.lang, languages);
     const question = findQuestion(quiz, body.questionId);
     if (!question)
       throw new ApiError(404, 'not_found', `Question "${body.questionId}" is not part of quiz "${quiz.id}".`, [{ path: 'questionId', message: 'unknown question' }]);
@@ -58,9 +66,9 @@ export const quizzesApi = new Hono<AppEnv>()
   })
   .post('/:quizId/attempts', limit, validate('json', AttemptBody), async (c) => {
     const body = c.req.valid('json');
-    const lang = body.lang ?? sourceLanguage;
     const quizId = c.req.param('quizId');
-    const quiz = getQuiz(quizId, seedFor(quizId, body.seed));
+    const { quiz, languages, set } = await resolveQuiz(c.env, quizId, seedFor(quizId, body.seed));
+    const lang = quizLang(body.lang, languages);
     const attempt = gradeAttempt(quiz, body.responses, lang);
     // Graded first, stored second: a bad request never writes. One KV write, and the response carries it.
     const { record, meta } = await storeAttempt(c, quiz, attempt, {
@@ -68,6 +76,7 @@ export const quizzesApi = new Hono<AppEnv>()
       seed: body.seed ?? null,
       copies: learnerQuiz(quiz, lang, body.seed ?? 'practice').questions,
       responses: body.responses,
+      ...(set ? { title: set.set.title[lang] ?? Object.values(set.set.title)[0]! } : {}),
     });
     return c.json(
       {

@@ -10,10 +10,14 @@ export function newAttemptId(now = Date.now()): string {
 export const keys = {
   /** All attempts of one learner share this prefix: one `list()` reads a learner's progress. */
   learnerPrefix: (learnerId: string) => `learner:${learnerId}:`,
+  /** Every learner's attempts (for counting attempts per instructor set). */
+  allLearners: () => 'learner:',
   /** One key per attempt: concurrent submits never overwrite each other. */
   attempt: (learnerId: string, attemptId: string) => `learner:${learnerId}:attempt:${attemptId}`,
   /** Instructor question sets: one key per version, plus an index of sets. */
   set: (setId: string, version: number) => `set:${setId}:v:${String(version).padStart(6, '0')}`,
   setPrefix: (setId: string) => `set:${setId}:`,
+  /** The published copy: a learner loads a set with this one read. */
+  setPublished: (setId: string) => `published:${setId}`,
   setIndex: () => 'sets:index',
 } as const;

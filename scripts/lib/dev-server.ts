@@ -21,13 +21,14 @@ export interface DevServer {
 }
 
 /** `wrangler dev` exactly as `npm start` runs it (through scripts/wrangler.ts), ready when /api/health answers. */
-export async function startDev(persistTo: string, timeoutMs = 90_000): Promise<DevServer> {
+export async function startDev(persistTo: string, opts: { timeoutMs?: number; args?: string[] } = {}): Promise<DevServer> {
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const port = await freePort();
   const inspector = await freePort();
   let output = '';
   const child = spawn(
     process.execPath,
-    ['scripts/wrangler.ts', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persistTo, '--log-level', 'warn'],
+    ['scripts/wrangler.ts', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persistTo, '--log-level', 'warn', ...(opts.args ?? [])],
     { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
   );
   child.stdout!.on('data', (d) => (output += d));

@@ -1,0 +1,118 @@
+// `npm run bench`: what each route costs, measured the same way every time.
+//  - Load: autocannon against a local `wrangler dev` on 127.0.0.1 (bounded: ~6 s a route), req/s and latency
+//    per route and the ratio to /api/health measured in the same run.
+//  - CPU: the time the worker spends per request inside workerd (Server-Timing, BENCH_TIMING=1), median and
+//    p99 over a few hundred sequential requests per route.
+// Results go to bench-results/ (git-ignored); the previous run is shown beside this one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startDev } from './lib/dev-server.ts';
+
+const root = join(import.meta.dirname, '..');
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 6);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const CPU_SAMPLES = Number(process.env.BENCH_CPU_SAMPLES ?? 300);
+
+interface Route {
+  name: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Budget: at least this share of /api/health's throughput. */
+  minRatio?: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const routes: Route[] = [
+  { name: 'health', path: '/api/health' },
+  { name: 'lesson page', path: '/en/lessons/china?view=both', minRatio: 0.5 },
+  { name: 'overview', path: '/en/' },
+  { name: 'quiz JSON', path: '/api/quizzes/china?lang=de&seed=bench1' },
+  { name: 'check POST', path: '/api/quizzes/china/check', method: 'POST', body: json({ questionId: 'china-4', response: { value: true }, lang: 'de' }) },
+  { name: 'attempt POST (KV)', path: '/api/quizzes/china/attempts', method: 'POST', body: json({ responses: { 'china-4': { value: true } }, lang: 'de' }), minRatio: 0.3 },
+];
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function cpu(url: string, r: Route, cookie: string) {
+  const samples: number[] = [];
+  for (let i = 0; i < CPU_SAMPLES; i++) {
+    const res = await fetch(url + r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json', cookie }, ...(r.body ? { body: r.body } : {}) });
+    await res.arrayBuffer();
+    const m = /app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+    if (m) samples.push(Number(m[1]));
+  }
+  samples.sort((a, b) => a - b);
+  return { median: pct(samples, 50), p99: pct(samples, 99), n: samples.length };
+}
+
+function load(url: string, r: Route, cookie: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: url + r.path,
+        method: r.method ?? 'GET',
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        headers: { 'content-type': 'application/json', cookie },
+        ...(r.body ? { body: r.body } : {}),
+      },
+      (err: Error | null, res: any) => (err ? reject(err) : resolve({ rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors, non2xx: res.non2xx })),
+    );
+  });
+}
+
+const build = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+const state = mkdtempSync(join(tmpdir(), 'bench-state-'));
+const server = await startDev(state, { args: ['--var', 'BENCH_TIMING:1'] });
+try {
+  // A learner with a cookie, so the overview and the attempt POST do what a returning learner's do.
+  const first = await fetch(`${server.url}/api/quizzes/china/attempts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: routes[5]!.body! });
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  for (const r of routes) for (let i = 0; i < 20; i++) await (await fetch(server.url + r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json', cookie }, ...(r.body ? { body: r.body } : {}) })).arrayBuffer();
+
+  const results: Array<Route & { cpu: Awaited<ReturnType<typeof cpu>>; load: Awaited<ReturnType<typeof load>> }> = [];
+  for (const r of routes) {
+    const c = await cpu(server.url, r, cookie);
+    const l = await load(server.url, r, cookie);
+    results.push({ ...r, cpu: c, load: l });
+    process.stdout.write(`  measured ${r.name}\n`);
+  }
+  const base = results[0]!.load.rps;
+  const resultsDir = join(root, 'bench-results');
+  const previous = existsSync(join(resultsDir, 'latest.json')) ? (JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as { results: typeof results }) : null;
+
+  const rows = results.map((r) => {
+    const ratio = r.load.rps / base;
+    const before = previous?.results.find((p) => p.name === r.name);
+    const budget = r.minRatio ? (ratio >= r.minRatio ? `ok (≥ ${r.minRatio * 100} %)` : `OVER BUDGET (< ${r.minRatio * 100} %)`) : '';
+    const cpuBudget = r.cpu.p99 <= 2 ? 'ok' : 'OVER (> 2 ms)';
+    return {
+      route: r.name,
+      'req/s': Math.round(r.load.rps),
+      'p50 ms': r.load.p50,
+      'p99 ms': r.load.p99,
+      'vs health': `${(ratio * 100).toFixed(0)} %`,
+      'cpu p50 ms': r.cpu.median.toFixed(2),
+      'cpu p99 ms': r.cpu.p99.toFixed(2),
+      'cpu ≤ 2 ms': cpuBudget,
+      budget,
+      'prev req/s': before ? Math.round(before.load.rps) : '',
+      errors: r.load.errors + r.load.non2xx,
+    };
+  });
+  console.log(`\nbench: ${CONNECTIONS} connections, ${DURATION_S} s a route, ${CPU_SAMPLES} CPU samples a route, on ${server.url}\n`);
+  console.table(rows);
+  mkdirSync(resultsDir, { recursive: true });
+  const out = { at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, durationS: DURATION_S, results };
+  writeFileSync(join(resultsDir, `${out.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(out, null, 2));
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(out, null, 2));
+  console.log(`bench: results written to bench-results/latest.json`);
+} finally {
+  await server.stop();
+  rmSync(state, { recursive: true, force: true });
+}

@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import { serializeSigned } from 'hono/utils/cookie';
+import { request, visibleText } from './helpers.ts';
+
+const TOKEN = 'test-instructor-token-0123456789';
+const auth = { authorization: `Bearer ${TOKEN}` };
+const json = { 'content-type': 'application/json' };
+
+const t = (de: string, en: string) => ({ de, en });
+const validSet = (title = 'Testset') => ({
+  title: t(title, title),
+  languages: ['de', 'en'],
+  lesson: 'china',
+  questions: [
+    {
+      id: 'q1',
+      type: 'single',
+      prompt: t('Wer ist der größte Produzent?', 'Who is the largest producer?'),
+      choices: [
+        { id: 'a', text: t('China', 'China'), correct: true },
+        { id: 'b', text: t('Japan', 'Japan'), feedback: t('Nein.', 'No.') },
+      ],
+    },
+    { id: 'q2', type: 'truefalse', prompt: t('Japan ist Partner der USA.', 'Japan is a partner of the US.'), answer: true },
+  ],
+});
+
+const api = (path: string, init: RequestInit = {}) => request(`/api/question-sets${path}`, init);
+const create = async (body: unknown = validSet()) => {
+  const res = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(body) });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as { id: string; version: number };
+};
+
+describe('instructor API auth', () => {
+  const routes: Array<[string, string]> = [
+    ['GET', ''],
+    ['POST', ''],
+    ['GET', '/s-abcdef'],
+    ['PUT', '/s-abcdef'],
+    ['DELETE', '/s-abcdef'],
+    ['POST', '/s-abcdef/publish'],
+    ['POST', '/s-abcdef/unpublish'],
+    ['GET', '/s-abcdef/export?format=gift'],
+  ];
+
+  it('refuses every route without a token, and with a wrong one, as JSON 401', async () => {
+    for (const [method, path] of routes) {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+        const ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`; // stay under the per-client limit
+        const res = await api(path, { method, headers: { ...headers, ...json, 'cf-connecting-ip': ip }, body: method === 'GET' ? undefined : '{}' });
+        expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
+        expect(((await res.json()) as any).error.code).toBe('unauthorized');
+      }
+    }
+  });
+});
+
+describe('question sets: create, read, replace, publish, delete', () => {
+  it('keeps every version, publishes the latest, and learners get it without keys', async () => {
+    const { id, version } = await create();
+    expect(version).toBe(1);
+    const list = (await (await api('', { headers: auth })).json()) as any;
+    expect(list.sets.find((s: any) => s.id === id)).toMatchObject({ state: 'draft', latestVersion: 1, attempts: 0 });
+
+    // Not published: learners cannot see it.
+    expect((await request(`/api/quizzes/${id}`)).status).toBe(404);
+    expect((await request(`/en/sets/${id}`)).status).toBe(404);
+
+    const pub = await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    expect(((await pub.json()) as any).state).toBe('published');
+    const quiz = (await (await request(`/api/quizzes/${id}?lang=en`)).json()) as any;
+    expect(quiz.questions.map((q: any) => q.id)).toEqual(['q1', 'q2']);
+    expect(JSON.stringify(quiz)).not.toMatch(/"correct"|"answer"|"feedback"/);
+    expect(await (await request('/en/')).text()).toContain(`href="/en/sets/${id}"`);
+    expect(await (await request('/en/lessons/china')).text()).toContain(`href="/en/sets/${id}"`);
+
+    const put = await api(`/${id}`, { method: 'PUT', headers: { ...auth, ...json }, body: JSON.stringify(validSet('Neu')) });
+    expect(((await put.json()) as any).version).toBe(2);
+    const full = (await (await api(`/${id}`, { headers: auth })).json()) as any;
+    expect(full).toMatchObject({ version: 2, publishedVersion: 1, set: { title: { de: 'Neu' } } });
+    expect(full.set.questions[0].choices[0].correct).toBe(true); // the instructor's copy has the keys
+
+    const exported = await (await api(`/${id}/export?format=json`, { headers: auth })).json();
+    expect(exported).toEqual(full.set);
+
+    expect((await api(`/${id}/unpublish`, { method: 'POST', headers: auth })).status).toBe(200);
+    expect((await request(`/api/quizzes/${id}`)).status).toBe(404);
+    expect((await api(`/${id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+    expect((await api(`/${id}`, { headers: auth })).status).toBe(404);
+  });
+
+  it('records the set version in a learner attempt', async () => {
+    const { id } = await create();
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    const res = await request(`/api/quizzes/${id}/attempts`, { method: 'POST', headers: json, body: JSON.stringify({ responses: { q2: { value: true } }, lang: 'de' }) });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as any;
+    expect(body).toMatchObject({ score: 1, max: 2 });
+    expect(body.version).toMatch(/^1\./);
+    const list = (await (await api('', { headers: auth })).json()) as any;
+    expect(list.sets.find((s: any) => s.id === id).attempts).toBe(1);
+  });
+});
+
+describe('an invalid import', () => {
+  it('stores nothing and answers 422 with every problem, each with its JSON path', async () => {
+    const before = ((await (await api('', { headers: auth })).json()) as any).sets.length;
+    const bad = validSet();
+    (bad.questions[0] as any).choices[0].correct = false;
+    (bad.questions[1] as any).answer = 'yes';
+    (bad as any).lesson = 'nope';
+    const res = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(bad) });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as any;
+    expect(error.code).toBe('invalid_set');
+    const paths = error.details.map((d: any) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['questions[0].choices', 'questions[1].answer']));
+    expect(((await (await api('', { headers: auth })).json()) as any).sets.length).toBe(before);
+  });
+
+  it('reports bad JSON with its line and column', async () => {
+    const res = await api('', { method: 'POST', headers: { ...auth, ...json }, body: '{\n  "title": {"de": "x",}\n}' });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as any;
+    expect(error.details[0]).toMatchObject({ line: 2 });
+  });
+
+  it('refuses a body over the size limit with 413, and an unknown media type with 415', async () => {
+    const big = 'x'.repeat(300 * 1024);
+    expect((await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ big }) })).status).toBe(413);
+    expect((await api('', { method: 'POST', headers: { ...auth, 'content-type': 'application/xml' }, body: '<x/>' })).status).toBe(415);
+  });
+});
+
+describe('instructor text is never live HTML', () => {
+  it('keeps <script>, onerror= and javascript: inert on the learner page and in the learner JSON', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>';
+    const set = validSet();
+    set.questions[0]!.prompt = t(`Frage ${evil}`, `Question ${evil}`);
+    const { id } = await create(set);
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    const page = await request(`/en/sets/${id}?attempt=abcd&ql=en&n=1`);
+    const html = await page.text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toMatch(/<img[^>]*onerror/i);
+    expect(html).not.toMatch(/<a[^>]*href="javascript:/i);
+    expect(visibleText(html)).toContain('Question <script>alert(1)</script>'); // shown as text
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const res = await request(`/api/quizzes/${id}?lang=en`);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('instructor web area', () => {
+  const signIn = (token: string, ip = '10.0.0.1') =>
+    request('/en/instructor/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1', 'cf-connecting-ip': ip },
+      body: `token=${encodeURIComponent(token)}`,
+      redirect: 'manual',
+    });
+
+  async function session() {
+    const res = await signIn(TOKEN, '10.0.0.2');
+    expect(res.status).toBe(303);
+    const cookie = /instructor=[^;]+/.exec(res.headers.get('set-cookie')!)![0];
+    expect(res.headers.get('set-cookie')).toMatch(/instructor=[^;]+;[^,]*HttpOnly/i);
+    const html = await (await request('/en/instructor', { headers: { cookie } })).text();
+    const csrf = /name="csrf" value="([0-9a-f]+)"/.exec(html)![1]!;
+    return { cookie, csrf };
+  }
+
+  const form = (path: string, cookie: string, body: string, origin = 'http://127.0.0.1') =>
+    request(path, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+
+  it('signs in with the token and shows the list', async () => {
+    const { cookie } = await session();
+    const html = await (await request('/en/instructor', { headers: { cookie } })).text();
+    expect(html).toContain('New question set');
+  });
+
+  it('refuses a forged or expired session on every page and form', async () => {
+    const forged = 'instructor=9999999999.abc.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D';
+    const expired = (await serializeSigned('instructor', `${Math.floor(Date.now() / 1000) - 10}.abcdef`, TOKEN)).split(';')[0]!;
+    for (const cookie of [forged, expired, '']) {
+      for (const path of ['/en/instructor/sets/new', '/en/instructor/sets/s-abcdef/edit', '/en/instructor/sets/s-abcdef/preview']) {
+        const res = await request(path, { headers: { cookie } });
+        expect(res.status, `${path} ${cookie}`).toBe(401);
+        expect(await res.text()).not.toContain('name="csrf"');
+      }
+      const list = await (await request('/en/instructor', { headers: { cookie } })).text();
+      expect(list).not.toContain('New question set');
+      expect((await form('/en/instructor/sets', cookie, 'format=json&text=%7B%7D')).status).toBe(401);
+    }
+  });
+
+  it('refuses a form without the CSRF token, with a wrong one, or from another origin', async () => {
+    const { cookie, csrf } = await session();
+    const body = `format=json&text=${encodeURIComponent(JSON.stringify(validSet()))}`;
+    expect((await form('/en/instructor/sets', cookie, body)).status).toBe(403);
+    expect((await form('/en/instructor/sets', cookie, `${body}&csrf=${'0'.repeat(64)}`)).status).toBe(403);
+    expect((await form('/en/instructor/sets', cookie, `${body}&csrf=${csrf}`, 'https://evil.example')).status).toBe(403);
+    const ok = await form('/en/instructor/sets', cookie, `${body}&csrf=${csrf}`);
+    expect(ok.status).toBe(303);
+  });
+
+  it('rate-limits failed sign-ins', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await signIn('wrong-token-wrong-token', '10.9.9.9')).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+    // The limit is per client: another address may still sign in.
+    expect((await signIn(TOKEN, '10.9.9.10')).status).toBe(303);
+  });
+
+  it('shows every problem of an invalid import next to the text, and saves nothing', async () => {
+    const { cookie, csrf } = await session();
+    const before = ((await (await api('', { headers: auth })).json()) as any).sets.length;
+    const bad = JSON.stringify({ ...validSet(), questions: [{ id: 'q1', type: 'single', prompt: t('x', 'y'), choices: [] }] }, null, 2);
+    const res = await form('/en/instructor/sets', cookie, `format=json&csrf=${csrf}&text=${encodeURIComponent(bad)}`);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('questions[0].choices');
+    expect(html).toContain(bad.split('\n')[1]!.trim().replace(/"/g, '&quot;').slice(0, 10));
+    expect(((await (await api('', { headers: auth })).json()) as any).sets.length).toBe(before);
+  });
+});
+
+describe('GIFT import through the API', () => {
+  const gift = (text: string, query = 'format=gift&lang=de&title=Moodle-Set') =>
+    api(`?${query}`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: text });
+
+  it('imports a Moodle GIFT file in the language ?lang= names, keeping types, keys and feedback', async () => {
+    const text = [
+      '// aus Moodle exportiert',
+      '$CATEGORY: $course$/Seltene Erden',
+      '',
+      '::TF1::Japan und die USA haben eine Vereinbarung unterzeichnet.{TRUE#Lesen Sie Absatz 1 noch einmal.#Richtig.}',
+      '',
+      '::MC1::Wer ist der größte Produzent?{=China#Genau. ~Japan#Nein. ~Die USA#Nein.}',
+      '',
+      '::SA1::Wie heißt der Stoff? {=Seltene Erden =seltene Erden}',
+    ].join('\n');
+    const res = await gift(text);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id, set } = (await res.json()) as any;
+    expect(set.languages).toEqual(['de']);
+    expect(set.questions.map((q: any) => q.type)).toEqual(['truefalse', 'single', 'short']);
+    expect(set.questions[0]).toMatchObject({ answer: true, feedback: { wrong: { de: 'Lesen Sie Absatz 1 noch einmal.' }, right: { de: 'Richtig.' } } });
+    const exported = await (await api(`/${id}/export?format=gift`, { headers: auth })).text();
+    const again = await gift(exported);
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as any).set.questions).toEqual(set.questions);
+  });
+
+  it('answers a GIFT file with several errors with all of them, each with line and column, and stores nothing', async () => {
+    const before = ((await (await api('', { headers: auth })).json()) as any).sets.length;
+    const text = ['::A::Nur eine Antwort {~Japan}', '', '::B::Offene Klammer {=China', '', '::C::Gut {=China ~Japan}'].join('\n');
+    const res = await gift(text);
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as any;
+    expect(error.details.length).toBeGreaterThanOrEqual(2);
+    expect(error.details.map((d: any) => d.line)).toEqual(expect.arrayContaining([1, 3]));
+    for (const d of error.details) expect(d.column).toBeGreaterThan(0);
+    expect(((await (await api('', { headers: auth })).json()) as any).sets.length).toBe(before);
+  });
+});

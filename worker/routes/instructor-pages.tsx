@@ -1,0 +1,193 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { pick } from '../../core/content/localized.ts';
+import { toGift } from '../../core/gift/write.ts';
+import { learnerQuiz } from '../../core/quiz/quiz.ts';
+import { SET_LIMITS } from '../../core/sets/schema.ts';
+import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor.tsx';
+import { content, contentLanguages } from '../content.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken, startSession, validCsrf } from '../instructor-auth.ts';
+import { quizLabels } from '../quiz-labels.ts';
+import { renderPage } from '../render.tsx';
+import { countSetAttempts } from '../set-attempts.ts';
+import { readSet, setQuiz, setStore, sourceOf, type SetInput } from '../sets.ts';
+import { renderNotFound } from './pages.tsx';
+
+type C = Context<AppEnv>;
+
+const formLimit = bodyLimit({
+  maxSize: SET_LIMITS.bodyBytes + 16 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'too_large', `The set is larger than ${SET_LIMITS.bodyBytes / 1024} KiB.`);
+  },
+});
+
+
+function signInPage(c: C, status: 200 | 401 | 429, error?: string) {
+  const t = c.get('t');
+  return renderPage(c, c.get('lang'), <SignInPage error={error} />, { title: t('instructor.title'), status });
+}
+
+/** A signed, unexpired session; else the sign-in page with 401 (nothing of the area is shown). */
+const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const session = await currentSession(c);
+  if (!session) return signInPage(c, 401, c.req.method === 'POST' ? c.get('t')('instructor.sessionEnded') : undefined);
+  c.set('session', session);
+  c.set('csrf', await csrfToken(c, session));
+  c.header('Cache-Control', 'private, no-store');
+  await next();
+};
+
+/** Every form post carries the session's CSRF token (on top of hono's Origin check). */
+const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const body = await c.req.parseBody({ all: true });
+  const given = typeof body.csrf === 'string' ? body.csrf : undefined;
+  if (!(await validCsrf(c, c.get('session'), given)))
+    return renderPage(c, c.get('lang'), <p role="alert">{c.get('t')('instructor.csrf')}</p>, { title: c.get('t')('instructor.title'), status: 403 });
+  await next();
+};
+
+const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+
+async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'> }> {
+  const body = await c.req.parseBody({ all: true });
+  const file = body.file;
+  const uploaded = file instanceof File && file.size > 0 ? await file.text() : '';
+  const text = uploaded || field(body, 'text');
+  const format = field(body, 'format') === 'json' ? 'json' : 'gift';
+  const lang = contentLanguages.includes(field(body, 'lang')) ? field(body, 'lang') : contentLanguages[0]!;
+  const title = field(body, 'title').trim();
+  const lesson = field(body, 'lesson');
+  return {
+    input: { format, text, lang, title: title || undefined, lesson: lesson || undefined },
+    form: { format, lang, title, lesson, text },
+  };
+}
+
+function editorProps(c: C, form: Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'>, problems: EditorProps['problems'], setId?: string): EditorProps {
+  const lang = c.get('lang');
+  const t = c.get('t');
+  return {
+    ...form,
+    ...(setId ? { setId } : {}),
+    csrf: c.get('csrf'),
+    problems,
+    lessons: content.lessons.map((l) => ({ id: l.id, title: pick(l.title, lang) })),
+    languages: contentLanguages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de') })),
+  };
+}
+
+const home = (c: C, notice?: string) => c.redirect(`/${c.get('lang')}/instructor${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`, 303);
+
+/** `/{lang}/instructor`: sign in and out, list, create, edit, preview, publish, unpublish, delete, export. */
+export const instructorPages = new Hono<AppEnv>()
+  .post('/:lang/instructor/sign-in', csrf(), async (c) => {
+    const body = await c.req.parseBody();
+    const token = typeof body.token === 'string' ? body.token : '';
+    const t = c.get('t');
+    if (!(await isInstructorToken(c, token))) {
+      if (!(await allowAttempt(c))) return signInPage(c, 429, t('instructor.tooMany'));
+      return signInPage(c, 401, t('instructor.wrongToken'));
+    }
+    await startSession(c);
+    return home(c);
+  })
+  .get('/:lang/instructor', async (c) => {
+    const session = await currentSession(c);
+    if (!session) return signInPage(c, 200);
+    c.header('Cache-Control', 'private, no-store');
+    const [sets, attempts] = await Promise.all([setStore(c.env).list(), countSetAttempts(c.env)]);
+    return renderPage(
+      c,
+      c.get('lang'),
+      <DashboardPage csrf={await csrfToken(c, session)} sets={sets.map((s) => ({ ...s, attempts: attempts.get(s.id) ?? 0 }))} notice={c.req.query('notice')} />,
+      { title: c.get('t')('instructor.sets') },
+    );
+  })
+  .use('/:lang/instructor/*', requireSession)
+  .use('/:lang/instructor/*', async (c, next) => (c.req.method === 'POST' ? csrf()(c, next) : next()))
+  .post('/:lang/instructor/sign-out', requireCsrf, (c) => {
+    endSession(c);
+    return c.redirect(`/${c.get('lang')}/instructor`, 303);
+  })
+  .get('/:lang/instructor/sets/new', (c) =>
+    renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '' }, [])} />, {
+      title: c.get('t')('instructor.newSet'),
+    }),
+  )
+  .post('/:lang/instructor/sets', formLimit, requireCsrf, async (c) => {
+    const { input, form } = await inputFromForm(c);
+    const result = readSet(input);
+    if (!result.ok)
+      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems)} />, { title: c.get('t')('instructor.newSet'), status: 422 });
+    const v = await setStore(c.env).create(result.set, sourceOf(input));
+    return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
+  })
+  .get('/:lang/instructor/sets/:setId/edit', async (c) => {
+    const v = await setStore(c.env).latest(c.req.param('setId'));
+    if (!v) return renderNotFound(c, c.get('lang'));
+    const form = { format: v.source.format, lang: v.source.lang ?? v.set.languages[0]!, title: pick(v.set.title, c.get('lang')), lesson: v.set.lesson ?? '', text: v.source.text };
+    return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], v.id)} />, { title: c.get('t')('instructor.editSet', { id: v.id }) });
+  })
+  .post('/:lang/instructor/sets/:setId', formLimit, requireCsrf, async (c) => {
+    const id = c.req.param('setId');
+    const { input, form } = await inputFromForm(c);
+    const result = readSet(input);
+    if (!result.ok)
+      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems, id)} />, { title: c.get('t')('instructor.editSet', { id }), status: 422 });
+    const v = await setStore(c.env).replace(id, result.set, sourceOf(input));
+    if (!v) return renderNotFound(c, c.get('lang'));
+    return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
+  })
+  .get('/:lang/instructor/sets/:setId/preview', async (c) => {
+    const v = await setStore(c.env).latest(c.req.param('setId'));
+    if (!v) return renderNotFound(c, c.get('lang'));
+    const t = c.get('t');
+    const asked = c.req.query('ql') ?? '';
+    const ql = v.set.languages.includes(asked) ? asked : v.set.languages[0]!;
+    const quiz = learnerQuiz(setQuiz(v), ql, 'preview');
+    return renderPage(
+      c,
+      c.get('lang'),
+      <PreviewPage
+        csrf={c.get('csrf')}
+        setId={v.id}
+        title={pick(v.set.title, ql)}
+        version={v.version}
+        ql={ql}
+        languages={v.set.languages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de') }))}
+        questions={quiz.questions}
+        passages={v.set.passages.map((p) => ({ before: p.before, text: pick(p.text, ql) }))}
+        labels={quizLabels(t)}
+      />,
+      { title: t('instructor.preview', { title: pick(v.set.title, ql) }) },
+    );
+  })
+  .post('/:lang/instructor/sets/:setId/publish', requireCsrf, async (c) => {
+    if (!(await setStore(c.env).publish(c.req.param('setId')))) return renderNotFound(c, c.get('lang'));
+    return home(c, c.get('t')('instructor.publishedNotice'));
+  })
+  .post('/:lang/instructor/sets/:setId/unpublish', requireCsrf, async (c) => {
+    if (!(await setStore(c.env).unpublish(c.req.param('setId')))) return renderNotFound(c, c.get('lang'));
+    return home(c, c.get('t')('instructor.unpublishedNotice'));
+  })
+  .get('/:lang/instructor/sets/:setId/delete', async (c) => {
+    const v = await setStore(c.env).latest(c.req.param('setId'));
+    if (!v) return renderNotFound(c, c.get('lang'));
+    const title = pick(v.set.title, c.get('lang'));
+    return renderPage(c, c.get('lang'), <DeletePage csrf={c.get('csrf')} setId={v.id} title={title} />, { title: c.get('t')('instructor.deleteTitle', { title }) });
+  })
+  .post('/:lang/instructor/sets/:setId/delete', requireCsrf, async (c) => {
+    if (!(await setStore(c.env).remove(c.req.param('setId')))) return renderNotFound(c, c.get('lang'));
+    return home(c, c.get('t')('instructor.deletedNotice'));
+  })
+  .get('/:lang/instructor/sets/:setId/export', async (c) => {
+    const v = await setStore(c.env).latest(c.req.param('setId'));
+    if (!v) return renderNotFound(c, c.get('lang'));
+    const gift = c.req.query('format') === 'gift';
+    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${gift ? 'gift.txt' : 'json'}"`);
+    return gift ? c.text(toGift(v.set)) : c.json(v.set);
+  });

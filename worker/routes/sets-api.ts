@@ -1,0 +1,95 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { toGift } from '../../core/gift/write.ts';
+import { SET_LIMITS } from '../../core/sets/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { requireBearer } from '../instructor-auth.ts';
+import { countSetAttempts } from '../set-attempts.ts';
+import { readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
+import { query } from '../validate.ts';
+
+const limit = bodyLimit({
+  maxSize: SET_LIMITS.bodyBytes,
+  onError: () => {
+    throw new ApiError(413, 'too_large', `The set is larger than ${SET_LIMITS.bodyBytes / 1024} KiB.`);
+  },
+});
+
+const ImportQuery = z
+  .object({
+    format: z.enum(['json', 'gift']).optional(),
+    lang: z.string().optional(),
+    title: z.string().max(200).optional(),
+    lesson: z.string().max(64).optional(),
+  })
+  .strict();
+
+/** The body as our JSON (application/json) or GIFT (text/plain with ?format=gift). */
+async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Promise<SetInput> {
+  const type = c.req.header('content-type') ?? '';
+  const text = await c.req.text();
+  if (q.format === 'gift' || (!q.format && type.startsWith('text/plain'))) return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
+  if (q.format === 'json' || type.includes('json')) return { format: 'json', text };
+  throw new ApiError(415, 'unsupported_media_type', 'Send our JSON (Content-Type: application/json) or GIFT (Content-Type: text/plain with ?format=gift&lang=).');
+}
+
+function readOrThrow(input: SetInput) {
+  const result = readSet(input);
+  if (!result.ok)
+    throw new ApiError(422, 'invalid_set', `The set was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, result.problems);
+  return result;
+}
+
+const idParam = (c: Context<AppEnv>) => c.req.param('setId') ?? '';
+
+/** The instructor API: every route needs `Authorization: Bearer <INSTRUCTOR_TOKEN>`. */
+export const setsApi = new Hono<AppEnv>()
+  .use(requireBearer)
+  .get('/', async (c) => {
+    const sets = await setStore(c.env).list();
+    const attempts = await countSetAttempts(c.env);
+    return c.json({ sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })) });
+  })
+  .post('/', limit, query(ImportQuery), async (c) => {
+    const input = await inputOf(c, c.req.valid('query'));
+    const { set, warnings } = readOrThrow(input);
+    const v = await setStore(c.env).create(set, sourceOf(input));
+    return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 201);
+  })
+  .get('/:setId', async (c) => {
+    const v = await setStore(c.env).latest(idParam(c));
+    if (!v) throw notFound('question set', idParam(c));
+    const row = (await setStore(c.env).list()).find((s) => s.id === v.id);
+    return c.json({ id: v.id, version: v.version, publishedVersion: row?.publishedVersion ?? null, createdAt: v.createdAt, set: v.set });
+  })
+  .put('/:setId', limit, query(ImportQuery), async (c) => {
+    const input = await inputOf(c, c.req.valid('query'));
+    const { set, warnings } = readOrThrow(input);
+    const v = await setStore(c.env).replace(idParam(c), set, sourceOf(input));
+    if (!v) throw notFound('question set', idParam(c));
+    return c.json({ id: v.id, version: v.version, set: v.set, warnings });
+  })
+  .delete('/:setId', async (c) => {
+    if (!(await setStore(c.env).remove(idParam(c)))) throw notFound('question set', idParam(c));
+    return c.json({ deleted: idParam(c) });
+  })
+  .post('/:setId/publish', async (c) => {
+    const row = await setStore(c.env).publish(idParam(c));
+    if (!row) throw notFound('question set', idParam(c));
+    return c.json({ ...row, state: 'published' });
+  })
+  .post('/:setId/unpublish', async (c) => {
+    const row = await setStore(c.env).unpublish(idParam(c));
+    if (!row) throw notFound('question set', idParam(c));
+    return c.json({ ...row, state: 'draft' });
+  })
+  .get('/:setId/export', query(z.object({ format: z.enum(['gift', 'json']).default('json') }).strict()), async (c) => {
+    const v = await setStore(c.env).latest(idParam(c));
+    if (!v) throw notFound('question set', idParam(c));
+    const { format } = c.req.valid('query');
+    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${format === 'gift' ? 'gift.txt' : 'json'}"`);
+    if (format === 'gift') return c.text(toGift(v.set));
+    return c.json(v.set);
+  });
