@@ -192,18 +192,11 @@ function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: LText; 
   return { lt: { plain: false, byLang, at }, fmt };
 }
 
-/** A text in every set language; a language missing is a problem at the text. */
+/** A text in every set language; a multilang text that lacks one of them is a problem at the text. */
 function localize(ctx: Ctx, lt: LText): Record<string, string> {
-  if (lt.plain) {
-    const own = ctx.opts.lang;
-    if (ctx.langs.length !== 1 || ctx.langs[0] !== own)
-      problem(
-        ctx,
-        lt.at,
-        `this text has no language marks, but the file is written in ${list(ctx.langs)} with multilang spans: write it as [html] with one <span lang="…" class="multilang"> per language.`,
-      );
-    return { [own]: lt.text };
-  }
+  // Moodle shows text without language marks to everyone, whatever their language: so do we ("China" is
+  // "China" in both languages), rather than refusing it.
+  if (lt.plain) return Object.fromEntries(ctx.langs.map((l) => [l, lt.text]));
   const out: Record<string, string> = {};
   const missing: string[] = [];
   for (const lang of ctx.langs) {

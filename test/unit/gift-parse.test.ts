@@ -410,7 +410,7 @@ describe('problems', () => {
     ]);
   });
 
-  it('needs a text in every language of a bilingual file', () => {
+  it('needs every language in a multilang text of a bilingual file; plain text is shown in all of them, as in Moodle', () => {
     const src = [
       '::a::[html]<span lang="de" class="multilang">Ja?</span><span lang="en" class="multilang">Yes?</span>{T}',
       '',
@@ -420,12 +420,9 @@ describe('problems', () => {
     ].join('\n');
     const result = parseGift(src, EN);
     expect(result.set.languages).toEqual(['de', 'en']);
-    expect(result.problems.map((p) => [p.line, p.column])).toEqual([
-      [3, 6],
-      [5, 12],
-    ]);
-    expect(result.problems[0]!.message).toMatch(/no language marks/);
-    expect(result.problems[1]!.message).toMatch(/no version in "en"/);
+    expect(result.problems.map((p) => [p.line, p.column])).toEqual([[5, 12]]);
+    expect(result.problems[0]!.message).toMatch(/no version in "en"/);
+    expect(result.set.questions[1]!.prompt).toEqual({ de: 'Plain text only', en: 'Plain text only' });
   });
 
   it('checks weights: out of range, not adding up, no right answer, nothing at 100 %', () => {

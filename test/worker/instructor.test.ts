@@ -153,6 +153,24 @@ describe('instructor text is never live HTML', () => {
   });
 });
 
+describe('GIFT [html] is reduced to text', () => {
+  it('leaves no script, handler or javascript: URL in the learner page or JSON', async () => {
+    const text = '::X::[html]<p>Frage <script>alert(1)</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">hier</a></p>{T}';
+    const res = await api('?format=gift&lang=de&title=XSS', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: text });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id, warnings } = (await res.json()) as any;
+    expect(warnings.length).toBeGreaterThan(0); // the instructor is told the formatting was reduced
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    const learnerJson = await (await request(`/api/quizzes/${id}?lang=de`)).text();
+    const html = await (await request(`/de/sets/${id}?attempt=abcd&ql=de&n=1`)).text();
+    for (const body of [learnerJson, html]) {
+      expect(body).not.toMatch(/<script>alert|onerror|javascript:/i);
+      expect(body).not.toContain('alert(1)');
+    }
+    expect(visibleText(html)).toContain('Frage');
+  });
+});
+
 describe('instructor web area', () => {
   const signIn = (token: string, ip = '10.0.0.1') =>
     request('/en/instructor/sign-in', {
