@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // Pure domain code (core/) and content checks, in plain Node.
 export default defineConfig({
-  test: { include: ['test/unit/**/*.test.ts'], environment: 'node' },
+  test: { include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
 });

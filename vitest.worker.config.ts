@@ -10,5 +10,5 @@ export default defineConfig({
       miniflare: { bindings: { LEARNER_SECRET: 'test-learner-secret-0123456789', INSTRUCTOR_TOKEN: 'test-instructor-token-0123456789' } },
     }),
   ],
-  test: { include: ['test/worker/**/*.test.ts'] },
+  test: { include: ['test/worker/**/*.test.ts'], testTimeout: 30_000 },
 });

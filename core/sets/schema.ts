@@ -38,6 +38,15 @@ export function setSchemas(languages: readonly Lang[]) {
           if ((q.prompt[lang] ?? '').length > SET_LIMITS.promptChars)
             ctx.addIssue({ code: 'custom', path: ['questions', i, 'prompt', lang], message: `is longer than ${SET_LIMITS.promptChars} characters` });
       });
+      // Every other text of a question (choices, answers, feedback, explanations) has a shorter limit.
+      const walk = (value: unknown, path: (string | number)[]) => {
+        if (typeof value === 'string') {
+          if (value.length > SET_LIMITS.textChars && path[2] !== 'prompt')
+            ctx.addIssue({ code: 'custom', path, message: `is longer than ${SET_LIMITS.textChars} characters` });
+        } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      };
+      set.questions.forEach((q, i) => walk(q, ['questions', i]));
       set.passages.forEach((p, i) => {
         if (p.before !== null && !ids.has(p.before)) ctx.addIssue({ code: 'custom', path: ['passages', i, 'before'], message: `no question has the id "${p.before}"` });
       });

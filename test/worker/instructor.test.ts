@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeSigned } from 'hono/utils/cookie';
 import { request, visibleText } from './helpers.ts';
+import { fetchCounting } from './kv-counter.ts';
 
 const TOKEN = 'test-instructor-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -224,6 +225,18 @@ describe('instructor web area', () => {
     expect(ok.status).toBe(303);
   });
 
+  it('deletes a set only after the confirmation form, and learners lose access to it', async () => {
+    const { cookie, csrf } = await session();
+    const { id } = await create();
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    const confirm = await request(`/en/instructor/sets/${id}/delete`, { headers: { cookie } });
+    expect(await confirm.text()).toContain('Yes, delete the set');
+    expect((await api(`/${id}`, { headers: auth })).status).toBe(200); // asking is not deleting
+    expect((await form(`/en/instructor/sets/${id}/delete`, cookie, `csrf=${csrf}`)).status).toBe(303);
+    expect((await api(`/${id}`, { headers: auth })).status).toBe(404);
+    expect((await request(`/api/quizzes/${id}`)).status).toBe(404);
+  });
+
   it('rate-limits failed sign-ins', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await signIn('wrong-token-wrong-token', '10.9.9.9')).status);
@@ -283,5 +296,33 @@ describe('GIFT import through the API', () => {
     expect(error.details.map((d: any) => d.line)).toEqual(expect.arrayContaining([1, 3]));
     for (const d of error.details) expect(d.column).toBeGreaterThan(0);
     expect(((await (await api('', { headers: auth })).json()) as any).sets.length).toBe(before);
+  });
+});
+
+describe('set limits', () => {
+  it('refuses too many questions and too long texts with messages that say which and how long', async () => {
+    const many = { ...validSet(), questions: Array.from({ length: 201 }, (_, i) => ({ ...validSet().questions[1]!, id: `q${i}` })) };
+    const res1 = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(many) });
+    expect(res1.status).toBe(422);
+    expect(JSON.stringify(await res1.json())).toContain('at most 200 questions');
+    const long = validSet();
+    (long.questions[0] as any).choices[1].feedback = t('x'.repeat(1200), 'y');
+    const res2 = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(long) });
+    expect(res2.status).toBe(422);
+    const { error } = (await res2.json()) as any;
+    expect(error.details).toContainEqual({ path: 'questions[0].choices[1].feedback.de', message: 'is longer than 1000 characters' });
+  });
+});
+
+describe('KV operations for a published set (budgets)', () => {
+  it('a learner loads a set with at most one KV read, none once cached', async () => {
+    const { id } = await create();
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    const path = `/en/sets/${id}?attempt=abcd&ql=de&n=1`;
+    const cold = await fetchCounting(path);
+    expect(cold.res.status).toBe(200);
+    expect(cold.ops).toEqual(['SETS.get']);
+    expect((await fetchCounting(path, {}, { warm: true })).ops).toEqual([]);
+    expect((await fetchCounting(`/api/quizzes/${id}?lang=de`)).ops).toEqual(['SETS.get']);
   });
 });
