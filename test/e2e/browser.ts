@@ -45,3 +45,27 @@ export async function axeViolations(page: Page) {
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * Answers every question of the practice quiz open in `page` through the form (the first option, the first
+ * select entry or "3"), then opens the results. `afterCheck` runs after each question's feedback appears.
+ */
+export async function finishPracticeRun(page: Page, afterCheck?: (n: number) => void | Promise<void>) {
+  const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
+  for (let n = 1; n <= total; n++) {
+    const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select').first();
+    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
+    if (type === 'radio' || type === 'checkbox') await first.check();
+    else if (type === 'select') await first.selectOption({ index: 1 });
+    else await first.fill('3');
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.waitForSelector('.feedback');
+    await afterCheck?.(n);
+    if (n < total) {
+      await page.getByRole('link', { name: /Next question/ }).click();
+      await page.waitForURL(new RegExp(`n=${n + 1}`));
+    } else await page.getByRole('button', { name: 'See results' }).click();
+  }
+  await page.waitForSelector('.result-score');
+  return total;
+}

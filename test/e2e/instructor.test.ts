@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
 
 // `wrangler dev` (started by global-setup through scripts/wrangler.ts) created .dev.vars with the token.
 const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
@@ -63,15 +63,7 @@ describe.skipIf(!hasBrowser)('instructor area in Chromium', () => {
     await learner.page.goto('/en/');
     await learner.page.getByRole('link', { name: 'Seltene Erden' }).click();
     await learner.page.waitForURL(/\/en\/sets\/s-[a-z0-9]+\?attempt=/);
-    for (let n = 1; n <= 2; n++) {
-      await learner.page.locator('.question-form input[type=radio]').first().check();
-      await learner.page.getByRole('button', { name: 'Check answer' }).click();
-      await learner.page.locator('.feedback').waitFor();
-      if (n < 2) {
-        await learner.page.getByRole('link', { name: /Next question/ }).click();
-        await learner.page.waitForURL(/n=2/);
-      } else await learner.page.getByRole('button', { name: 'See results' }).click();
-    }
+    await finishPracticeRun(learner.page);
     await learner.page.locator('.result-score').waitFor();
     await learner.page.goto('/en/progress');
     const row = learner.page.locator('tr', { hasText: 'Seltene Erden' });

@@ -2,29 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
 import { startDev } from '../../scripts/lib/dev-server.ts';
-
-/** Answers a whole practice quiz through the page (the first option or "3" each time). */
-async function finishQuiz(page: Page, lessonId: string) {
-  await page.goto(`/en/lessons/${lessonId}/quiz?ql=de`);
-  const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
-  for (let n = 1; n <= total; n++) {
-    const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select').first();
-    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
-    if (type === 'radio' || type === 'checkbox') await first.check();
-    else if (type === 'select') await first.selectOption({ index: 1 });
-    else await first.fill('3');
-    await page.getByRole('button', { name: 'Check answer' }).click();
-    await page.waitForSelector('.feedback');
-    if (n < total) {
-      await page.getByRole('link', { name: /Next question/ }).click();
-      await page.waitForURL(new RegExp(`n=${n + 1}`));
-    } else await page.getByRole('button', { name: 'See results' }).click();
-  }
-  await page.waitForSelector('.result-score');
-}
 
 describe.skipIf(!hasBrowser)('progress in Chromium', () => {
   let browser: Browser;
@@ -35,7 +15,8 @@ describe.skipIf(!hasBrowser)('progress in Chromium', () => {
 
   it('keeps a finished quiz after a reload; a second browser starts empty; export downloads JSON; delete empties it', async () => {
     const { page, problems, context } = await openPage(browser);
-    await finishQuiz(page, 'balance');
+    await page.goto('/en/lessons/balance/quiz?ql=de');
+    await finishPracticeRun(page);
     await page.goto('/en/progress');
     await page.reload();
     const row = page.locator('tr:has(a[href$="/lessons/balance/quiz"])');

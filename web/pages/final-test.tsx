@@ -2,6 +2,7 @@ import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
+import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
 
 export interface FinalTestProps {
   questions: LearnerQuestion[];
@@ -9,7 +10,7 @@ export interface FinalTestProps {
   labels: QuizLabels;
   action: string;
   hidden: Record<string, string>;
-  languageLinks: Array<{ code: string; label: string; href: string; current: boolean }>;
+  languageLinks: LanguageLink[];
 }
 
 /** The final test: all questions in one plain form; feedback only after submitting. */
@@ -22,17 +23,7 @@ export function FinalTestPage(p: FinalTestProps) {
       </nav>
       <h1>{t('test.title')}</h1>
       <p class="lead">{t('test.intro', { count: p.questions.length })}</p>
-      <nav class="view-switch" aria-label={t('quiz.contentLanguage')}>
-        <ul>
-          {p.languageLinks.map((l) => (
-            <li key={l.code}>
-              <a href={l.href} aria-current={l.current ? 'true' : undefined}>
-                {l.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ContentLanguageNav links={p.languageLinks} />
       <form method="post" action={p.action} class="final-form">
         {Object.entries(p.hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

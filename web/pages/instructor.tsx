@@ -4,6 +4,7 @@ import { pick } from '../../core/content/localized.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
+import { ContentLanguageNav } from '../components/content-language-nav.tsx';
 
 export interface SetRow {
   id: string;
@@ -290,17 +291,7 @@ export function PreviewPage(p: {
     <Shell csrf={p.csrf}>
       <h1>{t('instructor.preview', { title: p.title })}</h1>
       <p class="lead">{t('instructor.previewIntro', { version: p.version })}</p>
-      <nav class="view-switch" aria-label={t('quiz.contentLanguage')}>
-        <ul>
-          {p.languages.map((l) => (
-            <li key={l.code}>
-              <a href={`${base(lang)}/sets/${p.setId}/preview?ql=${l.code}`} aria-current={l.code === p.ql ? 'true' : undefined}>
-                {l.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ContentLanguageNav links={p.languages.map((l) => ({ ...l, href: `${base(lang)}/sets/${p.setId}/preview?ql=${l.code}`, current: l.code === p.ql }))} />
       <ol class="test-questions" lang={p.ql}>
         {p.questions.map((q) => (
           <li key={q.id} class="question-card">

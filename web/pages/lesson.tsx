@@ -4,7 +4,7 @@ import { headword } from '../../core/content/headword.ts';
 import { Island } from '../island.tsx';
 import { Reader, type ReaderProps } from '../islands/reader.tsx';
 import { href, usePage } from '../page-context.ts';
-import type { SetLink } from './overview.tsx';
+import { SetList, type SetLink } from '../components/set-list.tsx';
 
 export interface LessonPageProps {
   lesson: Lesson;
@@ -56,15 +56,7 @@ export function LessonPage(p: LessonPageProps) {
       </p>
 
       {p.sets.length > 0 && (
-        <ul class="set-list" aria-label={t('instructor.fromInstructors')}>
-          {p.sets.map((s) => (
-            <li key={s.id}>
-              <a href={s.href} lang={s.titleLang}>
-                {s.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <SetList sets={p.sets} label={t('instructor.fromInstructors')} />
       )}
 
       <section aria-labelledby="facts-h">

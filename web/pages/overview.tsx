@@ -1,6 +1,7 @@
 import type { Lesson } from '../../core/content/schema.ts';
 import { pick } from '../../core/content/localized.ts';
 import { href, usePage } from '../page-context.ts';
+import { SetList, type SetLink } from '../components/set-list.tsx';
 import type { ProgressSummary } from '../../core/progress/summary.ts';
 
 export interface OverviewProps {
@@ -10,13 +11,7 @@ export interface OverviewProps {
   sets: SetLink[];
 }
 
-export interface SetLink {
-  id: string;
-  title: string;
-  titleLang: string;
-  href: string;
-  lesson?: string | undefined;
-}
+
 
 /** The course map: six lessons in order. */
 export function OverviewPage({ lessons, sourceLanguage, progress, sets }: OverviewProps) {
@@ -58,15 +53,7 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets }: Overvi
       {sets.length > 0 && (
         <>
           <h2 id="sets-h">{t('instructor.fromInstructors')}</h2>
-          <ul class="set-list" aria-labelledby="sets-h">
-            {sets.map((s) => (
-              <li key={s.id}>
-                <a href={s.href} lang={s.titleLang}>
-                  {s.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SetList sets={sets} labelledBy="sets-h" />
         </>
       )}
       <h2 id="test-h">{t('test.title')}</h2>

@@ -1,13 +1,14 @@
 import { Island } from '../island.tsx';
 import { PracticeQuestion, type PracticeProps } from '../islands/practice-question.tsx';
 import { href, usePage } from '../page-context.ts';
+import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
 
 export interface QuizPageProps {
   title: string;
   lessonId?: string | undefined;
   practice: PracticeProps;
   /** Links to the same question in each content language. */
-  languageLinks: Array<{ code: string; label: string; href: string; current: boolean }>;
+  languageLinks: LanguageLink[];
 }
 
 /** A lesson's practice quiz: one question at a time, a progress bar, feedback after each check. */
@@ -22,17 +23,7 @@ export function QuizPage(p: QuizPageProps) {
       <h1>
         {t('quiz.practice')}: {p.title}
       </h1>
-      <nav class="view-switch" aria-label={t('quiz.contentLanguage')}>
-        <ul>
-          {p.languageLinks.map((l) => (
-            <li key={l.code}>
-              <a href={l.href} aria-current={l.current ? 'true' : undefined}>
-                {l.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ContentLanguageNav links={p.languageLinks} />
       <Island name="PracticeQuestion" component={PracticeQuestion} props={p.practice} />
     </>
   );

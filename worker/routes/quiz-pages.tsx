@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { pick } from '../../core/content/localized.ts';
-import { gradeAttempt } from '../../core/quiz/attempt.ts';
+import { gradeAttempt, type AttemptResult } from '../../core/quiz/attempt.ts';
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { grade, ResponseError } from '../../core/quiz/grade.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
@@ -150,8 +151,6 @@ function practicePage(c: C, target: PracticeTarget) {
 
 /** The end of a practice run (POST): grade every answer, store the attempt (one KV write), show the review. */
 async function practiceResults(c: C, target: PracticeTarget) {
-  const lang = c.get('lang');
-  const t = c.get('t');
   const field = await formFields(c);
   const seed = field('attempt')[0];
   if (!validSeed(seed)) throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
@@ -161,22 +160,31 @@ async function practiceResults(c: C, target: PracticeTarget) {
   const attempt = gradeAttempt(quiz, responses, ql);
   const copies = learnerQuiz(quiz, ql, seed).questions;
   await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses, ...(target.setTitle ? { title: target.setTitle } : {}) });
+  return renderResults(c, { title: target.title, attempt, copies, ql, againHref: `${target.base}?ql=${ql}`, backHref: target.backHref, backLabel: target.backLabel });
+}
+
+/** The results page of a graded attempt (practice run, set or final test): score and per-question review. */
+function renderResults(
+  c: C,
+  r: { title: string; attempt: AttemptResult; copies: LearnerQuestion[]; ql: string; againHref: string; backHref: string; backLabel: string },
+) {
+  const t = c.get('t');
   return renderPage(
     c,
-    lang,
+    c.get('lang'),
     <ResultsPage
-      title={target.title}
-      score={attempt.score}
-      max={attempt.max}
-      questions={copies}
-      results={Object.fromEntries(attempt.results.map((r) => [r.questionId, withResult(r)]))}
-      lang={ql}
+      title={r.title}
+      score={r.attempt.score}
+      max={r.attempt.max}
+      questions={r.copies}
+      results={Object.fromEntries(r.attempt.results.map((x) => [x.questionId, withResult(x)]))}
+      lang={r.ql}
       labels={quizLabels(t)}
-      againHref={`${target.base}?ql=${ql}`}
-      backHref={target.backHref}
-      backLabel={target.backLabel}
+      againHref={r.againHref}
+      backHref={r.backHref}
+      backLabel={r.backLabel}
     />,
-    { title: t('quiz.resultsTitle', { title: target.title }) },
+    { title: t('quiz.resultsTitle', { title: r.title }) },
   );
 }
 
@@ -269,21 +277,5 @@ export const quizPages = new Hono<AppEnv>()
     }
     const attempt = gradeAttempt(quiz, responses, ql);
     await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses });
-    return renderPage(
-      c,
-      lang,
-      <ResultsPage
-        title={t('test.title')}
-        score={attempt.score}
-        max={attempt.max}
-        questions={copies}
-        results={Object.fromEntries(attempt.results.map((r) => [r.questionId, withResult(r)]))}
-        lang={ql}
-        labels={quizLabels(t)}
-        againHref={`/${lang}/test?ql=${ql}`}
-        backHref={`/${lang}/`}
-        backLabel={t('nav.overview')}
-      />,
-      { title: t('quiz.resultsTitle', { title: t('test.title') }) },
-    );
+    return renderResults(c, { title: t('test.title'), attempt, copies, ql, againHref: `/${lang}/test?ql=${ql}`, backHref: `/${lang}/`, backLabel: t('nav.overview') });
   });

@@ -1,6 +1,7 @@
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
 import { metaOf } from '../../core/progress/attempt-record.ts';
 import { keys } from './keys.ts';
+import { listAllKeys } from './kv-list.ts';
 
 /** Where learners' attempts live. KV in production; the interface keeps routes free of KV details. */
 export interface ProgressStore {
@@ -31,25 +32,14 @@ export class KvProgressStore implements ProgressStore {
     return page.keys.flatMap((k) => (k.metadata ? [k.metadata] : []));
   }
 
-  private async allKeys(learnerId: string): Promise<string[]> {
-    const names: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page: KVNamespaceListResult<unknown> = await this.kv.list({ prefix: keys.learnerPrefix(learnerId), ...(cursor ? { cursor } : {}) });
-      names.push(...page.keys.map((k) => k.name));
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return names;
-  }
-
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {
-    const names = await this.allKeys(learnerId);
+    const names = await listAllKeys(this.kv, keys.learnerPrefix(learnerId));
     const values = await Promise.all(names.map((n) => this.kv.get<AttemptRecord>(n, 'json')));
     return values.filter((v): v is AttemptRecord => v !== null);
   }
 
   async erase(learnerId: string): Promise<number> {
-    const names = await this.allKeys(learnerId);
+    const names = await listAllKeys(this.kv, keys.learnerPrefix(learnerId));
     await Promise.all(names.map((n) => this.kv.delete(n)));
     return names.length;
   }

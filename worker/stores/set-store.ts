@@ -1,5 +1,6 @@
 import type { QuestionSet } from '../../core/sets/schema.ts';
 import { keys } from './keys.ts';
+import { listAllKeys } from './kv-list.ts';
 
 /** One row of the instructor's list. */
 export interface SetSummary {
@@ -117,13 +118,7 @@ export class KvSetStore implements SetStore {
   async remove(id: string): Promise<boolean> {
     const index = await this.freshIndex();
     if (!index.some((s) => s.id === id)) return false;
-    const names: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page: KVNamespaceListResult<unknown> = await this.kv.list({ prefix: keys.setPrefix(id), ...(cursor ? { cursor } : {}) });
-      names.push(...page.keys.map((k) => k.name));
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
+    const names = await listAllKeys(this.kv, keys.setPrefix(id));
     await Promise.all([...names, keys.setPublished(id)].map((n) => this.kv.delete(n)));
     await this.writeIndex(index.filter((s) => s.id !== id));
     KvSetStore.publishedCache.delete(id);
