@@ -16,12 +16,33 @@ export interface PageOptions {
   /** Whether the page has islands to hydrate (loads the client bundle). */
   islands?: boolean;
   status?: 200 | 401 | 403 | 404 | 422 | 429;
+  /**
+   * For pages that are the same for every learner (a lesson in one view): the rendered HTML is kept per
+   * isolate under this key, so a repeat costs no rendering. Leave it out for anything personal.
+   */
+  cacheKey?: string;
 }
+
+const MAX_CACHED_PAGES = 200;
+const pageCache = new Map<string, string>();
 
 const languages = () => uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));
 
 /** Renders a page of the UI language `lang` inside the document shell and the site layout. */
-export function renderPage(c: Context<AppEnv>, lang: string, page: VNode, opts: PageOptions) {
+export function renderPage(c: Context<AppEnv>, lang: string, page: VNode | (() => VNode), opts: PageOptions) {
+  const status = opts.status ?? 200;
+  const key = opts.cacheKey && `${lang}|${c.req.url}|${opts.cacheKey}`;
+  const hit = key ? pageCache.get(key) : undefined;
+  if (hit) return c.html(hit, status);
+  const html = renderDocument(c, lang, typeof page === 'function' ? page() : page, opts);
+  if (key) {
+    if (pageCache.size >= MAX_CACHED_PAGES) pageCache.delete(pageCache.keys().next().value!);
+    pageCache.set(key, html);
+  }
+  return c.html(html, status);
+}
+
+function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: PageOptions): string {
   const t = tFor(lang);
   const url = new URL(c.req.url);
   // The same page in another language: strip the `/{lang}` prefix (pages outside it link to the overview).
@@ -43,7 +64,7 @@ export function renderPage(c: Context<AppEnv>, lang: string, page: VNode, opts: 
     opts.islands ? `<script type="module" src="${assets.js}"></script>` : '',
     ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="/${l}${path === '/' ? '/' : path}">`),
   ].join('');
-  return c.html(`<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`, opts.status ?? 200);
+  return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -73,35 +73,43 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
     setCookie(c, 'view', view, { path: '/', maxAge: YEAR, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
   } else if (cookieView && views.includes(cookieView)) view = cookieView;
 
-  const glossary = glossaryOf(lesson);
-  const reader: ReaderProps = {
-    languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
-      code,
-      label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
-    })),
-    view,
-    pairWith: lang !== sourceLanguage && contentLanguages.includes(lang) ? lang : contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage,
-    sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
-    entries: Object.fromEntries(
-      glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
-    ),
-    labels: { view: t('lesson.view'), both: t('lesson.both'), close: t('lesson.close'), sentence: t('lesson.sentence') },
+  const sets = (await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id);
+  // Built only when the page is not in the cache: the props are the expensive part.
+  const page = () => {
+    const glossary = glossaryOf(lesson);
+    const reader: ReaderProps = {
+      languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
+        code,
+        label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
+      })),
+      view,
+      pairWith: lang !== sourceLanguage && contentLanguages.includes(lang) ? lang : contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage,
+      sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
+      entries: Object.fromEntries(
+        glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
+      ),
+      labels: { view: t('lesson.view'), both: t('lesson.both'), close: t('lesson.close'), sentence: t('lesson.sentence') },
+    };
+    return (
+      <LessonPage
+        lesson={lesson}
+        number={i + 1}
+        prev={content.lessons[i - 1]}
+        next={content.lessons[i + 1]}
+        reader={reader}
+        glossary={glossary}
+        corrections={correctionsOf(lesson)}
+        sourceLanguage={sourceLanguage}
+        sets={sets}
+      />
+    );
   };
   return renderPage(
     c,
     lang,
-    <LessonPage
-      lesson={lesson}
-      number={i + 1}
-      prev={content.lessons[i - 1]}
-      next={content.lessons[i + 1]}
-      reader={reader}
-      glossary={glossary}
-      corrections={correctionsOf(lesson)}
-      sourceLanguage={sourceLanguage}
-      sets={(await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id)}
-    />,
-    { title: pick(lesson.title, lang), description: pick(lesson.summary, lang), islands: true },
+    page,
+    // The same for every learner: cached per view and list of attached sets.
+    { title: pick(lesson.title, lang), description: pick(lesson.summary, lang), islands: true, cacheKey: `${view}|${sets.map((s) => `${s.id}:${s.title}`).join(',')}` },
   );
 });
 
