@@ -31,8 +31,19 @@ const routes: Route[] = [
   { name: 'lesson page', path: '/en/lessons/china?view=both', minRatio: 0.5 },
   { name: 'overview', path: '/en/' },
   { name: 'quiz JSON', path: '/api/quizzes/china?lang=de&seed=bench1' },
-  { name: 'check POST', path: '/api/quizzes/china/check', method: 'POST', body: json({ questionId: 'china-4', response: { value: true }, lang: 'de' }) },
-  { name: 'attempt POST (KV)', path: '/api/quizzes/china/attempts', method: 'POST', body: json({ responses: { 'china-4': { value: true } }, lang: 'de' }), minRatio: 0.3 },
+  {
+    name: 'check POST',
+    path: '/api/quizzes/china/check',
+    method: 'POST',
+    body: json({ questionId: 'china-4', response: { value: true }, lang: 'de' }),
+  },
+  {
+    name: 'attempt POST (KV)',
+    path: '/api/quizzes/china/attempts',
+    method: 'POST',
+    body: json({ responses: { 'china-4': { value: true } }, lang: 'de' }),
+    minRatio: 0.3,
+  },
 ];
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -40,7 +51,11 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function cpu(url: string, r: Route, cookie: string) {
   const samples: number[] = [];
   for (let i = 0; i < CPU_SAMPLES; i++) {
-    const res = await fetch(url + r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json', cookie }, ...(r.body ? { body: r.body } : {}) });
+    const res = await fetch(url + r.path, {
+      method: r.method ?? 'GET',
+      headers: { 'content-type': 'application/json', cookie },
+      ...(r.body ? { body: r.body } : {}),
+    });
     await res.arrayBuffer();
     const timing = res.headers.get('server-timing') ?? '';
     const app = /app;dur=([\d.]+)/.exec(timing);
@@ -64,7 +79,10 @@ function load(url: string, r: Route, cookie: string): Promise<{ rps: number; p50
         headers: { 'content-type': 'application/json', cookie },
         ...(r.body ? { body: r.body } : {}),
       },
-      (err: Error | null, res: any) => (err ? reject(err) : resolve({ rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors, non2xx: res.non2xx })),
+      (err: Error | null, res: any) =>
+        err
+          ? reject(err)
+          : resolve({ rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors, non2xx: res.non2xx }),
     );
   });
 }
@@ -75,9 +93,21 @@ const state = mkdtempSync(join(tmpdir(), 'bench-state-'));
 const server = await startDev(state, { args: ['--var', 'BENCH_TIMING:1'] });
 try {
   // A learner with a cookie, so the overview and the attempt POST do what a returning learner's do.
-  const first = await fetch(`${server.url}/api/quizzes/china/attempts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: routes[5]!.body! });
+  const first = await fetch(`${server.url}/api/quizzes/china/attempts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: routes[5]!.body!,
+  });
   const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
-  for (const r of routes) for (let i = 0; i < 20; i++) await (await fetch(server.url + r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json', cookie }, ...(r.body ? { body: r.body } : {}) })).arrayBuffer();
+  for (const r of routes)
+    for (let i = 0; i < 20; i++)
+      await (
+        await fetch(server.url + r.path, {
+          method: r.method ?? 'GET',
+          headers: { 'content-type': 'application/json', cookie },
+          ...(r.body ? { body: r.body } : {}),
+        })
+      ).arrayBuffer();
 
   const results: Array<Route & { cpu: Awaited<ReturnType<typeof cpu>>; load: Awaited<ReturnType<typeof load>> }> = [];
   for (const r of routes) {
@@ -88,7 +118,9 @@ try {
   }
   const base = results[0]!.load.rps;
   const resultsDir = join(root, 'bench-results');
-  const previous = existsSync(join(resultsDir, 'latest.json')) ? (JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as { results: typeof results }) : null;
+  const previous = existsSync(join(resultsDir, 'latest.json'))
+    ? (JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as { results: typeof results })
+    : null;
 
   const rows = results.map((r) => {
     const ratio = r.load.rps / base;

@@ -12,7 +12,10 @@ export const BUNDLE_LIMIT_GZIP = budgets.workerGzipBytes;
 const root = join(import.meta.dirname, '..');
 const outdir = join(root, 'build', 'dry-run');
 rmSync(outdir, { recursive: true, force: true });
-const run = spawnSync(process.execPath, ['scripts/wrangler.ts', 'deploy', '--dry-run', '--outdir', outdir], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['scripts/wrangler.ts', 'deploy', '--dry-run', '--outdir', outdir], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (run.status !== 0) {
   console.error('deploy:check: `wrangler deploy --dry-run` failed');
   process.exit(1);

@@ -8,7 +8,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startDev } from './lib/dev-server.ts';
 
-const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p) => p && existsSync(p),
+);
 if (!chromePath) {
   console.error('lighthouse: no Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.');
   process.exit(1);
@@ -21,16 +23,35 @@ const state = mkdtempSync(join(tmpdir(), 'lh-state-'));
 const server = await startDev(state);
 const chrome = await chromeLauncher.launch({
   chromePath,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 let failed = false;
 try {
   const rows: Array<Record<string, string | number>> = [];
   for (const path of pages) {
-    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const result = await lighthouse(server.url + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     const cats = result!.lhr.categories;
     const score = (k: string) => Math.round((cats[k]?.score ?? 0) * 100);
-    const row: Record<string, string | number> = { page: path, performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+    const row: Record<string, string | number> = {
+      page: path,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      'best-practices': score('best-practices'),
+      seo: score('seo'),
+    };
     const misses = Object.entries(BUDGET).filter(([k, min]) => (row[k] as number) < min);
     row.budget = misses.length ? `MISSED: ${misses.map(([k, min]) => `${k} < ${min}`).join(', ')}` : 'ok';
     if (misses.length) {
@@ -38,7 +59,8 @@ try {
       for (const [k] of misses)
         for (const ref of cats[k]?.auditRefs ?? []) {
           const audit = result!.lhr.audits[ref.id];
-          if (audit && audit.score !== null && audit.score < 1 && ref.weight > 0) console.log(`  ${path} ${k}: ${audit.id} — ${audit.title} (${audit.displayValue ?? audit.score})`);
+          if (audit && audit.score !== null && audit.score < 1 && ref.weight > 0)
+            console.log(`  ${path} ${k}: ${audit.id} — ${audit.title} (${audit.displayValue ?? audit.score})`);
         }
     }
     rows.push(row);

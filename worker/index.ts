@@ -49,7 +49,8 @@ app.notFound((c) => renderNotFound(c));
 // Known errors carry their status and code; anything else is our fault: logged, answered with a generic 500.
 app.onError((err, c) => {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-  if (err instanceof ResponseError) return c.json(errorBody('invalid_response', `The response does not fit the question: ${err.message}`, err.details), 422);
+  if (err instanceof ResponseError)
+    return c.json(errorBody('invalid_response', `The response does not fit the question: ${err.message}`, err.details), 422);
   if (err instanceof HTTPException && err.status < 500)
     return c.json(errorBody(err.status === 413 ? 'too_large' : 'bad_request', err.message || 'Bad request.'), err.status);
   console.error(err);
@@ -68,7 +69,9 @@ function timedKv(kv: KVNamespace, spent: { ms: number }): KVNamespace {
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const start = performance.now();
-        return Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).finally(() => (spent.ms += performance.now() - start));
+        return Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).finally(
+          () => (spent.ms += performance.now() - start),
+        );
       };
     },
   });

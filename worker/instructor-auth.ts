@@ -59,7 +59,8 @@ export async function startSession(c: Context<AppEnv>) {
   return nonce;
 }
 
-export const endSession = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+export const endSession = (c: Context<AppEnv>) =>
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
 
 /** The session nonce if the cookie is signed by us and not expired; null otherwise (forged, expired, none). */
 export async function currentSession(c: Context<AppEnv>): Promise<string | null> {

@@ -25,7 +25,13 @@ export async function storeAttempt(
   c: Context<AppEnv>,
   quiz: Quiz,
   attempt: AttemptResult,
-  opts: { lang: string; seed: string | null; copies: readonly LearnerQuestion[]; responses: Readonly<Record<string, unknown>>; title?: string },
+  opts: {
+    lang: string;
+    seed: string | null;
+    copies: readonly LearnerQuestion[];
+    responses: Readonly<Record<string, unknown>>;
+    title?: string;
+  },
 ): Promise<StoredAttempt> {
   const learner = await ensureLearner(c);
   const scores = new Map(attempt.results.map((r) => [r.questionId, r.score]));
@@ -40,7 +46,12 @@ export async function storeAttempt(
     createdAt: new Date().toISOString(),
     score: attempt.score,
     max: attempt.max,
-    questions: opts.copies.map((q) => ({ id: q.id, prompt: q.prompt, response: opts.responses[q.id] ?? null, score: scores.get(q.id) ?? 0 })),
+    questions: opts.copies.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      response: opts.responses[q.id] ?? null,
+      score: scores.get(q.id) ?? 0,
+    })),
   };
   const meta = await progressStore(c.env).record(learner, record);
   return { record, meta };

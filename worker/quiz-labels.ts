@@ -10,7 +10,7 @@ export function quizLabels(t: TFunction): QuizLabels {
   if (labels) return labels;
   // Placeholders such as {{n}} are filled in by the components, so they are passed through untouched here.
   const keep = { n: '{{n}}', total: '{{total}}', expected: '{{expected}}', item: '{{item}}' };
-  const raw = (key: `quiz.${keyof typeof import('../locales/en.json')['quiz']}`) => String(t(key, keep));
+  const raw = (key: `quiz.${keyof (typeof import('../locales/en.json'))['quiz']}`) => String(t(key, keep));
   labels = {
     check: raw('quiz.check'),
     next: raw('quiz.next'),

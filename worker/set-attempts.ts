@@ -14,7 +14,10 @@ export async function countSetAttempts(env: Env): Promise<Map<string, number>> {
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page: KVNamespaceListResult<AttemptMeta> = await env.PROGRESS.list<AttemptMeta>({ prefix: keys.allLearners(), ...(cursor ? { cursor } : {}) });
+    const page: KVNamespaceListResult<AttemptMeta> = await env.PROGRESS.list<AttemptMeta>({
+      prefix: keys.allLearners(),
+      ...(cursor ? { cursor } : {}),
+    });
     for (const k of page.keys) if (k.metadata?.k === 's') counts.set(k.metadata.q, (counts.get(k.metadata.q) ?? 0) + 1);
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor && ++pages < MAX_PAGES);

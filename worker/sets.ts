@@ -47,12 +47,18 @@ export function readSet(input: SetInput): ReadResult {
       raw = JSON.parse(input.text);
     } catch (e) {
       const at = /position (\d+)/.exec((e as Error).message);
-      return { ok: false, problems: [{ ...(at ? lineColumn(input.text, Number(at[1])) : {}), message: `this is not valid JSON: ${(e as Error).message}` }] };
+      return {
+        ok: false,
+        problems: [{ ...(at ? lineColumn(input.text, Number(at[1])) : {}), message: `this is not valid JSON: ${(e as Error).message}` }],
+      };
     }
-    const langs = LangCode.array().min(1).safeParse((raw as { languages?: unknown } | null)?.languages);
+    const langs = LangCode.array()
+      .min(1)
+      .safeParse((raw as { languages?: unknown } | null)?.languages);
     if (!langs.success) return { ok: false, problems: [{ path: 'languages', message: `list the set's languages, e.g. ["de", "en"]` }] };
     for (const [i, l] of langs.data.entries())
-      if (!contentLanguages.includes(l)) problems.push({ path: `languages[${i}]`, message: `"${l}" is not a course language (${contentLanguages.join(', ')})` });
+      if (!contentLanguages.includes(l))
+        problems.push({ path: `languages[${i}]`, message: `"${l}" is not a course language (${contentLanguages.join(', ')})` });
     if (problems.length) return { ok: false, problems };
     const parsed = setSchemas(langs.data).QuestionSet.safeParse(raw);
     if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
@@ -61,9 +67,15 @@ export function readSet(input: SetInput): ReadResult {
   }
 
   const lang = input.lang ?? contentLanguages[0]!;
-  if (!contentLanguages.includes(lang)) return { ok: false, problems: [{ path: 'lang', message: `"${lang}" is not a course language (${contentLanguages.join(', ')})` }] };
+  if (!contentLanguages.includes(lang))
+    return { ok: false, problems: [{ path: 'lang', message: `"${lang}" is not a course language (${contentLanguages.join(', ')})` }] };
   checkLesson(input.lesson, problems);
-  const gift = parseGift(input.text, { lang, languages: contentLanguages, ...(input.title ? { title: input.title } : {}), ...(input.lesson ? { lesson: input.lesson } : {}) });
+  const gift = parseGift(input.text, {
+    lang,
+    languages: contentLanguages,
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.lesson ? { lesson: input.lesson } : {}),
+  });
   problems.push(...gift.problems);
   if (problems.length) return { ok: false, problems };
   const parsed = setSchemas(gift.set.languages).QuestionSet.safeParse(gift.set);
@@ -88,6 +100,10 @@ export function setQuiz(v: SetVersion): Quiz {
 }
 
 /** What the editor shows again: the text as the instructor wrote it. */
-export const sourceOf = (input: SetInput): SetVersion['source'] => ({ format: input.format, text: input.text, ...(input.lang ? { lang: input.lang } : {}) });
+export const sourceOf = (input: SetInput): SetVersion['source'] => ({
+  format: input.format,
+  text: input.text,
+  ...(input.lang ? { lang: input.lang } : {}),
+});
 
 export const isSetId = (id: string) => /^s-[a-z0-9]{4,20}$/.test(id);

@@ -14,7 +14,12 @@ export const validate = <T extends z.ZodType, K extends Target>(target: K, schem
     if (!result.success) {
       const details = result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
       const where = target === 'json' ? 'request body' : target === 'query' ? 'query string' : 'URL';
-      throw new ApiError(target === 'json' ? 422 : 400, 'invalid_request', `The ${where} is not valid: ${details.map((d) => `${d.path || '(root)'}: ${d.message}`).join('; ')}`, details);
+      throw new ApiError(
+        target === 'json' ? 422 : 400,
+        'invalid_request',
+        `The ${where} is not valid: ${details.map((d) => `${d.path || '(root)'}: ${d.message}`).join('; ')}`,
+        details,
+      );
     }
   });
 

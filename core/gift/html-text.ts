@@ -10,11 +10,50 @@
  */
 
 /** Elements dropped together with their content. */
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'textarea', 'title', 'head', 'svg', 'math']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'textarea',
+  'title',
+  'head',
+  'svg',
+  'math',
+]);
 /** Elements that start a paragraph (a blank line between blocks). */
 const PARAGRAPH = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'dl', 'table', 'pre', 'section', 'article',
-  'header', 'footer', 'figure', 'figcaption', 'hr', 'address', 'form', 'fieldset', 'nav', 'aside', 'main', 'details', 'summary',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'hr',
+  'address',
+  'form',
+  'fieldset',
+  'nav',
+  'aside',
+  'main',
+  'details',
+  'summary',
 ]);
 /** Elements that start a line. */
 const LINE = new Set(['li', 'tr', 'dt', 'dd', 'caption']);
@@ -99,12 +138,58 @@ export function tokenizeHtml(html: string): HtmlToken[] {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ensp: ' ', emsp: ' ', thinsp: ' ',
-  ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', bdquo: '„', ldquo: '“',
-  rdquo: '”', sbquo: '‚', lsquo: '‘', rsquo: '’', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü',
-  szlig: 'ß', eacute: 'é', egrave: 'è', aacute: 'á', agrave: 'à', ccedil: 'ç', euro: '€', copy: '©', reg: '®',
-  trade: '™', deg: '°', middot: '·', times: '×', divide: '÷', minus: '−', plusmn: '±', sup2: '²', sup3: '³',
-  frac12: '½', para: '¶', sect: '§', bull: '•', micro: 'µ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  lsaquo: '‹',
+  rsaquo: '›',
+  bdquo: '„',
+  ldquo: '“',
+  rdquo: '”',
+  sbquo: '‚',
+  lsquo: '‘',
+  rsquo: '’',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  agrave: 'à',
+  ccedil: 'ç',
+  euro: '€',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  middot: '·',
+  times: '×',
+  divide: '÷',
+  minus: '−',
+  plusmn: '±',
+  sup2: '²',
+  sup3: '³',
+  frac12: '½',
+  para: '¶',
+  sect: '§',
+  bull: '•',
+  micro: 'µ',
 };
 
 /** Decodes character references (`&amp;`, `&#39;`, `&#x27;`, `&nbsp;` → a normal space, …); unknown names stay as written. */
@@ -175,8 +260,7 @@ export function htmlToText(html: string): { text: string; reduced: boolean } {
 }
 
 /** Escapes the characters that are special in HTML text and attribute values. */
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * HTML that `htmlToText` reads back as exactly `text`: specials escaped, line breaks as `<br>`, and spaces that
@@ -195,9 +279,7 @@ export function textToHtml(text: string): string {
     .join('<br>');
 }
 
-export type MultilangPart =
-  | { kind: 'text'; html: string }
-  | { kind: 'group'; spans: Array<{ lang: string; html: string; start: number }> };
+export type MultilangPart = { kind: 'text'; html: string } | { kind: 'group'; spans: Array<{ lang: string; html: string; start: number }> };
 
 function attr(raw: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(raw);

@@ -283,7 +283,11 @@ function readChoices(ctx: Ctx, block: Src, fmt: string): Answer[] {
     if (p.s[0] === '=' && !p.esc[0]) {
       const rest = trim(sub(p, 1));
       if (WEIGHT.test(rest.s))
-        problem(ctx, at, `"=${WEIGHT.exec(rest.s)![0]}…": "=" always means 100 %; for partial credit write "~${WEIGHT.exec(rest.s)![0]}…".`);
+        problem(
+          ctx,
+          at,
+          `"=${WEIGHT.exec(rest.s)![0]}…": "=" always means 100 %; for partial credit write "~${WEIGHT.exec(rest.s)![0]}…".`,
+        );
       return { weight: 1, weightText: '100', at, ...comment(ctx, rest, fmt) };
     }
     const w = weightOf(p);
@@ -304,11 +308,7 @@ function readWeighted(ctx: Ctx, block: Src, fmt: string): Answer[] {
 
 function checkWeight(ctx: Ctx, a: Answer, min: number): boolean {
   if (Number.isNaN(a.weight) || a.weight > 1 || a.weight < min) {
-    problem(
-      ctx,
-      a.at,
-      `the weight %${a.weightText}% is not possible here: weights go from ${min < 0 ? '-100' : '0'} % to 100 %.`,
-    );
+    problem(ctx, a.at, `the weight %${a.weightText}% is not possible here: weights go from ${min < 0 ? '-100' : '0'} % to 100 %.`);
     return false;
   }
   return true;
@@ -354,7 +354,8 @@ function readAnswers(
   // True/false is the one type where "=" in the answers is harmless (its feedback may hold HTML attributes).
   const hash = find(block, '#');
   const tf = hash > 0 ? trim(sub(block, 0, hash)).s : s;
-  const isTrueFalse = !(s[0] === '#' && !block.esc[0]) && find(block, '~') < 0 && !(find(block, '=') >= 0 && find(block, '->') >= 0) && TF.includes(tf);
+  const isTrueFalse =
+    !(s[0] === '#' && !block.esc[0]) && find(block, '~') < 0 && !(find(block, '=') >= 0 && find(block, '->') >= 0) && TF.includes(tf);
   if (!isTrueFalse && equalsInTag(ctx, block)) return undefined;
 
   if (s[0] === '#' && !block.esc[0]) return readNumerical(ctx, sub(block, 1), open, fmt);
@@ -502,7 +503,11 @@ function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): Record<s
     const left = readText(ctx, sub(p, 0, arrow), fmt).lt;
     const right = readText(ctx, sub(p, arrow + 2), fmt, false).lt;
     if (isEmpty(left)) {
-      problem(ctx, pos(p), 'a pair with nothing left of "->" is an extra wrong answer in Moodle; that is not supported here, so remove it.');
+      problem(
+        ctx,
+        pos(p),
+        'a pair with nothing left of "->" is an extra wrong answer in Moodle; that is not supported here, so remove it.',
+      );
       ok = false;
       continue;
     }
@@ -527,7 +532,11 @@ function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): Record<
   const tilde = find(block, '~');
   const main = tilde >= 0 ? sub(block, 0, tilde) : block;
   if (tilde >= 0 && trim(sub(block, tilde + 1)).s !== '')
-    warn(ctx, pos(sub(block, tilde)), 'the feedback for wrong answers (~#…) was not imported: numerical questions here have no such feedback.');
+    warn(
+      ctx,
+      pos(sub(block, tilde)),
+      'the feedback for wrong answers (~#…) was not imported: numerical questions here have no such feedback.',
+    );
   const answers = readWeighted(ctx, main, fmt);
   if (!answers.length) {
     problem(ctx, open, 'this numerical question has no answer: write it as {#1822} or {#1822:5} or {#1820..1830}.');
@@ -541,7 +550,11 @@ function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): Record<
     const num = (x: string) => {
       const t = x.trim();
       if (!NUMBER.test(t)) {
-        problem(ctx, a.at, `"${t}" is not a number: write a numerical answer as {#1822}, {#1822:5} (with a tolerance) or {#1820..1830} (a range).`);
+        problem(
+          ctx,
+          a.at,
+          `"${t}" is not a number: write a numerical answer as {#1822}, {#1822:5} (with a tolerance) or {#1820..1830} (a range).`,
+        );
         ok = false;
         return NaN;
       }
@@ -576,7 +589,11 @@ function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): Record<
     warn(ctx, best.a.at, 'the feedback on the right answer was not imported: only answers with partial credit keep their feedback here.');
   const dropped = values.filter((x, i) => i !== first && x.a.weight <= 0);
   if (dropped.length)
-    warn(ctx, dropped[0]!.a.at, 'answers worth 0 % or less were not imported: a numerical answer here either gives credit or is not listed.');
+    warn(
+      ctx,
+      dropped[0]!.a.at,
+      'answers worth 0 % or less were not imported: a numerical answer here either gives credit or is not listed.',
+    );
   const alternatives = values
     .filter((x, i) => i !== first && x.a.weight > 0)
     .map(({ a, v }) => {
@@ -594,7 +611,11 @@ function readChoiceGap(ctx: Ctx, answers: Answer[], open: number): Record<string
   for (const a of answers) {
     ok = checkWeight(ctx, a, -1) && ok;
     if (a.weight > 0 && a.weight < 1) {
-      problem(ctx, a.at, `partial credit in a missing-word gap is not supported (here %${a.weightText}%): an answer in the gap is either right (=) or wrong (~).`);
+      problem(
+        ctx,
+        a.at,
+        `partial credit in a missing-word gap is not supported (here %${a.weightText}%): an answer in the gap is either right (=) or wrong (~).`,
+      );
       ok = false;
     }
     if (isEmpty(a.text)) {
@@ -624,7 +645,11 @@ function readTypedGap(ctx: Ctx, answers: Answer[], open: number): Record<string,
   for (const a of answers) {
     ok = checkWeight(ctx, a, 0) && ok;
     if (a.weight > 0 && a.weight < 1) {
-      problem(ctx, a.at, `partial credit in a missing-word gap is not supported (here %${a.weightText}%): an answer in the gap is either right or not listed.`);
+      problem(
+        ctx,
+        a.at,
+        `partial credit in a missing-word gap is not supported (here %${a.weightText}%): an answer in the gap is either right or not listed.`,
+      );
       ok = false;
     }
     if (isEmpty(a.text)) {
@@ -766,7 +791,8 @@ function readFile(text: string, ctx: Ctx): Pass {
 
     if (t.s.startsWith('$CATEGORY:')) {
       const nl = t.s.indexOf('\n');
-      if (nl >= 0) problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
+      if (nl >= 0)
+        problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
       category = t.s.slice('$CATEGORY:'.length, nl >= 0 ? nl : undefined).trim();
       out.firstCategory ??= category;
       continue;
@@ -847,7 +873,12 @@ function readFile(text: string, ctx: Ctx): Pass {
     }
 
     // The question text, with the gap marked; its format is the default for answers and feedback.
-    const sentinel: Src = { s: SENTINEL, esc: new Uint8Array(SENTINEL.length).fill(1), at: new Int32Array(SENTINEL.length).fill(openAt), base: openAt };
+    const sentinel: Src = {
+      s: SENTINEL,
+      esc: new Uint8Array(SENTINEL.length).fill(1),
+      at: new Int32Array(SENTINEL.length).fill(openAt),
+      base: openAt,
+    };
     const { lt: stem, fmt } = readText(ctx, missingWord ? concat(before, sentinel, after) : before, 'moodle');
     if (structural) continue;
 
@@ -934,7 +965,11 @@ export function parseGift(text: string, opts: GiftOptions): GiftImport {
   for (const q of pass.questions) {
     if (q.explicitId === undefined) continue;
     if (!ID_PATTERN.test(q.explicitId)) {
-      problem(ctx, q.idAt, `"@id ${q.explicitId}" is not a valid id: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit.`);
+      problem(
+        ctx,
+        q.idAt,
+        `"@id ${q.explicitId}" is not a valid id: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit.`,
+      );
       continue;
     }
     const seen = explicit.get(q.explicitId);
@@ -945,7 +980,9 @@ export function parseGift(text: string, opts: GiftOptions): GiftImport {
   for (const q of pass.questions) if (q.title) titleCount.set(q.title, (titleCount.get(q.title) ?? 0) + 1);
   const used = new Set<string>(explicit.keys());
   const fromTitle = (q: Parsed) =>
-    q.explicitId === undefined && q.title && ID_PATTERN.test(q.title) && titleCount.get(q.title) === 1 && !explicit.has(q.title) ? q.title : undefined;
+    q.explicitId === undefined && q.title && ID_PATTERN.test(q.title) && titleCount.get(q.title) === 1 && !explicit.has(q.title)
+      ? q.title
+      : undefined;
   for (const q of pass.questions) {
     const id = fromTitle(q);
     if (id) used.add(id);
@@ -972,7 +1009,11 @@ export function parseGift(text: string, opts: GiftOptions): GiftImport {
   const passages = pass.passages.map((p) => ({ before: ids[p.afterQuestion] ?? null, text: p.text }));
 
   if (!pass.questions.length && !ctx.problems.length)
-    problem(ctx, 0, 'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.');
+    problem(
+      ctx,
+      0,
+      'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.',
+    );
 
   const fallback = pass.firstCategory !== undefined ? lastCategorySegment(pass.firstCategory) : undefined;
   const anyTitle = langs.map((l) => pass.titles[l]).find((t) => t !== undefined);

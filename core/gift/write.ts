@@ -27,7 +27,11 @@ export interface GiftWriteOptions {
 }
 
 /** GIFT escapes for a text: `\ ~ = # { } :` and line breaks. */
-export const escapeGift = (text: string) => text.replace(/[\\~=#{}:]/g, '\\$&').replace(/\r\n?/g, '\n').replace(/\n/g, '\\n');
+export const escapeGift = (text: string) =>
+  text
+    .replace(/[\\~=#{}:]/g, '\\$&')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n/g, '\\n');
 
 /** A text that would be read as a format, a weight or a comment gets an explicit format first. */
 const needsFormat = (written: string) => /^(\[|%|\/\/)/.test(written);
@@ -87,7 +91,9 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
   const general = (q: Question) => (q.explanation ? `\t####${loc(q.explanation)}\n` : '');
   const checkChoiceIds = (q: Question, ids: readonly string[], what = 'choice') => {
     if (ids.some((id, i) => id !== choiceId(i)))
-      notes.push(`question ${q.id}: the ${what} ids (${ids.join(', ')}) are written by position and come back as ${ids.map((_, i) => choiceId(i)).join(', ')}.`);
+      notes.push(
+        `question ${q.id}: the ${what} ids (${ids.join(', ')}) are written by position and come back as ${ids.map((_, i) => choiceId(i)).join(', ')}.`,
+      );
   };
 
   function answerBlock(q: Question): string {
@@ -101,7 +107,10 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
         return `{${q.answer ? 'TRUE' : 'FALSE'}${fb}${q.explanation ? `####${loc(q.explanation)}` : ''}}`;
       }
       case 'single': {
-        checkChoiceIds(q, q.choices.map((c) => c.id));
+        checkChoiceIds(
+          q,
+          q.choices.map((c) => c.id),
+        );
         const lines = q.choices.map((c) => {
           const mark = c.correct ? '=' : c.credit ? `~%${percent(c.credit)}%` : '~';
           return `\t${mark}${loc(c.text)}${c.feedback ? `#${loc(c.feedback)}` : ''}\n`;
@@ -109,7 +118,10 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
         return `{\n${lines.join('')}${general(q)}}`;
       }
       case 'multiple': {
-        checkChoiceIds(q, q.choices.map((c) => c.id));
+        checkChoiceIds(
+          q,
+          q.choices.map((c) => c.id),
+        );
         const lines = q.choices.map((c) => `\t~%${percent(c.weight)}%${loc(c.text)}${c.feedback ? `#${loc(c.feedback)}` : ''}\n`);
         return `{\n${lines.join('')}${general(q)}}`;
       }
@@ -152,16 +164,26 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
     let entries: Array<{ mark: string; text: string }>;
     if (!gap.options) {
       if (langs.some((l) => gap.answers[l]!.includes('*'))) throw new Skip('a "*" answer in a gap has no GIFT form');
-      entries = perLanguage(gap.answers, (a) => a, () => true).map((e) => ({ mark: '=', text: e.text }));
+      entries = perLanguage(
+        gap.answers,
+        (a) => a,
+        () => true,
+      ).map((e) => ({ mark: '=', text: e.text }));
     } else {
       const options = gap.options;
       const items = Object.fromEntries(langs.map((l) => [l, options[l]!.map((text) => ({ text, right: gap.answers[l]!.includes(text) }))]));
       for (const l of langs) {
         const back = items[l]!.filter((o) => o.right).map((o) => o.text);
         if (back.join('\u0000') !== gap.answers[l]!.join('\u0000'))
-          notes.push(`question ${q.id}: the accepted answers of the gap in "${l}" come back as the options marked right, in their order (${back.join(', ')}).`);
+          notes.push(
+            `question ${q.id}: the accepted answers of the gap in "${l}" come back as the options marked right, in their order (${back.join(', ')}).`,
+          );
       }
-      entries = perLanguage(items, (o) => o.text, (a, b) => a.right === b.right).map((e) => ({ mark: e.item.right ? '=' : '~', text: e.text }));
+      entries = perLanguage(
+        items,
+        (o) => o.text,
+        (a, b) => a.right === b.right,
+      ).map((e) => ({ mark: e.item.right ? '=' : '~', text: e.text }));
       if (entries.length < 2) throw new Skip('a gap with one option has no GIFT form');
       // Without a `~` Moodle would read typed answers: make the first right answer `~=`.
       if (!entries.some((e) => e.mark === '~')) entries[0]!.mark = '~=';
@@ -266,7 +288,11 @@ function decimal(n: number): string {
   const digits = `${m[2]}${m[3] ?? ''}`;
   const point = m[2]!.length + Number(m[4]);
   const body =
-    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return `${m[1]}${body}`;
 }
 

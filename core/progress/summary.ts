@@ -45,7 +45,9 @@ export function summarize(metas: readonly AttemptMeta[], quizIds: readonly strin
       c.times++;
       counts.set(id, c);
     }
-  const missed = [...counts].map(([questionId, c]) => ({ questionId, ...c })).sort((a, b) => b.times - a.times || a.questionId.localeCompare(b.questionId));
+  const missed = [...counts]
+    .map(([questionId, c]) => ({ questionId, ...c }))
+    .sort((a, b) => b.times - a.times || a.questionId.localeCompare(b.questionId));
   const lastLesson = [...sorted].reverse().find((m) => m.k === 'l' && quizIds.includes(m.q))?.q;
   const start = lastLesson ? quizIds.indexOf(lastLesson) : 0;
   const order = [...quizIds.slice(start), ...quizIds.slice(0, start)];

@@ -37,7 +37,8 @@ export interface AttemptResult {
 export function gradeAttempt(quiz: Quiz, responses: Readonly<Record<string, unknown>>, lang: string): AttemptResult {
   const problems: Array<{ path: string; message: string }> = [];
   for (const id of Object.keys(responses))
-    if (!quiz.questions.some((q) => q.id === id)) problems.push({ path: `responses.${id}`, message: `question "${id}" is not part of quiz "${quiz.id}"` });
+    if (!quiz.questions.some((q) => q.id === id))
+      problems.push({ path: `responses.${id}`, message: `question "${id}" is not part of quiz "${quiz.id}"` });
   const parsed = new Map<string, AnyResponse>();
   for (const q of quiz.questions) {
     if (!Object.hasOwn(responses, q.id)) continue;
@@ -61,7 +62,8 @@ export function gradeAttempt(quiz: Quiz, responses: Readonly<Record<string, unkn
     try {
       results.push(grade(q, r, lang));
     } catch (e) {
-      if (e instanceof ResponseError) problems.push(...e.details.map((d) => ({ ...d, path: d.path.replace(/^response/, `responses.${q.id}`) })));
+      if (e instanceof ResponseError)
+        problems.push(...e.details.map((d) => ({ ...d, path: d.path.replace(/^response/, `responses.${q.id}`) })));
       else throw e;
     }
   }

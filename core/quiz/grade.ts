@@ -104,14 +104,19 @@ function solutionText(q: Question, lang: string): string {
     case 'single':
       return pick(q.choices.find((c) => c.correct)!.text, lang);
     case 'multiple':
-      return q.choices.filter((c) => c.weight > 0).map((c) => pick(c.text, lang)).join('; ');
+      return q.choices
+        .filter((c) => c.weight > 0)
+        .map((c) => pick(c.text, lang))
+        .join('; ');
     case 'truefalse':
       return String(q.answer);
     case 'short':
       return q.answers[lang]!.find((a) => a.weight === 1)!.text;
     case 'cloze': {
       const gaps = new Map(q.gaps.map((g) => [g.id, g.answers[lang]![0]!]));
-      return clozeParts(pick(q.text, lang)).map((p) => ('gap' in p ? gaps.get(p.gap) : p.text)).join('');
+      return clozeParts(pick(q.text, lang))
+        .map((p) => ('gap' in p ? gaps.get(p.gap) : p.text))
+        .join('');
     }
     case 'match':
       return q.pairs.map((p) => `${pick(p.left, lang)} → ${pick(p.right, lang)}`).join('; ');
@@ -176,11 +181,22 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
       const opts: MatchOptions = { caseSensitive: q.caseSensitive, typoTolerance: q.typoTolerance };
       // `*` accepts anything (GIFT's catch-all); it only counts where nothing better matched.
       const wildcard = accepted.find((a) => a.text === '*');
-      const best = bestMatch(r.text, accepted.filter((a) => a.text !== '*'), opts) ?? (wildcard && r.text.trim() ? { answer: wildcard, match: { kind: 'exact' as const } } : undefined);
+      const best =
+        bestMatch(
+          r.text,
+          accepted.filter((a) => a.text !== '*'),
+          opts,
+        ) ?? (wildcard && r.text.trim() ? { answer: wildcard, match: { kind: 'exact' as const } } : undefined);
       const credit = best && (best.match.kind === 'exact' || best.match.kind === 'typo') ? best.answer.weight : 0;
       score = credit;
       const expected = best && best.answer.text !== '*' ? best.answer.text : accepted.find((a) => a.weight === 1)!.text;
-      items.push({ kind: 'text', given: r.text, match: best?.match.kind ?? 'none', expected, ...(best?.answer.feedback ? { note: best.answer.feedback } : {}) });
+      items.push({
+        kind: 'text',
+        given: r.text,
+        match: best?.match.kind ?? 'none',
+        expected,
+        ...(best?.answer.feedback ? { note: best.answer.feedback } : {}),
+      });
       break;
     }
     case 'cloze': {
@@ -192,7 +208,11 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
         const given = Object.hasOwn(r.gaps, g.id) ? r.gaps[g.id]! : '';
         const accepted = g.answers[lang]!;
         // A gap with options is a choice: exact (after folding), no typo allowance.
-        const best = bestMatch(given, accepted.map((text) => ({ text, weight: 1 })), g.options ? { ...opts, typoTolerance: false } : opts);
+        const best = bestMatch(
+          given,
+          accepted.map((text) => ({ text, weight: 1 })),
+          g.options ? { ...opts, typoTolerance: false } : opts,
+        );
         const kind = best?.match.kind ?? 'none';
         if (kind === 'exact' || kind === 'typo') right++;
         items.push({ kind: 'gap', gap: g.id, given, match: kind, expected: best?.answer.text ?? accepted[0]! });
@@ -212,7 +232,13 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
         const given = r.pairs[leftId(i)];
         const ok = given === publicId(q.id, `r${i}`);
         if (ok) right++;
-        items.push({ kind: 'pair', left: pick(p.left, lang), given: given ? rights.get(given)! : null, expected: pick(p.right, lang), right: ok });
+        items.push({
+          kind: 'pair',
+          left: pick(p.left, lang),
+          given: given ? rights.get(given)! : null,
+          expected: pick(p.right, lang),
+          right: ok,
+        });
       });
       score = right / q.pairs.length;
       break;
@@ -227,7 +253,13 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
       const complete = r.order.length === n;
       score = complete && longest === n ? 1 : n > 1 ? Math.max(0, longest - 1) / (n - 1) : 0;
       const text = (id: string) => pick(q.items[position.get(id)!]!, lang);
-      items.push({ kind: 'order', longestInOrder: longest, total: n, given: r.order.map(text), expected: q.items.map((t) => pick(t, lang)) });
+      items.push({
+        kind: 'order',
+        longestInOrder: longest,
+        total: n,
+        given: r.order.map(text),
+        expected: q.items.map((t) => pick(t, lang)),
+      });
       break;
     }
     case 'numerical': {
@@ -265,4 +297,3 @@ export function grade(q: Question, response: AnyResponse, lang: string): GradeRe
     sources: q.sources,
   };
 }
-

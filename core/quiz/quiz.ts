@@ -39,7 +39,12 @@ export function learnerQuiz(quiz: Quiz, lang: string, seed: string): LearnerQuiz
  * The final test's draw for one attempt: `minPerLesson` questions from every lesson, the rest from the whole
  * remaining pool, in a shuffled order; the same seed always draws the same test.
  */
-export function drawFinal(pool: Readonly<Record<string, readonly Question[]>>, seed: string, count: number, minPerLesson: number): Question[] {
+export function drawFinal(
+  pool: Readonly<Record<string, readonly Question[]>>,
+  seed: string,
+  count: number,
+  minPerLesson: number,
+): Question[] {
   const picked: Question[] = [];
   const rest: Question[] = [];
   for (const [lesson, questions] of Object.entries(pool).sort(([a], [b]) => a.localeCompare(b))) {

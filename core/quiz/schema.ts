@@ -36,9 +36,7 @@ export function questionSchemas(languages: readonly Lang[]) {
       feedback: text.optional(),
     })
     .strict();
-  const WeightedChoice = z
-    .object({ id: Id, text, weight: z.number().min(-1).max(1), feedback: text.optional() })
-    .strict();
+  const WeightedChoice = z.object({ id: Id, text, weight: z.number().min(-1).max(1), feedback: text.optional() }).strict();
 
   const Single = z
     .object({ ...base, type: z.literal('single'), choices: z.array(Choice).min(2).max(8) })
@@ -55,7 +53,11 @@ export function questionSchemas(languages: readonly Lang[]) {
     .superRefine((q, ctx) => {
       const sum = q.choices.filter((c) => c.weight > 0).reduce((s, c) => s + c.weight, 0);
       if (Math.abs(sum - 1) > 0.001)
-        ctx.addIssue({ code: 'custom', path: ['choices'], message: `the positive weights must add up to 1 (100 %), they add up to ${round(sum)}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['choices'],
+          message: `the positive weights must add up to 1 (100 %), they add up to ${round(sum)}`,
+        });
       uniqueIds(q.choices, ['choices'], ctx);
     });
 
@@ -69,7 +71,9 @@ export function questionSchemas(languages: readonly Lang[]) {
     .strict();
 
   /** An accepted typed answer; the text `*` accepts anything (GIFT's catch-all, usually with weight 0 and feedback). */
-  const Accepted = z.object({ text: z.string().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() }).strict();
+  const Accepted = z
+    .object({ text: z.string().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() })
+    .strict();
   const Short = z
     .object({
       ...base,
@@ -119,7 +123,14 @@ export function questionSchemas(languages: readonly Lang[]) {
     });
 
   const Match = z
-    .object({ ...base, type: z.literal('match'), pairs: z.array(z.object({ left: text, right: text }).strict()).min(2).max(10) })
+    .object({
+      ...base,
+      type: z.literal('match'),
+      pairs: z
+        .array(z.object({ left: text, right: text }).strict())
+        .min(2)
+        .max(10),
+    })
     .strict()
     .superRefine((q, ctx) => {
       for (const lang of languages) {
@@ -155,7 +166,10 @@ export function questionSchemas(languages: readonly Lang[]) {
               feedback: z.string().optional(),
             })
             .strict()
-            .refine((a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined), 'give either "answer" or "min" and "max"'),
+            .refine(
+              (a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined),
+              'give either "answer" or "min" and "max"',
+            ),
         )
         .max(10)
         .optional(),

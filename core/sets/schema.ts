@@ -24,9 +24,15 @@ export function setSchemas(languages: readonly Lang[]) {
     .object({
       title: text,
       languages: z.array(LangCode).min(1),
-      lesson: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      lesson: z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
       passages: z.array(z.object({ before: z.string().nullable(), text }).strict()).default([]),
-      questions: z.array(Question).min(1, 'a set needs at least one question').max(SET_LIMITS.questions, `a set has at most ${SET_LIMITS.questions} questions`),
+      questions: z
+        .array(Question)
+        .min(1, 'a set needs at least one question')
+        .max(SET_LIMITS.questions, `a set has at most ${SET_LIMITS.questions} questions`),
     })
     .strict()
     .superRefine((set, ctx) => {
@@ -36,7 +42,11 @@ export function setSchemas(languages: readonly Lang[]) {
         ids.add(q.id);
         for (const lang of languages)
           if ((q.prompt[lang] ?? '').length > SET_LIMITS.promptChars)
-            ctx.addIssue({ code: 'custom', path: ['questions', i, 'prompt', lang], message: `is longer than ${SET_LIMITS.promptChars} characters` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['questions', i, 'prompt', lang],
+              message: `is longer than ${SET_LIMITS.promptChars} characters`,
+            });
       });
       // Every other text of a question (choices, answers, feedback, explanations) has a shorter limit.
       const walk = (value: unknown, path: (string | number)[]) => {
@@ -48,7 +58,8 @@ export function setSchemas(languages: readonly Lang[]) {
       };
       set.questions.forEach((q, i) => walk(q, ['questions', i]));
       set.passages.forEach((p, i) => {
-        if (p.before !== null && !ids.has(p.before)) ctx.addIssue({ code: 'custom', path: ['passages', i, 'before'], message: `no question has the id "${p.before}"` });
+        if (p.before !== null && !ids.has(p.before))
+          ctx.addIssue({ code: 'custom', path: ['passages', i, 'before'], message: `no question has the id "${p.before}"` });
       });
     });
   return { QuestionSet, text };

@@ -28,7 +28,21 @@ export async function startDev(persistTo: string, opts: { timeoutMs?: number; ar
   let output = '';
   const child = spawn(
     process.execPath,
-    ['scripts/wrangler.ts', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persistTo, '--log-level', 'warn', ...(opts.args ?? [])],
+    [
+      'scripts/wrangler.ts',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      persistTo,
+      '--log-level',
+      'warn',
+      ...(opts.args ?? []),
+    ],
     { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
   );
   child.stdout!.on('data', (d) => (output += d));

@@ -12,7 +12,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -40,8 +48,11 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays as it is). */
 export async function axeViolations(page: Page) {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as any).axe.run(document, { resultTypes: ['violations'] }) as Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>,
+  const result = await page.evaluate(
+    () =>
+      (window as any).axe.run(document, { resultTypes: ['violations'] }) as Promise<{
+        violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+      }>,
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

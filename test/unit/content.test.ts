@@ -21,7 +21,10 @@ describe('content files', () => {
     const paragraphs = source.split('\n').filter((p) => p.trim());
     expect(content.article.sentences).toHaveLength(17);
     paragraphs.forEach((p, i) => {
-      const ours = content.article.sentences.filter((s) => s.paragraph === i + 1).map((s) => s.text.de).join(' ');
+      const ours = content.article.sentences
+        .filter((s) => s.paragraph === i + 1)
+        .map((s) => s.text.de)
+        .join(' ');
       const corrected = content.article.corrections.reduce((text, c) => text.replace(c.original, c.corrected), p.trim());
       expect(ours).toBe(corrected);
     });
@@ -45,7 +48,11 @@ describe('content files', () => {
   it('have a glossary of at least 50 entries whose forms occur in the sentences they list', () => {
     expect(content.glossary.length).toBeGreaterThanOrEqual(50);
     for (const e of content.glossary)
-      for (const id of e.sentences) expect(e.forms.some((f) => matchForm(de(id), f).length > 0), `${e.id} in ${id}`).toBe(true);
+      for (const id of e.sentences)
+        expect(
+          e.forms.some((f) => matchForm(de(id), f).length > 0),
+          `${e.id} in ${id}`,
+        ).toBe(true);
     expect(content.glossary.filter((e) => e.pos === 'noun').every((e) => e.gender && e.plural)).toBe(true);
   });
 
@@ -64,14 +71,17 @@ describe('questions', () => {
       expect(qs.length, lesson.id).toBeGreaterThanOrEqual(10);
       expect(new Set(qs.map((q) => q.type)).size, lesson.id).toBeGreaterThanOrEqual(4);
     }
-    expect(new Set(all.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']));
+    expect(new Set(all.map((q) => q.type))).toEqual(
+      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']),
+    );
   });
 
   it('cite, each, at least one sentence of their own lesson', () => {
     for (const lesson of content.lessons)
       for (const q of content.questions[lesson.id] ?? []) {
         expect(q.sources.length, q.id).toBeGreaterThan(0);
-        for (const id of q.sources) expect(content.article.sentences.find((s) => s.id === id)?.paragraph, `${q.id} cites ${id}`).toBe(lesson.paragraph);
+        for (const id of q.sources)
+          expect(content.article.sentences.find((s) => s.id === id)?.paragraph, `${q.id} cites ${id}`).toBe(lesson.paragraph);
       }
   });
 
@@ -110,9 +120,7 @@ describe('an invalid content file', () => {
         return (e as ContentError).problems;
       }
     })();
-    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(
-      expect.arrayContaining(['content/questions/china.json questions[0].type']),
-    );
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(expect.arrayContaining(['content/questions/china.json questions[0].type']));
   });
 
   it('catches a glossary entry whose sentence list is wrong', () => {
@@ -131,16 +139,18 @@ describe('an invalid content file', () => {
 describe('UI strings', () => {
   const locales = readLocales(root);
   const keys = (o: unknown, prefix = ''): string[] =>
-    typeof o === 'object' && o !== null
-      ? Object.entries(o).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-      : [prefix];
+    typeof o === 'object' && o !== null ? Object.entries(o).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
   it('exist in every locale, with the same keys as English and no empty text', () => {
     const reference = keys(locales.en).sort();
     expect(Object.keys(locales).sort()).toEqual(['de', 'en']);
     for (const [lang, strings] of Object.entries(locales)) {
       expect(keys(strings).sort(), lang).toEqual(reference);
-      for (const k of keys(strings)) expect(k.split('.').reduce((o: any, p) => o[p], strings), `${lang}:${k}`).not.toBe('');
+      for (const k of keys(strings))
+        expect(
+          k.split('.').reduce((o: any, p) => o[p], strings),
+          `${lang}:${k}`,
+        ).not.toBe('');
     }
   });
 

@@ -12,7 +12,10 @@ describe('htmlToText', () => {
   });
 
   it('drops script and style with their content, and comments', () => {
-    expect(htmlToText('a<script type="x">alert("<b>")</script>b<style>p{}</style>c<!-- note -->d')).toEqual({ text: 'abcd', reduced: true });
+    expect(htmlToText('a<script type="x">alert("<b>")</script>b<style>p{}</style>c<!-- note -->d')).toEqual({
+      text: 'abcd',
+      reduced: true,
+    });
     expect(htmlToText('a<!-- note -->b')).toEqual({ text: 'ab', reduced: false });
     expect(htmlToText('a<script>never closed').text).toBe('a');
   });
@@ -42,7 +45,9 @@ describe('htmlToText', () => {
 
 describe('multilang spans', () => {
   it('groups consecutive spans, keeps text outside them, and allows any attribute order and extra classes', () => {
-    const parts = splitMultilang('Q: <span class="x multilang" lang="DE">Ja<span>!</span></span>\n<span lang=\'en\' class=multilang>Yes</span> end');
+    const parts = splitMultilang(
+      'Q: <span class="x multilang" lang="DE">Ja<span>!</span></span>\n<span lang=\'en\' class=multilang>Yes</span> end',
+    );
     expect(parts).toEqual([
       { kind: 'text', html: 'Q: ' },
       {

@@ -137,10 +137,7 @@ describe('GIFT constructs (one fixture each)', () => {
     expect(q('escaped')).toMatchObject({ type: 'truefalse', prompt: { en: 'Is 1 + 1 = 2 true {always}?\nHint: think of ~arithmetic#1.' } });
     expect(q('escaped-answer')).toMatchObject({
       type: 'single',
-      choices: [
-        { text: { en: 'a = b ~ c' }, correct: true },
-        { text: { en: 'a # b' } },
-      ],
+      choices: [{ text: { en: 'a = b ~ c' }, correct: true }, { text: { en: 'a # b' } }],
     });
   });
 
@@ -189,7 +186,8 @@ describe('GIFT constructs (one fixture each)', () => {
   });
 
   it('takes the set title from // @title comments (our export writes them), unless the title option is given', () => {
-    const src = '// @title de: Seltene Erden\n// @title en: Rare earths\n\n[html]<span lang="de" class="multilang">Ja?</span><span lang="en" class="multilang">Yes?</span>{T}';
+    const src =
+      '// @title de: Seltene Erden\n// @title en: Rare earths\n\n[html]<span lang="de" class="multilang">Ja?</span><span lang="en" class="multilang">Yes?</span>{T}';
     expect(parseGift(src, EN).set.title).toEqual({ de: 'Seltene Erden', en: 'Rare earths' });
     expect(parseGift(src, { ...EN, title: 'Given' }).set.title).toEqual({ de: 'Given', en: 'Given' });
   });
@@ -303,10 +301,7 @@ describe("Moodle's leniency", () => {
     });
     expect(q('spaces')).toMatchObject({
       prompt: { en: 'Lots of space around the text.' },
-      choices: [
-        { text: { en: 'Right answer' }, correct: true, feedback: { en: 'Feedback with spaces' } },
-        { text: { en: 'Wrong' } },
-      ],
+      choices: [{ text: { en: 'Right answer' }, correct: true, feedback: { en: 'Feedback with spaces' } }, { text: { en: 'Wrong' } }],
     });
   });
 
@@ -396,9 +391,12 @@ describe('problems', () => {
   it('explains an unescaped "=" inside HTML in the answers', () => {
     const result = parseGift('[html]Pick{=<span lang="de" class="multilang">Ja</span> ~nein}', { lang: 'de', languages: ['de'] });
     expect(result.problems).toEqual([{ line: 1, column: 23, message: expect.stringMatching(/unescaped "=" inside an HTML tag.*\\=/) }]);
- 
+
     // In true/false feedback and in the general feedback an "=" does no harm, as in Moodle.
-    const harmless = parseGift('[html]Sure?{T#<a href="https://example.org">see</a>####<b class="x">ok</b>}', { lang: 'de', languages: ['de'] });
+    const harmless = parseGift('[html]Sure?{T#<a href="https://example.org">see</a>####<b class="x">ok</b>}', {
+      lang: 'de',
+      languages: ['de'],
+    });
     expect(harmless.problems).toEqual([]);
     expect(harmless.set.questions[0]).toMatchObject({ type: 'truefalse', feedback: { wrong: { de: 'see' } }, explanation: { de: 'ok' } });
   });
@@ -406,7 +404,11 @@ describe('problems', () => {
   it('refuses partial credit in a missing-word gap instead of dropping it', () => {
     const result = parseGift('The sky is {=blue ~%50%light blue ~green} today.', EN);
     expect(result.problems).toEqual([
-      expect.objectContaining({ line: 1, column: 20, message: expect.stringMatching(/partial credit in a missing-word gap is not supported/) }),
+      expect.objectContaining({
+        line: 1,
+        column: 20,
+        message: expect.stringMatching(/partial credit in a missing-word gap is not supported/),
+      }),
     ]);
   });
 
@@ -426,7 +428,9 @@ describe('problems', () => {
   });
 
   it('checks weights: out of range, not adding up, no right answer, nothing at 100 %', () => {
-    const src = ['A{~%150%a ~b}', '', 'B{~%40%a ~%40%b ~c}', '', 'C{~a ~b}', '', 'D{=%50%half}', '', 'E{#abc}', '', 'F{#=%50%5}'].join('\n');
+    const src = ['A{~%150%a ~b}', '', 'B{~%40%a ~%40%b ~c}', '', 'C{~a ~b}', '', 'D{=%50%half}', '', 'E{#abc}', '', 'F{#=%50%5}'].join(
+      '\n',
+    );
     const messages = parseGift(src, EN).problems.map((p) => `${p.line}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^1: the weight %150% is not possible/),

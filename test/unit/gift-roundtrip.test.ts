@@ -27,7 +27,7 @@ const make = (languages: string[], raw: Record<string, unknown>) => schemaFor(la
 
 /** Every exportable type, with what each can carry; `t` gives a text in the set's languages. */
 function everyType(t: (en: string, de?: string) => Record<string, string>, langs: string[]) {
-  const perLang = <T,>(value: (lang: string) => T) => Object.fromEntries(langs.map((l) => [l, value(l)]));
+  const perLang = <T>(value: (lang: string) => T) => Object.fromEntries(langs.map((l) => [l, value(l)]));
   return {
     title: t('Rare earths: a quiz', 'Seltene Erden: ein Quiz'),
     passages: [
@@ -70,7 +70,13 @@ function everyType(t: (en: string, de?: string) => Record<string, string>, langs
         feedback: { right: t('Right.', 'Richtig.'), wrong: t('It is a metal.', 'Es ist ein Metall.') },
         explanation: t('All rare earths are metals.', 'Alle Seltenen Erden sind Metalle.'),
       },
-      { id: 'tf-right-only', type: 'truefalse', prompt: t('Iron is a rare earth.', 'Eisen ist eine Seltene Erde.'), answer: false, feedback: { right: t('Indeed.', 'Genau.') } },
+      {
+        id: 'tf-right-only',
+        type: 'truefalse',
+        prompt: t('Iron is a rare earth.', 'Eisen ist eine Seltene Erde.'),
+        answer: false,
+        feedback: { right: t('Indeed.', 'Genau.') },
+      },
       { id: 'tf-bare', type: 'truefalse', prompt: t('Water is wet.', 'Wasser ist nass.'), answer: true },
       {
         id: 'short',
@@ -89,7 +95,9 @@ function everyType(t: (en: string, de?: string) => Record<string, string>, langs
         id: 'short-uneven',
         type: 'short',
         prompt: t('Name a magnet metal.', 'Nenne ein Magnetmetall.'),
-        answers: perLang((l) => (l === 'de' ? [{ text: 'Neodym' }, { text: 'Samarium' }, { text: 'Kobalt', weight: 0.5 }] : [{ text: 'neodymium' }])),
+        answers: perLang((l) =>
+          l === 'de' ? [{ text: 'Neodym' }, { text: 'Samarium' }, { text: 'Kobalt', weight: 0.5 }] : [{ text: 'neodymium' }],
+        ),
         typoTolerance: false,
       },
       {
@@ -97,7 +105,13 @@ function everyType(t: (en: string, de?: string) => Record<string, string>, langs
         type: 'cloze',
         prompt: t('Neodymium is a _____ used in magnets.', 'Neodym ist ein _____ für Magnete.'),
         text: t('Neodymium is a {{g1}} used in magnets.', 'Neodym ist ein {{g1}} für Magnete.'),
-        gaps: [{ id: 'g1', answers: perLang((l) => [l === 'de' ? 'Seltenerdmetall' : 'rare earth']), options: perLang((l) => ['gas', l === 'de' ? 'Seltenerdmetall' : 'rare earth', 'salt']) }],
+        gaps: [
+          {
+            id: 'g1',
+            answers: perLang((l) => [l === 'de' ? 'Seltenerdmetall' : 'rare earth']),
+            options: perLang((l) => ['gas', l === 'de' ? 'Seltenerdmetall' : 'rare earth', 'salt']),
+          },
+        ],
       },
       {
         id: 'gap-typed',
@@ -138,7 +152,12 @@ function everyType(t: (en: string, de?: string) => Record<string, string>, langs
           { answer: 16, weight: 1 },
         ],
       },
-      { id: 'essay', type: 'essay', prompt: t('Why do rare earths matter?', 'Warum sind Seltene Erden wichtig?'), explanation: t('Magnets.', 'Magnete.') },
+      {
+        id: 'essay',
+        type: 'essay',
+        prompt: t('Why do rare earths matter?', 'Warum sind Seltene Erden wichtig?'),
+        explanation: t('Magnets.', 'Magnete.'),
+      },
       { id: 'essay-bare', type: 'essay', title: 'essay title', prompt: t('Discuss.', 'Diskutiere.') },
     ],
   };
@@ -146,7 +165,10 @@ function everyType(t: (en: string, de?: string) => Record<string, string>, langs
 
 describe('toGift → parseGift gives the same set back', () => {
   it('for a single-language set with every exportable type', () => {
-    const set = make(['en'], everyType((en) => ({ en }), ['en']));
+    const set = make(
+      ['en'],
+      everyType((en) => ({ en }), ['en']),
+    );
     const { back, gift } = roundTrip(set);
     expect(back).toEqual(set);
     expect(gift).not.toContain('multilang');
@@ -156,19 +178,31 @@ describe('toGift → parseGift gives the same set back', () => {
   });
 
   it('for a bilingual set with every exportable type', () => {
-    const set = make(['de', 'en'], everyType((en, de = en) => ({ de, en }), ['de', 'en']));
+    const set = make(
+      ['de', 'en'],
+      everyType((en, de = en) => ({ de, en }), ['de', 'en']),
+    );
     const { back, gift } = roundTrip(set);
     expect(back).toEqual(set);
     expect(gift).toContain('[html]<span lang\\="de" class\\="multilang">Welche Stadt');
   });
 
   it('for a German-only set read back in German', () => {
-    const set = make(['de'], everyType((en, de = en) => ({ de }), ['de']));
+    const set = make(
+      ['de'],
+      everyType((en, de = en) => ({ de }), ['de']),
+    );
     expect(roundTrip(set).back).toEqual(set);
   });
 
   it('keeps the categories it is given', () => {
-    const set = make(['en'], { title: { en: 'T' }, questions: [{ id: 'a', type: 'essay', prompt: { en: 'A' } }, { id: 'b', type: 'essay', prompt: { en: 'B' } }] });
+    const set = make(['en'], {
+      title: { en: 'T' },
+      questions: [
+        { id: 'a', type: 'essay', prompt: { en: 'A' } },
+        { id: 'b', type: 'essay', prompt: { en: 'B' } },
+      ],
+    });
     const gift = toGift(set, { categoryOf: { a: '$course$/top/One', b: '$course$/top/Two' } });
     expect(parseGift(gift, { lang: 'en', languages: COURSE }).categoryOf).toEqual({ a: '$course$/top/One', b: '$course$/top/Two' });
   });
@@ -188,7 +222,13 @@ describe('toGift → parseGift gives the same set back', () => {
             { id: 'y', answers: { en: ['b'] } },
           ],
         },
-        { id: 'gap-at-end', type: 'cloze', prompt: { en: 'The end is _____' }, text: { en: 'The end is {{g1}}' }, gaps: [{ id: 'g1', answers: { en: ['near'] } }] },
+        {
+          id: 'gap-at-end',
+          type: 'cloze',
+          prompt: { en: 'The end is _____' },
+          text: { en: 'The end is {{g1}}' },
+          gaps: [{ id: 'g1', answers: { en: ['near'] } }],
+        },
         {
           id: 'renumbered',
           type: 'single',
@@ -214,7 +254,21 @@ describe('toGift → parseGift gives the same set back', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Property: any set of exportable questions comes back equal.
 
-const CHARS = [...'abcxyzABZ019 äöüßÄ:#={}~\\&<>"\'%[]-/*$.!?', '\n', '->', '::', '\\n', '{{', '}}', '####', '<br>', '&amp;', '&#35;', '[html]', '//'];
+const CHARS = [
+  ...'abcxyzABZ019 äöüßÄ:#={}~\\&<>"\'%[]-/*$.!?',
+  '\n',
+  '->',
+  '::',
+  '\\n',
+  '{{',
+  '}}',
+  '####',
+  '<br>',
+  '&amp;',
+  '&#35;',
+  '[html]',
+  '//',
+];
 const raw = fc.array(fc.constantFrom(...CHARS), { minLength: 0, maxLength: 12 }).map((a) => a.join(''));
 /** A non-empty trimmed text, with GIFT and HTML specials, line breaks and umlauts. */
 const text = raw.map((s) => s.trim() || 'x');
@@ -222,43 +276,76 @@ const text = raw.map((s) => s.trim() || 'x');
 const gapSide = raw.map((s) => s.replace(/[{}]/g, ''));
 const answerText = text.filter((s) => s !== '*');
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,10}$/);
-const finite = fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }));
+const finite = fc.oneof(
+  fc.integer({ min: -100000, max: 100000 }),
+  fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+);
 const nonNegative = fc.oneof(fc.constantFrom(0, 0.5, 1, 2.25), fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }));
 const POSITIVE_SETS = [[1], [0.5, 0.5], [0.25, 0.75], [1 / 3, 1 / 3, 1 / 3], [0.2, 0.3, 0.5], [0.1, 0.9], [0.4, 0.6], [0.125, 0.875]];
 const NEGATIVE = [0, -1, -0.5, -0.25, -1 / 3, -0.1, -0.05];
 
 function setArbitrary(langs: string[]) {
   const loc = fc.tuple(...langs.map(() => text)).map((ts) => Object.fromEntries(langs.map((l, i) => [l, ts[i]!])));
-  const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   /** A list per language: the same in every language, or each its own. */
-  const perLang = <T,>(item: fc.Arbitrary<T>, min: number, max: number) =>
+  const perLang = <T>(item: fc.Arbitrary<T>, min: number, max: number) =>
     fc.oneof(
       fc.array(item, { minLength: min, maxLength: max }).map((list) => Object.fromEntries(langs.map((l) => [l, list]))),
-      fc.tuple(...langs.map(() => fc.array(item, { minLength: min, maxLength: max }))).map((lists) => Object.fromEntries(langs.map((l, i) => [l, lists[i]!]))),
+      fc
+        .tuple(...langs.map(() => fc.array(item, { minLength: min, maxLength: max })))
+        .map((lists) => Object.fromEntries(langs.map((l, i) => [l, lists[i]!]))),
     );
-  const base = { title: maybe(text.map((s) => s.slice(0, 200).trim() || 'x')), prompt: loc, explanation: maybe(loc), sources: fc.constantFrom([], ['p1s1'], ['p2s3', 'p10s12']) };
+  const base = {
+    title: maybe(text.map((s) => s.slice(0, 200).trim() || 'x')),
+    prompt: loc,
+    explanation: maybe(loc),
+    sources: fc.constantFrom([], ['p1s1'], ['p2s3', 'p10s12']),
+  };
   const strip = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   const ids = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + i));
 
   const single = fc
-    .record({ ...base, texts: fc.array(fc.tuple(loc, maybe(loc)), { minLength: 2, maxLength: 8 }), right: fc.nat(), credits: fc.array(fc.constantFrom(undefined, 0.5, 0.25, 1 / 3, 0.1, 0.9)) })
+    .record({
+      ...base,
+      texts: fc.array(fc.tuple(loc, maybe(loc)), { minLength: 2, maxLength: 8 }),
+      right: fc.nat(),
+      credits: fc.array(fc.constantFrom(undefined, 0.5, 0.25, 1 / 3, 0.1, 0.9)),
+    })
     .map(({ texts, right, credits, ...rest }) => ({
       ...strip(rest),
       type: 'single',
       choices: texts.map(([t, feedback], i) =>
-        strip({ id: ids(texts.length)[i], text: t, feedback, ...(i === right % texts.length ? { correct: true } : { credit: credits[i] }) }),
+        strip({
+          id: ids(texts.length)[i],
+          text: t,
+          feedback,
+          ...(i === right % texts.length ? { correct: true } : { credit: credits[i] }),
+        }),
       ),
     }));
   const multiple = fc
-    .record({ ...base, positive: fc.constantFrom(...POSITIVE_SETS), negative: fc.array(fc.constantFrom(...NEGATIVE), { maxLength: 4 }), texts: fc.array(fc.tuple(loc, maybe(loc)), { minLength: 10, maxLength: 10 }) })
+    .record({
+      ...base,
+      positive: fc.constantFrom(...POSITIVE_SETS),
+      negative: fc.array(fc.constantFrom(...NEGATIVE), { maxLength: 4 }),
+      texts: fc.array(fc.tuple(loc, maybe(loc)), { minLength: 10, maxLength: 10 }),
+    })
     .filter(({ positive, negative }) => positive.length + negative.length >= 2)
     .map(({ positive, negative, texts, ...rest }) => {
       const weights = [...positive, ...negative];
-      return { ...strip(rest), type: 'multiple', choices: weights.map((weight, i) => strip({ id: ids(10)[i], text: texts[i]![0], weight, feedback: texts[i]![1] })) };
+      return {
+        ...strip(rest),
+        type: 'multiple',
+        choices: weights.map((weight, i) => strip({ id: ids(10)[i], text: texts[i]![0], weight, feedback: texts[i]![1] })),
+      };
     });
   const truefalse = fc
     .record({ ...base, answer: fc.boolean(), right: maybe(loc), wrong: maybe(loc) })
-    .map(({ right, wrong, ...rest }) => ({ ...strip(rest), type: 'truefalse', ...(right || wrong ? { feedback: strip({ right, wrong }) } : {}) }));
+    .map(({ right, wrong, ...rest }) => ({
+      ...strip(rest),
+      type: 'truefalse',
+      ...(right || wrong ? { feedback: strip({ right, wrong }) } : {}),
+    }));
   const accepted = fc.record({ text: answerText, weight: fc.constantFrom(1, 0.5, 0.25, 0, 1 / 3), feedback: maybe(text) }).map(strip);
   const short = fc
     .record({ ...base, answers: perLang(accepted, 1, 4), right: text, caseSensitive: fc.boolean(), typoTolerance: fc.boolean() })
@@ -281,11 +368,18 @@ function setArbitrary(langs: string[]) {
       const clozeText = Object.fromEntries(langs.map((l, i) => [l, `${before[i]}{{g1}}${after[i]}`.trim()]));
       let gap: Record<string, unknown>;
       if (options) {
-        const opts = Object.fromEntries(Object.entries(options).map(([l, list]) => [l, [...new Map(list.map(([t, right]) => [t, right])).entries()]]));
+        const opts = Object.fromEntries(
+          Object.entries(options).map(([l, list]) => [l, [...new Map(list.map(([t, right]) => [t, right])).entries()]]),
+        );
         gap = {
           id: 'g1',
           options: Object.fromEntries(Object.entries(opts).map(([l, list]) => [l, list.map(([t]) => t)])),
-          answers: Object.fromEntries(Object.entries(opts).map(([l, list]) => [l, list.some(([, r]) => r) ? list.filter(([, r]) => r).map(([t]) => t) : [list[0]![0]]])),
+          answers: Object.fromEntries(
+            Object.entries(opts).map(([l, list]) => [
+              l,
+              list.some(([, r]) => r) ? list.filter(([, r]) => r).map(([t]) => t) : [list[0]![0]],
+            ]),
+          ),
         };
       } else gap = { id: 'g1', answers: typed };
       return {
@@ -310,7 +404,16 @@ function setArbitrary(langs: string[]) {
     fc.tuple(finite, finite).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) })),
   );
   const numerical = fc
-    .record({ ...base, main: value, alternatives: maybe(fc.array(fc.record({ v: value, weight: fc.constantFrom(1, 0.5, 0.25, 0.1, 1 / 3, 0.05), feedback: maybe(text) }), { minLength: 1, maxLength: 4 })) })
+    .record({
+      ...base,
+      main: value,
+      alternatives: maybe(
+        fc.array(fc.record({ v: value, weight: fc.constantFrom(1, 0.5, 0.25, 0.1, 1 / 3, 0.05), feedback: maybe(text) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      ),
+    })
     .map(({ main, alternatives, ...rest }) => ({
       ...strip(rest),
       type: 'numerical',

@@ -73,18 +73,26 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
         const value = p.options ? fc.oneof(fc.constantFrom(...p.options), fc.string({ maxLength: 20 })) : typedArb(answers);
         return fc.option(value, { nil: undefined }).map((v) => [p.gap, v] as const);
       });
-      return fc.tuple(...perGap).map((entries) => ({ gaps: Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Record<string, string> }));
+      return fc
+        .tuple(...perGap)
+        .map((entries) => ({ gaps: Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Record<string, string> }));
     }
     case 'match': {
       const rights = idsOf(copy.right);
       const perLeft = copy.left.map((l) => fc.option(fc.constantFrom(...rights), { nil: undefined }).map((r) => [l.id, r] as const));
-      return fc.tuple(...perLeft).map((entries) => ({ pairs: Object.fromEntries(entries.filter(([, r]) => r !== undefined)) as Record<string, string> }));
+      return fc
+        .tuple(...perLeft)
+        .map((entries) => ({ pairs: Object.fromEntries(entries.filter(([, r]) => r !== undefined)) as Record<string, string> }));
     }
     case 'order':
       return fc.shuffledSubarray(idsOf(copy.items)).map((order) => ({ order }));
     case 'numerical':
       return fc
-        .oneof(fc.integer({ min: -1000, max: 5000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant((keyedResponse(q, lang) as { number: number }).number))
+        .oneof(
+          fc.integer({ min: -1000, max: 5000 }),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.constant((keyedResponse(q, lang) as { number: number }).number),
+        )
         .map((number) => ({ number }));
   }
 }
@@ -104,7 +112,14 @@ function idsIn(r: AnyResponse): string[] {
 }
 /** The ids a learner copy offers, with their texts. */
 function offered(copy: LearnerQuestion): Map<string, string> {
-  const items = copy.type === 'single' || copy.type === 'multiple' ? copy.choices : copy.type === 'match' ? copy.right : copy.type === 'order' ? copy.items : [];
+  const items =
+    copy.type === 'single' || copy.type === 'multiple'
+      ? copy.choices
+      : copy.type === 'match'
+        ? copy.right
+        : copy.type === 'order'
+          ? copy.items
+          : [];
   return new Map(items.map((i) => [i.id, i.text]));
 }
 
@@ -115,7 +130,8 @@ describe('grading properties', () => {
     // each type's arbitrary yields responses the response schema accepts
     for (const q of contentQuestions)
       for (const lang of contentLangs)
-        for (const r of fc.sample(responseArb(q, lang, learnerCopy(q, lang, 'abcd')), 5)) expect(() => parseResponse(q, r), q.id).not.toThrow();
+        for (const r of fc.sample(responseArb(q, lang, learnerCopy(q, lang, 'abcd')), 5))
+          expect(() => parseResponse(q, r), q.id).not.toThrow();
   });
 
   it('scores any well-shaped response within [0, 1]', () => {
@@ -175,7 +191,8 @@ describe('grading properties', () => {
         if ('choice' in response) viaB = { choice: translate(response.choice) };
         else if ('choices' in response) viaB = { choices: response.choices.map(translate) };
         else if ('order' in response) viaB = { order: response.order.map(translate) };
-        else if ('pairs' in response) viaB = { pairs: Object.fromEntries(Object.entries(response.pairs).map(([l, r]) => [l, translate(r)])) };
+        else if ('pairs' in response)
+          viaB = { pairs: Object.fromEntries(Object.entries(response.pairs).map(([l, r]) => [l, translate(r)])) };
         expect(viaB).toEqual(response);
         expect(grade(q, viaB, lang).score).toBe(grade(q, response, lang).score);
       }),
@@ -236,7 +253,8 @@ describe('drawFinal properties', () => {
         const drawn = drawFinal(content.questions, seed, count, minPerLesson);
         expect(drawn).toHaveLength(count);
         expect(new Set(drawn.map((q) => q.id)).size).toBe(count);
-        for (const [lesson, list] of lessons) expect(drawn.filter((q) => list.includes(q)).length, lesson).toBeGreaterThanOrEqual(minPerLesson);
+        for (const [lesson, list] of lessons)
+          expect(drawn.filter((q) => list.includes(q)).length, lesson).toBeGreaterThanOrEqual(minPerLesson);
         expect(drawFinal(content.questions, seed, count, minPerLesson).map((q) => q.id)).toEqual(drawn.map((q) => q.id));
       }),
       RUNS,
@@ -259,7 +277,13 @@ describe('drawFinal properties', () => {
 
   it('draws different tests for different seeds, at least sometimes', () => {
     const { questions: count, minPerLesson } = content.course.finalTest;
-    const draws = new Set(['s1aa', 's2bb', 's3cc', 's4dd', 's5ee'].map((s) => drawFinal(content.questions, s, count, minPerLesson).map((q) => q.id).join()));
+    const draws = new Set(
+      ['s1aa', 's2bb', 's3cc', 's4dd', 's5ee'].map((s) =>
+        drawFinal(content.questions, s, count, minPerLesson)
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(draws.size).toBeGreaterThan(1);
   });
 });
@@ -270,9 +294,12 @@ describe('fold properties', () => {
 
   it('is idempotent on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }).filter(noMarks), trickyString, fc.string({ maxLength: 40 })), (x) => {
-        expect(fold(fold(x))).toBe(fold(x));
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }).filter(noMarks), trickyString, fc.string({ maxLength: 40 })),
+        (x) => {
+          expect(fold(fold(x))).toBe(fold(x));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -381,7 +381,10 @@ describe('normalization helpers', () => {
     expect(matchText('produzent', 'Produzent', opts)).toEqual({ kind: 'exact' });
     expect(matchText('Produznet', 'Produzent', opts)).toEqual({ kind: 'typo', expected: 'Produzent' });
     expect(matchText('Importeur', 'Produzent', opts)).toEqual({ kind: 'none' });
-    expect(matchText('PRODUZENT', 'Produzent', { caseSensitive: true, typoTolerance: false })).toEqual({ kind: 'case', expected: 'Produzent' });
+    expect(matchText('PRODUZENT', 'Produzent', { caseSensitive: true, typoTolerance: false })).toEqual({
+      kind: 'case',
+      expected: 'Produzent',
+    });
   });
 });
 
@@ -518,7 +521,13 @@ describe('ordering', () => {
   it('reports given and expected texts and the longest in-order run', () => {
     const res = grade(order, ids(1, 0, 2, 3, 4), 'en');
     expect(res.items).toEqual([
-      { kind: 'order', longestInOrder: 4, total: 5, given: ['two', 'one', 'three', 'four', 'five'], expected: ['one', 'two', 'three', 'four', 'five'] },
+      {
+        kind: 'order',
+        longestInOrder: 4,
+        total: 5,
+        given: ['two', 'one', 'three', 'four', 'five'],
+        expected: ['one', 'two', 'three', 'four', 'five'],
+      },
     ]);
   });
 
@@ -622,7 +631,15 @@ describe('gradeAttempt', () => {
   const quiz: Quiz = { id: 'quiz-1', kind: 'set', questions, version: versionOf(questions) };
 
   it('sums the scores and counts every question in max', () => {
-    const res = gradeAttempt(quiz, { [single.id]: { choice: pid(single, 'a') }, [trueFalse.id]: { value: true }, [order.id]: { order: ['i1', 'i0', 'i2', 'i3', 'i4'].map((k) => pid(order, k)) } }, 'de');
+    const res = gradeAttempt(
+      quiz,
+      {
+        [single.id]: { choice: pid(single, 'a') },
+        [trueFalse.id]: { value: true },
+        [order.id]: { order: ['i1', 'i0', 'i2', 'i3', 'i4'].map((k) => pid(order, k)) },
+      },
+      'de',
+    );
     expect(res).toMatchObject({ quizId: 'quiz-1', version: quiz.version, score: 2.75, max: 3, unanswered: [] });
     expect(res.results.map((r) => r.score)).toEqual([1, 1, 0.75]);
   });
@@ -647,7 +664,9 @@ describe('gradeAttempt', () => {
 
   it('lists every problem: unknown ids and wrong shapes', () => {
     const err = responseError(() => gradeAttempt(quiz, { nope: {}, [single.id]: { choice: 5 }, [trueFalse.id]: { value: 'yes' } }, 'de'));
-    expect(err.details.map((d) => d.path).sort()).toEqual(['responses.nope', `responses.${single.id}.choice`, `responses.${trueFalse.id}.value`].sort());
+    expect(err.details.map((d) => d.path).sort()).toEqual(
+      ['responses.nope', `responses.${single.id}.choice`, `responses.${trueFalse.id}.value`].sort(),
+    );
   });
 
   // Regression (core/quiz/attempt.ts, gradeAttempt).
@@ -666,7 +685,10 @@ describe('gradeAttempt', () => {
 
 describe('quiz helpers', () => {
   it('versionOf changes with any edit', () => {
-    const edited = question('single', { ...single, choices: single.choices.map((c) => (c.id === 'c' ? { ...c, text: t('Falsch drei') } : c)) });
+    const edited = question('single', {
+      ...single,
+      choices: single.choices.map((c) => (c.id === 'c' ? { ...c, text: t('Falsch drei') } : c)),
+    });
     expect(versionOf([single])).toBe(versionOf([single]));
     expect(versionOf([edited])).not.toBe(versionOf([single]));
     expect(versionOf([single, order])).not.toBe(versionOf([order, single]));
@@ -689,7 +711,19 @@ describe('quiz helpers', () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const FORBIDDEN_KEYS = ['correct', 'weight', 'answers', 'answer', 'tolerance', 'feedback', 'explanation', 'solution', 'sources', 'min', 'max'];
+const FORBIDDEN_KEYS = [
+  'correct',
+  'weight',
+  'answers',
+  'answer',
+  'tolerance',
+  'feedback',
+  'explanation',
+  'solution',
+  'sources',
+  'min',
+  'max',
+];
 const keysOf = (x: unknown): string[] =>
   Array.isArray(x) ? x.flatMap(keysOf) : x && typeof x === 'object' ? Object.entries(x).flatMap(([k, v]) => [k, ...keysOf(v)]) : [];
 /** Every text that is part of the key: explanations and all feedback, in every language. */
@@ -705,7 +739,9 @@ const SEEDS = ['abcd', 'seed1', 'seed2', 'x7k2m9', 'zzzz', 'attempt42', 'q8w7e6r
 describe('learner copy', () => {
   it('covers the content: six lessons of questions of every type', () => {
     expect(Object.keys(content.questions)).toHaveLength(6);
-    expect(new Set(contentQuestions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']));
+    expect(new Set(contentQuestions.map((q) => q.type))).toEqual(
+      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']),
+    );
     expect(contentLangs).toEqual(['de', 'en']);
   });
 
@@ -737,7 +773,17 @@ describe('learner copy', () => {
   });
 
   it('keeps the key out of a fixture with every kind of secret', () => {
-    for (const q of [single, multiple, trueFalse, shortQuestion([{ text: 'Geheim', feedback: 'Notiz' }]), cloze, match, order, numerical, numericalRange]) {
+    for (const q of [
+      single,
+      multiple,
+      trueFalse,
+      shortQuestion([{ text: 'Geheim', feedback: 'Notiz' }]),
+      cloze,
+      match,
+      order,
+      numerical,
+      numericalRange,
+    ]) {
       const json = JSON.stringify(learnerCopy(q, 'de', 'seed1'));
       for (const secret of secretTexts(q)) expect(json).not.toContain(secret);
       expect(json).not.toMatch(/"(correct|weight|answers?|tolerance|feedback|explanation|solution|sources|min|max)":/);
@@ -756,7 +802,9 @@ describe('learner copy', () => {
   });
 
   it('usually orders choices differently for a different seed', () => {
-    const shuffled = contentQuestions.filter((q) => q.type === 'single' || q.type === 'multiple' || q.type === 'match' || q.type === 'order');
+    const shuffled = contentQuestions.filter(
+      (q) => q.type === 'single' || q.type === 'multiple' || q.type === 'match' || q.type === 'order',
+    );
     expect(shuffled.length).toBeGreaterThan(10);
     for (const q of shuffled) {
       const orders = new Set(SEEDS.map((seed) => JSON.stringify(learnerCopy(q, 'de', seed))));
@@ -765,7 +813,11 @@ describe('learner copy', () => {
   });
 
   it('never shows an order question’s items already in the correct order', () => {
-    const orderQuestions = [...contentQuestions.filter((q) => q.type === 'order'), order, question('order', { id: 'two', items: [t('a'), t('b')] })];
+    const orderQuestions = [
+      ...contentQuestions.filter((q) => q.type === 'order'),
+      order,
+      question('order', { id: 'two', items: [t('a'), t('b')] }),
+    ];
     expect(orderQuestions.length).toBeGreaterThanOrEqual(7);
     for (const q of orderQuestions)
       for (const lang of contentLangs)
@@ -773,7 +825,10 @@ describe('learner copy', () => {
           const copy = learnerCopy(q, lang, `seed${i}`);
           if (copy.type !== 'order') throw new Error('not an order copy');
           const keyed = (keyedResponse(q, lang) as { order: string[] }).order;
-          expect(copy.items.map((it) => it.id), `${q.id}/${lang}/seed${i}`).not.toEqual(keyed);
+          expect(
+            copy.items.map((it) => it.id),
+            `${q.id}/${lang}/seed${i}`,
+          ).not.toEqual(keyed);
           expect([...copy.items.map((it) => it.id)].sort()).toEqual([...keyed].sort());
         }
   });

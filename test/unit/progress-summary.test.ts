@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { META_LIMIT_BYTES, metaOf, type AttemptMeta, type AttemptRecord } from '../../core/progress/attempt-record.ts';
 import { summarize } from '../../core/progress/summary.ts';
 
-const meta = (q: string, s: number, m: number, t: number, x: string[] = []): AttemptMeta => ({ q, k: q === 'final' ? 'f' : 'l', v: '1', s, m, t, x });
+const meta = (q: string, s: number, m: number, t: number, x: string[] = []): AttemptMeta => ({
+  q,
+  k: q === 'final' ? 'f' : 'l',
+  v: '1',
+  s,
+  m,
+  t,
+  x,
+});
 const lessons = ['a', 'b', 'c'];
 
 describe('summarize', () => {
@@ -47,11 +55,23 @@ describe('metaOf', () => {
     createdAt: '2026-11-29T10:00:00.000Z',
     score: 0,
     max: missed,
-    questions: Array.from({ length: missed }, (_, i) => ({ id: `a-very-long-question-identifier-${i}`, prompt: 'p', response: null, score: 0 })),
+    questions: Array.from({ length: missed }, (_, i) => ({
+      id: `a-very-long-question-identifier-${i}`,
+      prompt: 'p',
+      response: null,
+      score: 0,
+    })),
   });
 
   it('lists the missed questions and the time', () => {
-    expect(metaOf(record(2))).toMatchObject({ q: 'final', k: 'f', s: 0, m: 2, t: Date.parse('2026-11-29T10:00:00.000Z'), x: ['a-very-long-question-identifier-0', 'a-very-long-question-identifier-1'] });
+    expect(metaOf(record(2))).toMatchObject({
+      q: 'final',
+      k: 'f',
+      s: 0,
+      m: 2,
+      t: Date.parse('2026-11-29T10:00:00.000Z'),
+      x: ['a-very-long-question-identifier-0', 'a-very-long-question-identifier-1'],
+    });
   });
 
   it('always fits the 1024-byte KV metadata limit', () => {

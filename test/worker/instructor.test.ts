@@ -47,9 +47,15 @@ describe('instructor API auth', () => {
 
   it('refuses every route without a token, and with a wrong one, as JSON 401', async () => {
     for (const [method, path] of routes) {
-      for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: 'Basic abc' }] as Array<
+        Record<string, string>
+      >) {
         const ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`; // stay under the per-client limit
-        const res = await api(path, { method, headers: { ...headers, ...json, 'cf-connecting-ip': ip }, body: method === 'GET' ? undefined : '{}' });
+        const res = await api(path, {
+          method,
+          headers: { ...headers, ...json, 'cf-connecting-ip': ip },
+          body: method === 'GET' ? undefined : '{}',
+        });
         expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
         expect(((await res.json()) as any).error.code).toBe('unauthorized');
       }
@@ -94,7 +100,11 @@ describe('question sets: create, read, replace, publish, delete', () => {
   it('records the set version in a learner attempt', async () => {
     const { id } = await create();
     await api(`/${id}/publish`, { method: 'POST', headers: auth });
-    const res = await request(`/api/quizzes/${id}/attempts`, { method: 'POST', headers: json, body: JSON.stringify({ responses: { q2: { value: true } }, lang: 'de' }) });
+    const res = await request(`/api/quizzes/${id}/attempts`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ responses: { q2: { value: true } }, lang: 'de' }),
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as any;
     expect(body).toMatchObject({ score: 1, max: 2 });
@@ -157,7 +167,11 @@ describe('instructor text is never live HTML', () => {
 describe('GIFT [html] is reduced to text', () => {
   it('leaves no script, handler or javascript: URL in the learner page or JSON', async () => {
     const text = '::X::[html]<p>Frage <script>alert(1)</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">hier</a></p>{T}';
-    const res = await api('?format=gift&lang=de&title=XSS', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: text });
+    const res = await api('?format=gift&lang=de&title=XSS', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: text,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id, warnings } = (await res.json()) as any;
     expect(warnings.length).toBeGreaterThan(0); // the instructor is told the formatting was reduced
@@ -192,7 +206,12 @@ describe('instructor web area', () => {
   }
 
   const form = (path: string, cookie: string, body: string, origin = 'http://127.0.0.1') =>
-    request(path, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+    request(path, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      redirect: 'manual',
+    });
 
   it('signs in with the token and shows the list', async () => {
     const { cookie } = await session();
@@ -279,7 +298,10 @@ describe('GIFT import through the API', () => {
     const { id, set } = (await res.json()) as any;
     expect(set.languages).toEqual(['de']);
     expect(set.questions.map((q: any) => q.type)).toEqual(['truefalse', 'single', 'short']);
-    expect(set.questions[0]).toMatchObject({ answer: true, feedback: { wrong: { de: 'Lesen Sie Absatz 1 noch einmal.' }, right: { de: 'Richtig.' } } });
+    expect(set.questions[0]).toMatchObject({
+      answer: true,
+      feedback: { wrong: { de: 'Lesen Sie Absatz 1 noch einmal.' }, right: { de: 'Richtig.' } },
+    });
     const exported = await (await api(`/${id}/export?format=gift`, { headers: auth })).text();
     const again = await gift(exported);
     expect(again.status).toBe(201);

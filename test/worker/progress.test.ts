@@ -28,7 +28,8 @@ async function newLearner() {
   return cookie!;
 }
 
-const exportOf = async (cookie: string) => (await (await request('/api/progress/export', { headers: { cookie: `learner=${cookie}` } })).json()) as any;
+const exportOf = async (cookie: string) =>
+  (await (await request('/api/progress/export', { headers: { cookie: `learner=${cookie}` } })).json()) as any;
 
 describe('POST /api/quizzes/:id/attempts (stored)', () => {
   it('creates the learner cookie on the first write: signed, HttpOnly, SameSite', async () => {
@@ -111,7 +112,11 @@ describe('KV operations per request (budgets)', () => {
   });
 
   it('no write for a bad submit', async () => {
-    const { res, ops } = await fetchCounting('/api/quizzes/outlook/attempts', { method: 'POST', headers: json, body: '{"responses":{"nope":1}}' });
+    const { res, ops } = await fetchCounting('/api/quizzes/outlook/attempts', {
+      method: 'POST',
+      headers: json,
+      body: '{"responses":{"nope":1}}',
+    });
     expect(res.status).toBe(422);
     expect(ops).toEqual([]);
   });
@@ -133,7 +138,10 @@ describe('/api/progress', () => {
     const res = await request('/api/progress/export', { headers: { cookie: `learner=${cookie}` } });
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.json"/);
     const body = (await res.json()) as any;
-    expect(body.attempts[0]).toMatchObject({ quizId: 'alliance', questions: expect.arrayContaining([expect.objectContaining({ id: 'alliance-1', score: 1 })]) });
+    expect(body.attempts[0]).toMatchObject({
+      quizId: 'alliance',
+      questions: expect.arrayContaining([expect.objectContaining({ id: 'alliance-1', score: 1 })]),
+    });
     expect(JSON.stringify(body)).not.toMatch(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/); // no IP address
   });
 

@@ -23,7 +23,26 @@ async function expectError(res: Response, status: number, code?: string) {
 }
 
 // Field names that carry a key, and the texts that must stay hidden until a question is answered.
-const KEY_FIELDS = new Set(['correct', 'weight', 'weights', 'answers', 'answer', 'accepted', 'feedback', 'solution', 'solutionText', 'explanation', 'sources', 'tolerance', 'min', 'max', 'caseSensitive', 'typoTolerance', 'pairs', 'gaps']);
+const KEY_FIELDS = new Set([
+  'correct',
+  'weight',
+  'weights',
+  'answers',
+  'answer',
+  'accepted',
+  'feedback',
+  'solution',
+  'solutionText',
+  'explanation',
+  'sources',
+  'tolerance',
+  'min',
+  'max',
+  'caseSensitive',
+  'typoTolerance',
+  'pairs',
+  'gaps',
+]);
 
 function hiddenTexts(q: Question, lang: string): string[] {
   const out = q.explanation ? [q.explanation[lang]!] : [];
@@ -65,7 +84,8 @@ function expectNoKey(payload: unknown, questionIds: string[], lang: string, visi
   const raw = JSON.stringify(payload);
   for (const id of questionIds)
     for (const text of hiddenTexts(byId.get(id)!, lang))
-      if (raw.includes(JSON.stringify(text).slice(1, -1))) expect(visible, `${where}: "${text}" (${id}) is in the payload but not on screen`).toContain(text);
+      if (raw.includes(JSON.stringify(text).slice(1, -1)))
+        expect(visible, `${where}: "${text}" (${id}) is in the payload but not on screen`).toContain(text);
 }
 
 describe('GET /api/quizzes/:quizId (the learner copy)', () => {
@@ -78,7 +98,11 @@ describe('GET /api/quizzes/:quizId (the learner copy)', () => {
           const quiz = (await res.json()) as any;
           const ids = quiz.questions.map((q: any) => q.id);
           const visible = quiz.questions
-            .flatMap((q: any) => [q.prompt, ...(q.choices ?? []), ...(q.left ?? []), ...(q.right ?? []), ...(q.items ?? []), ...(q.parts ?? [])].map((x: any) => (typeof x === 'string' ? x : x.text ?? (x.options ?? []).join(' '))))
+            .flatMap((q: any) =>
+              [q.prompt, ...(q.choices ?? []), ...(q.left ?? []), ...(q.right ?? []), ...(q.items ?? []), ...(q.parts ?? [])].map(
+                (x: any) => (typeof x === 'string' ? x : (x.text ?? (x.options ?? []).join(' '))),
+              ),
+            )
             .join(' ');
           expectNoKey(quiz.questions, ids, lang, visible, `${quizId}/${lang}`);
         }
@@ -89,7 +113,8 @@ describe('GET /api/quizzes/:quizId (the learner copy)', () => {
     const [a, b] = [await get('aaaa1'), await get('aaaa1')];
     expect(a).toEqual(b);
     const orders = new Set<string>();
-    for (const seed of ['s1aa', 's2aa', 's3aa', 's4aa', 's5aa']) orders.add(JSON.stringify((await get(seed)).questions.map((q: any) => q.choices ?? q.items ?? q.right ?? [])));
+    for (const seed of ['s1aa', 's2aa', 's3aa', 's4aa', 's5aa'])
+      orders.add(JSON.stringify((await get(seed)).questions.map((q: any) => q.choices ?? q.items ?? q.right ?? [])));
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -115,13 +140,23 @@ describe('quiz pages (HTML)', () => {
     const pages: Array<{ path: string; lang: string }> = [];
     for (const lessonId of lessonIds)
       for (const lang of LANGS)
-        for (let n = 1; n <= content.questions[lessonId]!.length; n++) pages.push({ path: `/en/lessons/${lessonId}/quiz?attempt=seed1&ql=${lang}&n=${n}`, lang });
+        for (let n = 1; n <= content.questions[lessonId]!.length; n++)
+          pages.push({ path: `/en/lessons/${lessonId}/quiz?attempt=seed1&ql=${lang}&n=${n}`, lang });
     for (const lang of LANGS) pages.push({ path: `/de/test?attempt=seed1&ql=${lang}`, lang });
     for (const { path, lang } of pages) {
       const res = await request(path);
       expect(res.status, path).toBe(200);
       const html = await res.text();
-      const props = [...html.matchAll(/data-props="([^"]*)"/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'")));
+      const props = [...html.matchAll(/data-props="([^"]*)"/g)].map((m) =>
+        JSON.parse(
+          m[1]!
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&#39;/g, "'"),
+        ),
+      );
       const found: string[] = [];
       for (const p of props) walkKeys({ ...p, labels: undefined, result: p.result ?? undefined, given: p.given ?? undefined }, '', found);
       expect(found, path).toEqual([]);
@@ -145,7 +180,9 @@ describe('POST /api/quizzes/:quizId/check', () => {
   it('grades the keyed answer of every question as right, with explanation, solution and source sentences', async () => {
     for (const lessonId of lessonIds)
       for (const q of content.questions[lessonId]!) {
-        const body = (await (await post(`/api/quizzes/${lessonId}/check`, { questionId: q.id, response: keyedResponse(q, 'en'), lang: 'en' })).json()) as any;
+        const body = (await (
+          await post(`/api/quizzes/${lessonId}/check`, { questionId: q.id, response: keyedResponse(q, 'en'), lang: 'en' })
+        ).json()) as any;
         expect(body.score, q.id).toBe(1);
         expect(body.correct).toBe(true);
         expect(body.explanation).toBe(q.explanation!.en);
@@ -159,7 +196,9 @@ describe('POST /api/quizzes/:quizId/check', () => {
     const word = (q as any).answers.de.find((a: any) => a.text.length >= 7 && !a.text.includes(' ')).text as string;
     const typo = word.slice(0, 3) + word.slice(4); // one letter missing
     const lesson = q.id.split('-')[0];
-    const body = (await (await post(`/api/quizzes/${lesson}/check`, { questionId: q.id, response: { text: typo }, lang: 'de' })).json()) as any;
+    const body = (await (
+      await post(`/api/quizzes/${lesson}/check`, { questionId: q.id, response: { text: typo }, lang: 'de' })
+    ).json()) as any;
     expect(body.items[0]).toMatchObject({ kind: 'text', match: 'typo', expected: word });
     expect(body.score).toBeGreaterThan(0);
   });
@@ -167,8 +206,14 @@ describe('POST /api/quizzes/:quizId/check', () => {
   it('needs the seed to check a final-test answer', async () => {
     const draw = (await (await request('/api/quizzes/final?lang=de&seed=abcd')).json()) as any;
     const q = byId.get(draw.questions[0].id)!;
-    await expectError(await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de') }), 422, 'invalid_request');
-    const ok = (await (await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de'), seed: 'abcd', lang: 'de' })).json()) as any;
+    await expectError(
+      await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de') }),
+      422,
+      'invalid_request',
+    );
+    const ok = (await (
+      await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de'), seed: 'abcd', lang: 'de' })
+    ).json()) as any;
     expect(ok.score).toBe(1);
   });
 
@@ -179,13 +224,29 @@ describe('POST /api/quizzes/:quizId/check', () => {
     await expectError(await post('/api/quizzes/china/check', []), 422, 'invalid_request');
     await expectError(await post('/api/quizzes/china/check', { questionId: 5, response: {} }), 422, 'invalid_request');
     await expectError(await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 5 } }), 422, 'invalid_response');
-    await expectError(await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'zzz' } }), 422, 'invalid_response');
+    await expectError(
+      await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'zzz' } }),
+      422,
+      'invalid_response',
+    );
     await expectError(await post('/api/quizzes/china/check', { questionId: single.id }), 422, 'invalid_request');
-    await expectError(await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'a' }, extra: 1 }), 422, 'invalid_request');
+    await expectError(
+      await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'a' }, extra: 1 }),
+      422,
+      'invalid_request',
+    );
     await expectError(await post('/api/quizzes/china/check', { questionId: 'alliance-1', response: { choice: 'a' } }), 404, 'not_found');
     await expectError(await post('/api/quizzes/nope/check', { questionId: single.id, response: { choice: 'a' } }), 404, 'not_found');
-    await expectError(await post('/api/quizzes/china/check', { questionId: single.id, response: { text: 'x'.repeat(40_000) } }), 413, 'too_large');
-    await expectError(await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'a' }, lang: 'xx' }), 422, 'invalid_request');
+    await expectError(
+      await post('/api/quizzes/china/check', { questionId: single.id, response: { text: 'x'.repeat(40_000) } }),
+      413,
+      'too_large',
+    );
+    await expectError(
+      await post('/api/quizzes/china/check', { questionId: single.id, response: { choice: 'a' }, lang: 'xx' }),
+      422,
+      'invalid_request',
+    );
   });
 });
 
@@ -204,7 +265,11 @@ describe('POST /api/quizzes/:quizId/attempts', () => {
   });
 
   it('refuses responses for questions outside the quiz, naming each, and grades nothing', async () => {
-    const error = await expectError(await post('/api/quizzes/balance/attempts', { responses: { 'china-1': { choice: 'a' }, nope: {} } }), 422, 'invalid_response');
+    const error = await expectError(
+      await post('/api/quizzes/balance/attempts', { responses: { 'china-1': { choice: 'a' }, nope: {} } }),
+      422,
+      'invalid_response',
+    );
     expect(error.details.map((d: any) => d.path).sort()).toEqual(['responses.china-1', 'responses.nope']);
   });
 

@@ -76,57 +76,65 @@ export function PracticeQuestion(p: PracticeProps) {
   };
 
   const problemText =
-    problem === 'unanswered' ? p.labels.notAnswered : problem === 'number' ? p.labels.invalidNumber : problem === 'network' ? p.labels.networkError : null;
+    problem === 'unanswered'
+      ? p.labels.notAnswered
+      : problem === 'number'
+        ? p.labels.invalidNumber
+        : problem === 'network'
+          ? p.labels.networkError
+          : null;
 
   const fill = (text: string, n: number) => text.replace('{{n}}', String(n)).replace('{{total}}', String(p.total));
   return (
     <>
-    <div class="progress">
-      <label for="quiz-progress">{fill(p.labels.progress, Object.keys(answers).length)}</label>
-      <progress id="quiz-progress" max={p.total} value={Object.keys(answers).length} />
-    </div>
-    <h2 class="q-number">{fill(p.labels.questionOf, p.number)}</h2>
-    <div class="question-card">
-      {p.passage && (
-        <p class="passage" lang={p.lang}>
-          {p.passage}
-        </p>
-      )}
-      <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} class="question-form" noValidate>
-        {Object.entries(p.hidden).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
-        <fieldset lang={p.lang}>
-          <legend>{q.prompt}</legend>
-          <QuestionFields q={q} labels={p.labels} given={given ?? undefined} locked={!!result} />
-        </fieldset>
-        <p class="problem" role="alert">
-          {problemText}
-        </p>
-        {!result && (
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? p.labels.checking : p.labels.check}
-          </button>
-        )}
-      </form>
-      {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} />}
-      {result &&
-        (p.nextBase !== null ? (
-          <p>
-            <a class="button primary" href={`${p.nextBase}&a=${encodeAnswers(answers)}`}>
-              {p.labels.next} →
-            </a>
+      <div class="progress">
+        <label for="quiz-progress">{fill(p.labels.progress, Object.keys(answers).length)}</label>
+        <progress id="quiz-progress" max={p.total} value={Object.keys(answers).length} />
+      </div>
+      <h2 class="q-number">{fill(p.labels.questionOf, p.number)}</h2>
+      <div class="question-card">
+        {p.passage && (
+          <p class="passage" lang={p.lang}>
+            {p.passage}
           </p>
-        ) : (
-          <form method="post" action={p.finishAction}>
-            {Object.entries(p.hidden).map(([k, v]) => (k === 'n' || k === 'a' ? null : <input key={k} type="hidden" name={k} value={v} />))}
-            <input type="hidden" name="a" value={encodeAnswers(answers)} />
-            <button type="submit" class="primary">
-              {p.labels.finish}
+        )}
+        <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} class="question-form" noValidate>
+          {Object.entries(p.hidden).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <fieldset lang={p.lang}>
+            <legend>{q.prompt}</legend>
+            <QuestionFields q={q} labels={p.labels} given={given ?? undefined} locked={!!result} />
+          </fieldset>
+          <p class="problem" role="alert">
+            {problemText}
+          </p>
+          {!result && (
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? p.labels.checking : p.labels.check}
             </button>
-          </form>
-        ))}
-    </div>
+          )}
+        </form>
+        {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} />}
+        {result &&
+          (p.nextBase !== null ? (
+            <p>
+              <a class="button primary" href={`${p.nextBase}&a=${encodeAnswers(answers)}`}>
+                {p.labels.next} →
+              </a>
+            </p>
+          ) : (
+            <form method="post" action={p.finishAction}>
+              {Object.entries(p.hidden).map(([k, v]) =>
+                k === 'n' || k === 'a' ? null : <input key={k} type="hidden" name={k} value={v} />,
+              )}
+              <input type="hidden" name="a" value={encodeAnswers(answers)} />
+              <button type="submit" class="primary">
+                {p.labels.finish}
+              </button>
+            </form>
+          ))}
+      </div>
     </>
   );
 }

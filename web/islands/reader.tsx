@@ -49,7 +49,16 @@ export function Reader(props: ReaderProps) {
   const renderSource = (s: ReaderProps['sentences'][number]) =>
     s.segments.map((seg, i) =>
       seg.term ? (
-        <Term key={i} id={`${s.id}-${i}`} lang={source} text={seg.text} entry={props.entries[seg.term]!} open={open} setOpen={setOpen} close={props.labels.close} />
+        <Term
+          key={i}
+          id={`${s.id}-${i}`}
+          lang={source}
+          text={seg.text}
+          entry={props.entries[seg.term]!}
+          open={open}
+          setOpen={setOpen}
+          close={props.labels.close}
+        />
       ) : (
         seg.text
       ),
@@ -93,7 +102,15 @@ export function Reader(props: ReaderProps) {
   );
 }
 
-function Term(p: { id: string; lang: string; text: string; entry: ReaderEntry; open: string | null; setOpen: (id: string | null) => void; close: string }) {
+function Term(p: {
+  id: string;
+  lang: string;
+  text: string;
+  entry: ReaderEntry;
+  open: string | null;
+  setOpen: (id: string | null) => void;
+  close: string;
+}) {
   const isOpen = p.open === p.id;
   const termRef = useRef<HTMLAnchorElement>(null);
   const dialogRef = useRef<HTMLSpanElement>(null);

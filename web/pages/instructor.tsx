@@ -136,7 +136,12 @@ export function DashboardPage({ sets, csrf, notice }: { sets: SetRow[]; csrf: st
                     {s.publishedVersion === s.latestVersion ? (
                       <PostButton action={`${base(lang)}/sets/${s.id}/unpublish`} csrf={csrf} label={t('instructor.unpublish')} />
                     ) : (
-                      <PostButton action={`${base(lang)}/sets/${s.id}/publish`} csrf={csrf} label={s.publishedVersion ? t('instructor.publishLatest') : t('instructor.publish')} cls="primary" />
+                      <PostButton
+                        action={`${base(lang)}/sets/${s.id}/publish`}
+                        csrf={csrf}
+                        label={s.publishedVersion ? t('instructor.publishLatest') : t('instructor.publish')}
+                        cls="primary"
+                      />
                     )}
                     <a href={`${base(lang)}/sets/${s.id}/delete`}>{t('instructor.delete')}</a>
                   </td>
@@ -192,7 +197,12 @@ export function EditorPage(p: EditorProps) {
           </ul>
         </section>
       )}
-      <form method="post" action={p.setId ? `${base(lang)}/sets/${p.setId}` : `${base(lang)}/sets`} enctype="multipart/form-data" class="editor">
+      <form
+        method="post"
+        action={p.setId ? `${base(lang)}/sets/${p.setId}` : `${base(lang)}/sets`}
+        enctype="multipart/form-data"
+        class="editor"
+      >
         <Csrf token={p.csrf} />
         <fieldset>
           <legend>{t('instructor.format')}</legend>
@@ -291,7 +301,9 @@ export function PreviewPage(p: {
     <Shell csrf={p.csrf}>
       <h1>{t('instructor.preview', { title: p.title })}</h1>
       <p class="lead">{t('instructor.previewIntro', { version: p.version })}</p>
-      <ContentLanguageNav links={p.languages.map((l) => ({ ...l, href: `${base(lang)}/sets/${p.setId}/preview?ql=${l.code}`, current: l.code === p.ql }))} />
+      <ContentLanguageNav
+        links={p.languages.map((l) => ({ ...l, href: `${base(lang)}/sets/${p.setId}/preview?ql=${l.code}`, current: l.code === p.ql }))}
+      />
       <ol class="test-questions" lang={p.ql}>
         {p.questions.map((q) => (
           <li key={q.id} class="question-card">

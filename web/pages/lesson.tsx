@@ -55,9 +55,7 @@ export function LessonPage(p: LessonPageProps) {
         </a>
       </p>
 
-      {p.sets.length > 0 && (
-        <SetList sets={p.sets} label={t('instructor.fromInstructors')} />
-      )}
+      {p.sets.length > 0 && <SetList sets={p.sets} label={t('instructor.fromInstructors')} />}
 
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">{t('lesson.keyFacts')}</h2>

@@ -11,8 +11,6 @@ export interface OverviewProps {
   sets: SetLink[];
 }
 
-
-
 /** The course map: six lessons in order. */
 export function OverviewPage({ lessons, sourceLanguage, progress, sets }: OverviewProps) {
   const { t, lang } = usePage();

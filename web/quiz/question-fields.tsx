@@ -60,7 +60,17 @@ export function QuestionFields({ q, labels, given, locked }: Props) {
           <label class="visually-hidden" for={fid(q, 'text')}>
             {labels.yourAnswer}
           </label>
-          <input class="text" type="text" id={fid(q, 'text')} name={fieldName(q.id)} value={g?.text ?? ''} readOnly={locked} autocomplete="off" spellcheck={false} maxLength={500} />
+          <input
+            class="text"
+            type="text"
+            id={fid(q, 'text')}
+            name={fieldName(q.id)}
+            value={g?.text ?? ''}
+            readOnly={locked}
+            autocomplete="off"
+            spellcheck={false}
+            maxLength={500}
+          />
         </p>
       );
     case 'essay':
@@ -78,7 +88,17 @@ export function QuestionFields({ q, labels, given, locked }: Props) {
       return (
         <p>
           <label for={fid(q, 'number')}>{labels.numberHint}</label>{' '}
-          <input class="number" type="text" inputMode="decimal" id={fid(q, 'number')} name={fieldName(q.id)} value={g?.number ?? ''} readOnly={locked} autocomplete="off" maxLength={20} />
+          <input
+            class="number"
+            type="text"
+            inputMode="decimal"
+            id={fid(q, 'number')}
+            name={fieldName(q.id)}
+            value={g?.number ?? ''}
+            readOnly={locked}
+            autocomplete="off"
+            maxLength={20}
+          />
         </p>
       );
     case 'cloze': {
@@ -100,7 +120,18 @@ export function QuestionFields({ q, labels, given, locked }: Props) {
                 ))}
               </select>
             ) : (
-              <input key={i} class="gap" type="text" name={fieldName(q.id, p.gap)} aria-label={label} value={value} readOnly={locked} autocomplete="off" spellcheck={false} maxLength={100} />
+              <input
+                key={i}
+                class="gap"
+                type="text"
+                name={fieldName(q.id, p.gap)}
+                aria-label={label}
+                value={value}
+                readOnly={locked}
+                autocomplete="off"
+                spellcheck={false}
+                maxLength={100}
+              />
             );
           })}
         </p>

@@ -25,7 +25,6 @@ const formLimit = bodyLimit({
   },
 });
 
-
 function signInPage(c: C, status: 200 | 401 | 429, error?: string) {
   const t = c.get('t');
   return renderPage(c, c.get('lang'), <SignInPage error={error} />, { title: t('instructor.title'), status });
@@ -46,7 +45,10 @@ const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   const body = await c.req.parseBody({ all: true });
   const given = typeof body.csrf === 'string' ? body.csrf : undefined;
   if (!(await validCsrf(c, c.get('session'), given)))
-    return renderPage(c, c.get('lang'), <p role="alert">{c.get('t')('instructor.csrf')}</p>, { title: c.get('t')('instructor.title'), status: 403 });
+    return renderPage(c, c.get('lang'), <p role="alert">{c.get('t')('instructor.csrf')}</p>, {
+      title: c.get('t')('instructor.title'),
+      status: 403,
+    });
   await next();
 };
 
@@ -67,7 +69,12 @@ async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<Editor
   };
 }
 
-function editorProps(c: C, form: Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'>, problems: EditorProps['problems'], setId?: string): EditorProps {
+function editorProps(
+  c: C,
+  form: Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'>,
+  problems: EditorProps['problems'],
+  setId?: string,
+): EditorProps {
   const lang = c.get('lang');
   const t = c.get('t');
   return {
@@ -80,7 +87,8 @@ function editorProps(c: C, form: Omit<EditorProps, 'csrf' | 'problems' | 'lesson
   };
 }
 
-const home = (c: C, notice?: string) => c.redirect(`/${c.get('lang')}/instructor${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`, 303);
+const home = (c: C, notice?: string) =>
+  c.redirect(`/${c.get('lang')}/instructor${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`, 303);
 
 /** `/{lang}/instructor`: sign in and out, list, create, edit, preview, publish, unpublish, delete, export. */
 export const instructorPages = new Hono<AppEnv>()
@@ -103,7 +111,11 @@ export const instructorPages = new Hono<AppEnv>()
     return renderPage(
       c,
       c.get('lang'),
-      <DashboardPage csrf={await csrfToken(c, session)} sets={sets.map((s) => ({ ...s, attempts: attempts.get(s.id) ?? 0 }))} notice={c.req.query('notice')} />,
+      <DashboardPage
+        csrf={await csrfToken(c, session)}
+        sets={sets.map((s) => ({ ...s, attempts: attempts.get(s.id) ?? 0 }))}
+        notice={c.req.query('notice')}
+      />,
       { title: c.get('t')('instructor.sets') },
     );
   })
@@ -114,30 +126,49 @@ export const instructorPages = new Hono<AppEnv>()
     return c.redirect(`/${c.get('lang')}/instructor`, 303);
   })
   .get('/:lang/instructor/sets/new', (c) =>
-    renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '' }, [])} />, {
-      title: c.get('t')('instructor.newSet'),
-    }),
+    renderPage(
+      c,
+      c.get('lang'),
+      <EditorPage {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '' }, [])} />,
+      {
+        title: c.get('t')('instructor.newSet'),
+      },
+    ),
   )
   .post('/:lang/instructor/sets', formLimit, requireCsrf, async (c) => {
     const { input, form } = await inputFromForm(c);
     const result = readSet(input);
     if (!result.ok)
-      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems)} />, { title: c.get('t')('instructor.newSet'), status: 422 });
+      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems)} />, {
+        title: c.get('t')('instructor.newSet'),
+        status: 422,
+      });
     const v = await setStore(c.env).create(result.set, sourceOf(input));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
   })
   .get('/:lang/instructor/sets/:setId/edit', async (c) => {
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) return renderNotFound(c, c.get('lang'));
-    const form = { format: v.source.format, lang: v.source.lang ?? v.set.languages[0]!, title: pick(v.set.title, c.get('lang')), lesson: v.set.lesson ?? '', text: v.source.text };
-    return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], v.id)} />, { title: c.get('t')('instructor.editSet', { id: v.id }) });
+    const form = {
+      format: v.source.format,
+      lang: v.source.lang ?? v.set.languages[0]!,
+      title: pick(v.set.title, c.get('lang')),
+      lesson: v.set.lesson ?? '',
+      text: v.source.text,
+    };
+    return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], v.id)} />, {
+      title: c.get('t')('instructor.editSet', { id: v.id }),
+    });
   })
   .post('/:lang/instructor/sets/:setId', formLimit, requireCsrf, async (c) => {
     const id = c.req.param('setId');
     const { input, form } = await inputFromForm(c);
     const result = readSet(input);
     if (!result.ok)
-      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems, id)} />, { title: c.get('t')('instructor.editSet', { id }), status: 422 });
+      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems, id)} />, {
+        title: c.get('t')('instructor.editSet', { id }),
+        status: 422,
+      });
     const v = await setStore(c.env).replace(id, result.set, sourceOf(input));
     if (!v) return renderNotFound(c, c.get('lang'));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
@@ -178,7 +209,9 @@ export const instructorPages = new Hono<AppEnv>()
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) return renderNotFound(c, c.get('lang'));
     const title = pick(v.set.title, c.get('lang'));
-    return renderPage(c, c.get('lang'), <DeletePage csrf={c.get('csrf')} setId={v.id} title={title} />, { title: c.get('t')('instructor.deleteTitle', { title }) });
+    return renderPage(c, c.get('lang'), <DeletePage csrf={c.get('csrf')} setId={v.id} title={title} />, {
+      title: c.get('t')('instructor.deleteTitle', { title }),
+    });
   })
   .post('/:lang/instructor/sets/:setId/delete', requireCsrf, async (c) => {
     if (!(await setStore(c.env).remove(c.req.param('setId')))) return renderNotFound(c, c.get('lang'));

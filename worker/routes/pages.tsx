@@ -39,7 +39,13 @@ pages.use('/:lang/*', async (c, next) => {
   c.set('t', tFor(lang));
   // Remember the chosen UI language for `/`.
   if (getCookie(c, LANG_COOKIE) !== lang)
-    setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: new URL(c.req.url).protocol === 'https:' });
+    setCookie(c, LANG_COOKIE, lang, {
+      path: '/',
+      maxAge: YEAR,
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: new URL(c.req.url).protocol === 'https:',
+    });
   await next();
 });
 
@@ -83,7 +89,10 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
         label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
       })),
       view,
-      pairWith: lang !== sourceLanguage && contentLanguages.includes(lang) ? lang : contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage,
+      pairWith:
+        lang !== sourceLanguage && contentLanguages.includes(lang)
+          ? lang
+          : (contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage),
       sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
       entries: Object.fromEntries(
         glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
@@ -109,7 +118,12 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
     lang,
     page,
     // The same for every learner: cached per view and list of attached sets.
-    { title: pick(lesson.title, lang), description: pick(lesson.summary, lang), islands: true, cacheKey: `${view}|${sets.map((s) => `${s.id}:${s.title}`).join(',')}` },
+    {
+      title: pick(lesson.title, lang),
+      description: pick(lesson.summary, lang),
+      islands: true,
+      cacheKey: `${view}|${sets.map((s) => `${s.id}:${s.title}`).join(',')}`,
+    },
   );
 });
 
@@ -118,7 +132,13 @@ async function publishedSets(env: Env, lang: string) {
   const rows = await setStore(env).list();
   return rows
     .filter((s) => s.publishedVersion !== null)
-    .map((s) => ({ id: s.id, title: pick(s.title, lang), titleLang: s.title[lang] ? lang : s.languages[0]!, lesson: s.lesson, href: `/${lang}/sets/${s.id}` }));
+    .map((s) => ({
+      id: s.id,
+      title: pick(s.title, lang),
+      titleLang: s.title[lang] ? lang : s.languages[0]!,
+      lesson: s.lesson,
+      href: `/${lang}/sets/${s.id}`,
+    }));
 }
 
 /** The 404 page, in the path's language if it names one, else the remembered or preferred one. */

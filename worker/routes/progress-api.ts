@@ -37,8 +37,7 @@ export const progressApi = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json({
       exportedAt: new Date().toISOString(),
-      about:
-        'Everything this course stores about you: an anonymous id and your quiz attempts. No name, e-mail or IP address is stored.',
+      about: 'Everything this course stores about you: an anonymous id and your quiz attempts. No name, e-mail or IP address is stored.',
       learnerId: learner,
       attempts,
     });

@@ -11,7 +11,11 @@ import { renderPage } from '../render.tsx';
 import { eraseLearner } from './progress-api.ts';
 
 const MISSED_SHOWN = 8;
-const questionById = new Map(Object.values(content.questions).flat().map((q) => [q.id, q]));
+const questionById = new Map(
+  Object.values(content.questions)
+    .flat()
+    .map((q) => [q.id, q]),
+);
 
 /** `/{lang}/progress` and its delete form. */
 export const progressPages = new Hono<AppEnv>()
@@ -26,7 +30,10 @@ export const progressPages = new Hono<AppEnv>()
     // Instructor sets the learner took appear with the title stored with the attempt (the set may be gone).
     for (const m of metas)
       if (m.k === 's' && !rows.some((r) => r.quizId === m.q)) rows.push({ quizId: m.q, title: m.n ?? m.q, href: `/${lang}/sets/${m.q}` });
-    const full = summarize(metas, rows.map((r) => r.quizId));
+    const full = summarize(
+      metas,
+      rows.map((r) => r.quizId),
+    );
     // Missed questions that are still in the course, linked to the sentences that answer them.
     const missed: MissedRow[] = full.missed
       .filter((m) => questionById.has(m.questionId))
@@ -41,9 +48,14 @@ export const progressPages = new Hono<AppEnv>()
       });
     const deleted = c.req.query('deleted');
     c.header('Cache-Control', 'private, no-store');
-    return renderPage(c, lang, <ProgressPage summary={full} rows={rows} missed={missed} deleted={deleted !== undefined ? Number(deleted) || 0 : null} />, {
-      title: t('progress.title'),
-    });
+    return renderPage(
+      c,
+      lang,
+      <ProgressPage summary={full} rows={rows} missed={missed} deleted={deleted !== undefined ? Number(deleted) || 0 : null} />,
+      {
+        title: t('progress.title'),
+      },
+    );
   })
   // A plain form post (works without JavaScript); hono's csrf() refuses cross-site origins.
   .post('/:lang/progress/delete', csrf(), async (c) => {

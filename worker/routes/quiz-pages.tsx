@@ -124,7 +124,12 @@ function practicePage(c: C, target: PracticeTarget) {
     <QuizPage
       title={target.title}
       lessonId={target.lessonId}
-      languageLinks={languageLinks(c, ql, target.languages, (code) => `${base}?attempt=${seed}&ql=${code}&n=${n}&a=${encodeAnswers(prior)}`)}
+      languageLinks={languageLinks(
+        c,
+        ql,
+        target.languages,
+        (code) => `${base}?attempt=${seed}&ql=${code}&n=${n}&a=${encodeAnswers(prior)}`,
+      )}
       practice={{
         quizId: quiz.id,
         seed,
@@ -153,20 +158,37 @@ function practicePage(c: C, target: PracticeTarget) {
 async function practiceResults(c: C, target: PracticeTarget) {
   const field = await formFields(c);
   const seed = field('attempt')[0];
-  if (!validSeed(seed)) throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
+  if (!validSeed(seed))
+    throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
   const ql = quizLanguage(c, field('ql')[0], target.languages);
   const { quiz } = target;
   const responses = cleanAnswers(decodeAnswers(field('a')[0]), quiz);
   const attempt = gradeAttempt(quiz, responses, ql);
   const copies = learnerQuiz(quiz, ql, seed).questions;
   await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses, ...(target.setTitle ? { title: target.setTitle } : {}) });
-  return renderResults(c, { title: target.title, attempt, copies, ql, againHref: `${target.base}?ql=${ql}`, backHref: target.backHref, backLabel: target.backLabel });
+  return renderResults(c, {
+    title: target.title,
+    attempt,
+    copies,
+    ql,
+    againHref: `${target.base}?ql=${ql}`,
+    backHref: target.backHref,
+    backLabel: target.backLabel,
+  });
 }
 
 /** The results page of a graded attempt (practice run, set or final test): score and per-question review. */
 function renderResults(
   c: C,
-  r: { title: string; attempt: AttemptResult; copies: LearnerQuestion[]; ql: string; againHref: string; backHref: string; backLabel: string },
+  r: {
+    title: string;
+    attempt: AttemptResult;
+    copies: LearnerQuestion[];
+    ql: string;
+    againHref: string;
+    backHref: string;
+    backLabel: string;
+  },
 ) {
   const t = c.get('t');
   return renderPage(
@@ -266,7 +288,8 @@ export const quizPages = new Hono<AppEnv>()
     const t = c.get('t');
     const field = await formFields(c);
     const seed = field('attempt')[0];
-    if (!validSeed(seed)) throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
+    if (!validSeed(seed))
+      throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
     const ql = quizLanguage(c, field('ql')[0]);
     const quiz = getQuiz(FINAL_ID, seed);
     const copies = learnerQuiz(quiz, ql, seed).questions;
@@ -277,5 +300,13 @@ export const quizPages = new Hono<AppEnv>()
     }
     const attempt = gradeAttempt(quiz, responses, ql);
     await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses });
-    return renderResults(c, { title: t('test.title'), attempt, copies, ql, againHref: `/${lang}/test?ql=${ql}`, backHref: `/${lang}/`, backLabel: t('nav.overview') });
+    return renderResults(c, {
+      title: t('test.title'),
+      attempt,
+      copies,
+      ql,
+      againHref: `/${lang}/test?ql=${ql}`,
+      backHref: `/${lang}/`,
+      backLabel: t('nav.overview'),
+    });
   });

@@ -15,7 +15,14 @@ import { storeAttempt } from '../progress.ts';
 const Lang = z.string().refine((l) => contentLanguages.includes(l), { message: `must be one of: ${contentLanguages.join(', ')}` });
 const Seed = z.string().regex(SEED_PATTERN, 'must be 4–32 lowercase letters or digits');
 const QuizQuery = z.object({ lang: Lang.optional(), seed: Seed.optional() });
-const CheckBody = z.object({ questionId: z.string().min(1).max(64), response: z.unknown().refine((v) => v !== undefined, 'is required'), seed: Seed.optional(), lang: Lang.optional() }).strict();
+const CheckBody = z
+  .object({
+    questionId: z.string().min(1).max(64),
+    response: z.unknown().refine((v) => v !== undefined, 'is required'),
+    seed: Seed.optional(),
+    lang: Lang.optional(),
+  })
+  .strict();
 const AttemptBody = z
   .object({ responses: z.record(z.string().max(64), z.unknown()), seed: Seed.optional(), lang: Lang.optional() })
   .strict()
@@ -33,14 +40,18 @@ const limit = bodyLimit({
 /** The quiz language: the one asked for if the quiz has it (else a 422), by default the course's source language. */
 function quizLang(asked: string | undefined, languages: readonly string[]): string {
   if (asked && !languages.includes(asked))
-    throw new ApiError(422, 'invalid_request', `This quiz exists in ${languages.join(', ')}, not in "${asked}".`, [{ path: 'lang', message: 'not a language of this quiz' }]);
+    throw new ApiError(422, 'invalid_request', `This quiz exists in ${languages.join(', ')}, not in "${asked}".`, [
+      { path: 'lang', message: 'not a language of this quiz' },
+    ]);
   return asked ?? (languages.includes(sourceLanguage) ? sourceLanguage : languages[0]!);
 }
 
 /** The final test is a different draw per seed, so checking its answers needs the attempt's seed. */
 function seedFor(quizId: string, seed: string | undefined): string {
   if (quizId === 'final' && !seed)
-    throw new ApiError(422, 'invalid_request', 'The final test needs the "seed" of the attempt it belongs to.', [{ path: 'seed', message: 'is required for the final test' }]);
+    throw new ApiError(422, 'invalid_request', 'The final test needs the "seed" of the attempt it belongs to.', [
+      { path: 'seed', message: 'is required for the final test' },
+    ]);
   return seed ?? 'practice';
 }
 
@@ -60,7 +71,9 @@ export const quizzesApi = new Hono<AppEnv>()
     const lang = quizLang(body.lang, languages);
     const question = findQuestion(quiz, body.questionId);
     if (!question)
-      throw new ApiError(404, 'not_found', `Question "${body.questionId}" is not part of quiz "${quiz.id}".`, [{ path: 'questionId', message: 'unknown question' }]);
+      throw new ApiError(404, 'not_found', `Question "${body.questionId}" is not part of quiz "${quiz.id}".`, [
+        { path: 'questionId', message: 'unknown question' },
+      ]);
     const result = grade(question, parseResponse(question, body.response), lang);
     return c.json({ quizId: quiz.id, version: quiz.version, ...result, sources: sourcesOf(result.sources) });
   })

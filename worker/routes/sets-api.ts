@@ -30,15 +30,25 @@ const ImportQuery = z
 async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Promise<SetInput> {
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
-  if (q.format === 'gift' || (!q.format && type.startsWith('text/plain'))) return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
+  if (q.format === 'gift' || (!q.format && type.startsWith('text/plain')))
+    return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'json' || type.includes('json')) return { format: 'json', text };
-  throw new ApiError(415, 'unsupported_media_type', 'Send our JSON (Content-Type: application/json) or GIFT (Content-Type: text/plain with ?format=gift&lang=).');
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    'Send our JSON (Content-Type: application/json) or GIFT (Content-Type: text/plain with ?format=gift&lang=).',
+  );
 }
 
 function readOrThrow(input: SetInput) {
   const result = readSet(input);
   if (!result.ok)
-    throw new ApiError(422, 'invalid_set', `The set was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`, result.problems);
+    throw new ApiError(
+      422,
+      'invalid_set',
+      `The set was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`,
+      result.problems,
+    );
   return result;
 }
 
@@ -50,7 +60,9 @@ export const setsApi = new Hono<AppEnv>()
   .get('/', async (c) => {
     const sets = await setStore(c.env).list();
     const attempts = await countSetAttempts(c.env);
-    return c.json({ sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })) });
+    return c.json({
+      sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })),
+    });
   })
   .post('/', limit, query(ImportQuery), async (c) => {
     const input = await inputOf(c, c.req.valid('query'));

@@ -50,7 +50,10 @@ export class KvSetStore implements SetStore {
   private static index: { at: number; value: SetSummary[] } | null = null;
   private static publishedCache = new Map<string, { at: number; value: SetVersion | null }>();
 
-  constructor(private readonly kv: KVNamespace, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly kv: KVNamespace,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   static clearCaches() {
     KvSetStore.index = null;
