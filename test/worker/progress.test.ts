@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import bundle from '../../build/content.json';
 import type { Question } from '../../core/quiz/schema.ts';
 import { keyedResponse } from '../../core/quiz/grade.ts';
-import { request } from './helpers.ts';
+import { env } from 'cloudflare:workers';
+import { request, visibleText } from './helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
 
 const questions = (bundle as any).content.questions as Record<string, Question[]>;
@@ -181,5 +182,26 @@ describe('/api/progress', () => {
     });
     expect(res.status).toBe(403);
     expect((await exportOf(cookie)).attempts).toHaveLength(1);
+  });
+});
+
+describe('attempts after the content changed', () => {
+  it('still display: an old quiz version, a removed question and a deleted instructor set', async () => {
+    const cookie = await newLearner();
+    const learnerId = decodeURIComponent(cookie).split('.')[0]!;
+    const old = { q: 'alliance', k: 'l', v: 'old-version', s: 1, m: 12, t: Date.now() - 86_400_000, x: ['alliance-99', 'alliance-2'] };
+    const gone = { q: 's-gone123', k: 's', v: '3.abc', s: 2, m: 4, t: Date.now() - 3_600_000, x: [], n: 'Ein gelöschtes Set' };
+    await env.PROGRESS.put(`learner:${learnerId}:attempt:0000000aa-000000000001`, '{}', { metadata: old });
+    await env.PROGRESS.put(`learner:${learnerId}:attempt:0000000ab-000000000002`, '{}', { metadata: gone });
+    const res = await request('/en/progress', { headers: { cookie: `learner=${cookie}` } });
+    expect(res.status).toBe(200);
+    const text = visibleText(await res.text());
+    expect(text).toContain('Ein gelöschtes Set');
+    expect(text).toMatch(/Rare earths|alliance/i);
+    const { summary } = (await (await request('/api/progress', { headers: { cookie: `learner=${cookie}` } })).json()) as any;
+    expect(summary.total).toBe(3);
+    expect(summary.quizzes.find((q: any) => q.quizId === 'alliance').attempts).toBe(2);
+    // The removed question is counted but not linked; the one still in the course is.
+    expect(summary.missed.map((m: any) => m.questionId)).toEqual(expect.arrayContaining(['alliance-99', 'alliance-2']));
   });
 });
