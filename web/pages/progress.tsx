@@ -63,7 +63,9 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
                       <th scope="row">
                         <a href={r.href}>{r.title}</a>
                       </th>
-                      <td data-label={t('progress.state')}>{t(`progress.states.${q?.state ?? 'not-started'}` as 'progress.states.done')}</td>
+                      <td data-label={t('progress.state')}>
+                        {t(`progress.states.${q?.state ?? 'not-started'}` as 'progress.states.done')}
+                      </td>
                       <td data-label={t('progress.attempts')}>{q?.attempts ?? 0}</td>
                       <td data-label={t('progress.best')}>{pct(q?.best ?? null)}</td>
                       <td data-label={t('progress.latest')}>{pct(q?.latest ?? null)}</td>
