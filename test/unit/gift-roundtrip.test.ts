@@ -339,13 +339,11 @@ function setArbitrary(langs: string[]) {
         choices: weights.map((weight, i) => strip({ id: ids(10)[i], text: texts[i]![0], weight, feedback: texts[i]![1] })),
       };
     });
-  const truefalse = fc
-    .record({ ...base, answer: fc.boolean(), right: maybe(loc), wrong: maybe(loc) })
-    .map(({ right, wrong, ...rest }) => ({
-      ...strip(rest),
-      type: 'truefalse',
-      ...(right || wrong ? { feedback: strip({ right, wrong }) } : {}),
-    }));
+  const truefalse = fc.record({ ...base, answer: fc.boolean(), right: maybe(loc), wrong: maybe(loc) }).map(({ right, wrong, ...rest }) => ({
+    ...strip(rest),
+    type: 'truefalse',
+    ...(right || wrong ? { feedback: strip({ right, wrong }) } : {}),
+  }));
   const accepted = fc.record({ text: answerText, weight: fc.constantFrom(1, 0.5, 0.25, 0, 1 / 3), feedback: maybe(text) }).map(strip);
   const short = fc
     .record({ ...base, answers: perLang(accepted, 1, 4), right: text, caseSensitive: fc.boolean(), typoTolerance: fc.boolean() })
