@@ -1,18 +1,17 @@
 // `npm run lighthouse`: Lighthouse (mobile, the default) with the system Chromium against the overview, a
 // lesson and a quiz page of a local `wrangler dev`; prints the four category scores and checks the budgets
 // (performance ≥ 95, accessibility 100, best practices 100). Exits 1 when a budget is missed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, findChromium, HOW_TO_GET_CHROMIUM } from './lib/chromium.ts';
 import { startDev } from './lib/dev-server.ts';
 
-const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (p) => p && existsSync(p),
-);
+const chromePath = findChromium();
 if (!chromePath) {
-  console.error('lighthouse: no Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.');
+  console.error(`lighthouse: no Chromium found. ${HOW_TO_GET_CHROMIUM}`);
   process.exit(1);
 }
 
@@ -23,15 +22,7 @@ const state = mkdtempSync(join(tmpdir(), 'lh-state-'));
 const server = await startDev(state);
 const chrome = await chromeLauncher.launch({
   chromePath,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 let failed = false;
 try {

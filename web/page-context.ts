@@ -23,3 +23,9 @@ export function usePage(): PageContext {
 
 /** `/{lang}{path}`: a link in the current UI language. */
 export const href = (lang: string, path: string) => `/${lang}${path === '/' ? '/' : path}`;
+
+/** "p2s3" → { paragraph: "2", sentence: "3" }, for labels such as "paragraph 2, sentence 3". */
+export function sentenceParts(id: string): { paragraph: string; sentence: string } {
+  const m = /^p(\d+)s(\d+)$/.exec(id);
+  return { paragraph: m?.[1] ?? '?', sentence: m?.[2] ?? '?' };
+}

@@ -1,12 +1,11 @@
 // Starts the real `wrangler dev` (workerd, local KV on disk in a fresh folder) for the browser tests,
 // and finds Chromium. Under CI=true a missing browser fails the run; elsewhere it says loudly how to get one.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/lib/chromium.ts';
 import { startDev } from '../../scripts/lib/dev-server.ts';
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +15,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const chromium = CANDIDATES.find((p) => p && existsSync(p)) ?? '';
+  const chromium = findChromium();
   if (!chromium) {
-    const how = 'No Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.';
+    const how = `No Chromium found. ${HOW_TO_GET_CHROMIUM}`;
     if (process.env.CI === 'true') throw new Error(`${how} CI=true: browser tests must run.`);
     console.warn(`\n${'!'.repeat(100)}\n!! ${how}\n!! The browser tests are SKIPPED on this machine.\n${'!'.repeat(100)}\n`);
   } else console.log(`e2e: Chromium at ${chromium}`);

@@ -3,7 +3,7 @@ import { pick } from '../../core/content/localized.ts';
 import { headword } from '../../core/content/headword.ts';
 import { Island } from '../island.tsx';
 import { Reader, type ReaderProps } from '../islands/reader.tsx';
-import { href, usePage } from '../page-context.ts';
+import { href, sentenceParts, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
 
 export interface LessonPageProps {
@@ -65,7 +65,7 @@ export function LessonPage(p: LessonPageProps) {
               {pick(f, lang)}{' '}
               {f.sources.map((s) => (
                 <a key={s} class="source-link" href={`#s-${s}`}>
-                  {t('lesson.sentenceRef', { id: s })}
+                  {t('lesson.sentenceRef', sentenceParts(s))}
                 </a>
               ))}
             </li>

@@ -1,6 +1,6 @@
 import type { ProgressSummary } from '../../core/progress/summary.ts';
 import { HistoryChart } from '../components/history-chart.tsx';
-import { href, usePage } from '../page-context.ts';
+import { href, sentenceParts, usePage } from '../page-context.ts';
 
 export interface ProgressRow {
   quizId: string;
@@ -94,7 +94,7 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
                     {m.prompt} <span class="times">({t('progress.missedTimes', { count: m.times })})</span>{' '}
                     {m.sources.map((s) => (
                       <a key={s.id} class="source-link" href={s.href}>
-                        {t('lesson.sentenceRef', { id: s.id })}
+                        {t('lesson.sentenceRef', sentenceParts(s.id))}
                       </a>
                     ))}
                   </li>
