@@ -348,3 +348,52 @@ describe('KV operations for a published set (budgets)', () => {
     expect((await fetchCounting(`/api/quizzes/${id}?lang=de`)).ops).toEqual(['SETS.get']);
   });
 });
+
+describe('any import at all (fuzz)', () => {
+  it('never makes the import answer 5xx, for random GIFT text or random JSON', async () => {
+    const { default: fc } = await import('fast-check');
+    const giftish = fc
+      .array(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            '{',
+            '}',
+            '=',
+            '~',
+            '#',
+            '::',
+            '->',
+            '%50%',
+            '\n\n',
+            '[html]',
+            '<span lang="de" class="multilang">',
+            '</span>',
+            '$CATEGORY: x',
+            '//',
+            '\\',
+          ),
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          giftish.map((t) => ({ t, gift: true })),
+          fc.json().map((t) => ({ t, gift: false })),
+        ),
+        async ({ t, gift }) => {
+          const res = await api(gift ? '?format=gift&lang=de' : '', {
+            method: 'POST',
+            headers: { ...auth, 'content-type': gift ? 'text/plain' : 'application/json' },
+            body: t,
+          });
+          await res.arrayBuffer();
+          expect(res.status, t.slice(0, 200)).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

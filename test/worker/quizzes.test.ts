@@ -281,3 +281,35 @@ describe('POST /api/quizzes/:quizId/attempts', () => {
     await expectError(await post('/api/quizzes/balance/attempts', { responses: { x: 'y'.repeat(70_000) } }), 413);
   });
 });
+
+describe('any body at all (fuzz)', () => {
+  it('never makes /check or /attempts answer 5xx', async () => {
+    const { default: fc } = await import('fast-check');
+    const single = content.questions.china!.find((q) => q.type === 'single')!;
+    const body = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc.record({
+        questionId: fc.oneof(fc.constant(single.id), fc.string()),
+        response: fc.anything(),
+        seed: fc.option(fc.string()),
+        lang: fc.option(fc.string()),
+      }),
+      fc.record({ responses: fc.dictionary(fc.oneof(fc.constant(single.id), fc.string()), fc.anything()), seed: fc.option(fc.string()) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        fc.constantFrom('china', 'final', 'nope', 's-abcdef'),
+        fc.constantFrom('check', 'attempts'),
+        async (b, quiz, route) => {
+          const text = typeof b === 'string' ? b : (JSON.stringify(b) ?? 'null');
+          const res = await post(`/api/quizzes/${quiz}/${route}`, text);
+          await res.arrayBuffer();
+          expect(res.status, `${route} ${quiz} ${text.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
