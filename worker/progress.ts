@@ -59,9 +59,15 @@ export async function storeAttempt(
 
 export const lessonQuizIds = () => content.lessons.map((l) => l.id);
 
-/** The learner's progress: nothing read at all without a valid learner cookie, else one `list()`. */
-export async function loadSummary(c: Context<AppEnv>, extraQuizIds: readonly string[] = []) {
+/** The learner's attempt summaries: nothing read at all without a valid learner cookie, else one `list()`. */
+export async function loadAttempts(c: Context<AppEnv>) {
   const learner = await currentLearner(c);
   const metas = learner ? await progressStore(c.env).summaries(learner) : [];
-  return { learner, metas, summary: summarize(metas, [...lessonQuizIds(), ...extraQuizIds]) };
+  return { learner, metas };
+}
+
+/** The learner's progress over the lessons (overview, `/api/progress`). */
+export async function loadSummary(c: Context<AppEnv>) {
+  const { learner, metas } = await loadAttempts(c);
+  return { learner, summary: summarize(metas, lessonQuizIds()) };
 }

@@ -5,7 +5,7 @@ import { summarize } from '../../core/progress/summary.ts';
 import { ProgressPage, type MissedRow, type ProgressRow } from '../../web/pages/progress.tsx';
 import { content } from '../content.ts';
 import type { AppEnv } from '../env.ts';
-import { loadSummary } from '../progress.ts';
+import { loadAttempts } from '../progress.ts';
 import { FINAL_ID, lessonOfSentence } from '../quizzes.ts';
 import { renderPage } from '../render.tsx';
 import { eraseLearner } from './progress-api.ts';
@@ -22,7 +22,7 @@ export const progressPages = new Hono<AppEnv>()
   .get('/:lang/progress', async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
-    const { metas } = await loadSummary(c);
+    const { metas } = await loadAttempts(c);
     const rows: ProgressRow[] = [
       ...content.lessons.map((l) => ({ quizId: l.id, title: pick(l.title, lang), href: `/${lang}/lessons/${l.id}/quiz` })),
       { quizId: FINAL_ID, title: t('test.title'), href: `/${lang}/test` },
