@@ -12,6 +12,9 @@ import { setsApi } from './routes/sets-api.ts';
 import { ResponseError } from '../core/quiz/grade.ts';
 import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
 
+export { SetRegistry } from './objects/set-registry.ts';
+export { ResultsLedger } from './objects/results-ledger.ts';
+
 const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
   .route('/lessons', lessonsApi)
