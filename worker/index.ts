@@ -1,16 +1,15 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { uiLanguages } from './content.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { errorBody } from './errors.ts';
+import { handleError, LANG_COOKIE } from './error-handler.tsx';
 import { security } from './middleware/security.ts';
 import { lessonsApi } from './routes/lessons-api.ts';
 import { quizzesApi } from './routes/quizzes-api.ts';
 import { progressApi } from './routes/progress-api.ts';
 import { setsApi } from './routes/sets-api.ts';
-import { ResponseError } from '../core/quiz/grade.ts';
-import { LANG_COOKIE, pages, renderNotFound } from './routes/pages.tsx';
+import { pages, renderNotFound } from './routes/pages.tsx';
 
 export { SetRegistry } from './objects/set-registry.ts';
 export { ResultsLedger } from './objects/results-ledger.ts';
@@ -49,16 +48,7 @@ app.route('/', pages);
 
 app.notFound((c) => renderNotFound(c));
 
-// Known errors carry their status and code; anything else is our fault: logged, answered with a generic 500.
-app.onError((err, c) => {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-  if (err instanceof ResponseError)
-    return c.json(errorBody('invalid_response', `The response does not fit the question: ${err.message}`, err.details), 422);
-  if (err instanceof HTTPException && err.status < 500)
-    return c.json(errorBody(err.status === 413 ? 'too_large' : 'bad_request', err.message || 'Bad request.'), err.status);
-  console.error(err);
-  return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
-});
+app.onError(handleError);
 
 /**
  * With BENCH_TIMING=1 (only `npm run bench` sets it), every response says how long the worker spent on it,

@@ -15,7 +15,7 @@ export interface PageOptions {
   description?: string;
   /** Whether the page has islands to hydrate (loads the client bundle). */
   islands?: boolean;
-  status?: 200 | 401 | 403 | 404 | 422 | 429;
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   /**
    * For pages that are the same for every learner (a lesson in one view): the rendered HTML is kept per
    * isolate under this key, so a repeat costs no rendering. Leave it out for anything personal.

@@ -20,13 +20,13 @@ import {
 import type { AppEnv } from '../env.ts';
 import { isUiLanguage, tFor } from '../i18n.ts';
 import { renderPage } from '../render.tsx';
+import { LANG_COOKIE, pageLanguage } from '../error-handler.tsx';
 import { quizPages } from './quiz-pages.tsx';
 import { progressPages } from './progress-pages.tsx';
 import { instructorPages } from './instructor-pages.tsx';
 import { loadSummary } from '../progress.ts';
 import { setStore } from '../sets.ts';
 
-export const LANG_COOKIE = 'lang';
 const YEAR = 365 * 86400;
 
 /** Learner pages below `/{lang}/`. */
@@ -143,7 +143,6 @@ async function publishedSets(env: Env, lang: string) {
 
 /** The 404 page, in the path's language if it names one, else the remembered or preferred one. */
 export function renderNotFound(c: Parameters<typeof renderPage>[0], lang?: string) {
-  const first = new URL(c.req.url).pathname.split('/')[1];
-  const chosen = lang ?? (isUiLanguage(first) ? first : isUiLanguage(getCookie(c, LANG_COOKIE)) ? getCookie(c, LANG_COOKIE)! : 'en');
+  const chosen = lang ?? pageLanguage(c);
   return renderPage(c, chosen, <NotFoundPage />, { title: tFor(chosen)('notFound.title'), status: 404 });
 }

@@ -1,71 +1,29 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { pick } from '../../core/content/localized.ts';
-import { gradeAttempt, type AttemptResult } from '../../core/quiz/attempt.ts';
-import type { LearnerQuestion } from '../../core/quiz/learner.ts';
-import { grade, ResponseError } from '../../core/quiz/grade.ts';
-import { learnerQuiz } from '../../core/quiz/quiz.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
-import { parseResponse } from '../../core/quiz/attempt.ts';
-import { newSeed, SEED_PATTERN } from '../../core/quiz/random.ts';
-import { decodeAnswers, encodeAnswers, responseFromForm, type FormProblem } from '../../web/quiz/form.ts';
-import type { CheckResult } from '../../web/quiz/types.ts';
-import { FinalTestPage } from '../../web/pages/final-test.tsx';
-import { QuizPage } from '../../web/pages/quiz.tsx';
-import { ResultsPage } from '../../web/pages/results.tsx';
-import { contentLanguages, getLesson, sourceLanguage } from '../content.ts';
+import { newSeed } from '../../core/quiz/random.ts';
+import { decodeAnswers, responseFromForm, type FormProblem } from '../../web/quiz/form.ts';
+import { contentLanguages, getLesson } from '../content.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import { quizLabels } from '../quiz-labels.ts';
-import { FINAL_ID, getQuiz, sourcesOf } from '../quizzes.ts';
-import { isSetId, setQuiz, setStore } from '../sets.ts';
-import type { Quiz } from '../../core/quiz/quiz.ts';
-import type { Passage } from '../../core/sets/schema.ts';
-import { renderPage } from '../render.tsx';
-import { renderNotFound } from './pages.tsx';
-import { storeAttempt } from '../progress.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { FORM_BODY_BYTES, limitBody } from '../middleware/body-limit.ts';
+import { FINAL_ID } from '../quizzes.ts';
+import { checkAnswer, keepValidAnswers, submitAttempt } from '../services/attempts.ts';
+import { isSeed, learnerCopyOf, openQuiz, type QuizSession } from '../services/quiz-session.ts';
+import { isSetId } from '../sets.ts';
+import { renderFinalTest, renderPractice, renderResults, type PracticeTarget } from './quiz-views.tsx';
 
 type C = Context<AppEnv>;
 
-/** The quiz language: `?ql=`, else the language the learner is learning (the one the UI is not in). */
-function quizLanguage(c: C, fromForm?: string, languages: readonly string[] = contentLanguages): string {
-  const asked = fromForm ?? c.req.query('ql');
-  if (asked && languages.includes(asked)) return asked;
-  const ui = c.get('lang');
-  return languages.find((l) => l !== ui) ?? languages[0] ?? sourceLanguage;
-}
+/**
+ * The default question language of a page: the language the learner is learning, which is the content
+ * language the UI is not in.
+ */
+const preferredLanguages = (c: C) => contentLanguages.filter((l) => l !== c.get('lang'));
 
-const validSeed = (s: string | undefined | null): s is string => !!s && SEED_PATTERN.test(s);
-
-/** Answers carried in the URL or a form, kept only where they fit their question; the rest is dropped. */
-function cleanAnswers(raw: Record<string, unknown>, quiz: Quiz): Record<string, AnyResponse> {
-  const out: Record<string, AnyResponse> = {};
-  for (const q of quiz.questions) {
-    if (!(q.id in raw)) continue;
-    try {
-      const r = parseResponse(q, raw[q.id]);
-      grade(q, r, sourceLanguage); // ids must exist in the question
-      out[q.id] = r;
-    } catch (e) {
-      if (!(e instanceof ResponseError)) throw e;
-    }
-  }
-  return out;
-}
-
-const withResult = (r: ReturnType<typeof grade>): CheckResult => ({ ...r, sources: sourcesOf(r.sources) });
-
-function languageLinks(c: C, current: string, languages: readonly string[], build: (ql: string) => string) {
-  const t = c.get('t');
-  return languages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de'), href: build(code), current: code === current }));
-}
-
-const formLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new ApiError(413, 'too_large', 'The form is larger than 64 KiB.');
-  },
-});
+/** Opens a quiz for a page: a wrong `ql` falls back to the default, an unknown quiz is a 404 page. */
+const openForPage = (c: C, quizId: string, ql: string | undefined, seed: string) =>
+  openQuiz(c.env, quizId, { lang: ql, seed, strict: false, prefer: preferredLanguages(c) });
 
 async function formFields(c: C) {
   const body = await c.req.parseBody({ all: true });
@@ -75,237 +33,116 @@ async function formFields(c: C) {
   };
 }
 
-interface PracticeTarget {
-  quiz: Quiz;
-  languages: readonly string[];
-  title: string;
-  /** `/{lang}/lessons/{id}/quiz` or `/{lang}/sets/{id}`: the practice page; results post to `${base}/results`. */
-  base: string;
-  backHref: string;
-  backLabel: string;
-  passages?: Passage[];
-  /** The lesson to show in the breadcrumb, if any. */
-  lessonId?: string;
-  setTitle?: string;
+/** The attempt seed of a form post: a broken form is a 400 page, not a new attempt. */
+function formSeed(field: (name: string) => string[]): string {
+  const seed = field('attempt')[0];
+  if (!isSeed(seed))
+    throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
+  return seed;
+}
+
+/** Where the practice run of a lesson or a published set lives; null for an unknown one. */
+async function practiceTarget(c: C): Promise<{ quizId: string; target: PracticeTarget } | null> {
+  const lang = c.get('lang');
+  const t = c.get('t');
+  const lessonId = c.req.param('lessonId');
+  if (lessonId !== undefined) {
+    const lesson = getLesson(lessonId);
+    if (!lesson) return null;
+    const base = `/${lang}/lessons/${lesson.id}/quiz`;
+    const target = { title: pick(lesson.title, lang), base, backHref: `/${lang}/lessons/${lesson.id}`, backLabel: t('quiz.backToLesson'), lessonId: lesson.id };
+    return { quizId: lesson.id, target };
+  }
+  const setId = c.req.param('setId') ?? '';
+  if (!isSetId(setId)) return null;
+  // Opening the session below reads the published copy (one KV read, cached per isolate).
+  return { quizId: setId, target: { title: '', base: `/${lang}/sets/${setId}`, backHref: `/${lang}/`, backLabel: t('nav.overview') } };
+}
+
+/** Completes a set's target from its published version (title, passages, lesson to return to). */
+function withSet(c: C, s: QuizSession, target: PracticeTarget): PracticeTarget {
+  if (!s.set) return target;
+  const lang = c.get('lang');
+  const lesson = s.set.set.lesson;
+  return {
+    ...target,
+    title: pick(s.set.set.title, lang),
+    passages: s.set.set.passages,
+    ...(lesson ? { backHref: `/${lang}/lessons/${lesson}`, backLabel: c.get('t')('quiz.backToLesson') } : {}),
+  };
 }
 
 /** One practice question (GET): a fresh form, or the graded answer of a plain form post. */
-function practicePage(c: C, target: PracticeTarget) {
-  const lang = c.get('lang');
-  const t = c.get('t');
-  const { quiz, base } = target;
-  const ql = quizLanguage(c, undefined, target.languages);
+async function practicePage(c: C) {
+  const found = await practiceTarget(c);
+  if (!found) throw notFound('quiz', c.req.param('lessonId') ?? c.req.param('setId') ?? '');
   const seed = c.req.query('attempt');
-  if (!validSeed(seed)) return c.redirect(`${base}?attempt=${newSeed()}&ql=${ql}&n=1`, 302);
+  const ql = c.req.query('ql');
+  const s = await openForPage(c, found.quizId, ql, isSeed(seed) ? seed : 'practice');
+  const target = withSet(c, s, found.target);
+  if (!isSeed(seed)) return c.redirect(`${target.base}?attempt=${newSeed()}&ql=${s.lang}&n=1`, 302);
 
-  const total = quiz.questions.length;
+  const total = s.quiz.questions.length;
   const n = Math.min(Math.max(1, Number.parseInt(c.req.query('n') ?? '1', 10) || 1), total);
-  const question = quiz.questions[n - 1]!;
-  const copy = learnerQuiz(quiz, ql, seed).questions[n - 1]!;
-  const answers = cleanAnswers(decodeAnswers(c.req.query('a')), quiz);
+  const question = s.quiz.questions[n - 1]!;
+  const answers = keepValidAnswers(s, decodeAnswers(c.req.query('a')));
   const prior = { ...answers };
   delete prior[question.id];
 
   // A plain form post (GET) of this question: grade it on the server.
   let given: AnyResponse | null = answers[question.id] ?? null;
   let problem: FormProblem | null = null;
-  const submitted = Object.keys(c.req.queries()).some((k) => k.startsWith(`r.${question.id}`));
-  if (submitted) {
+  if (Object.keys(c.req.queries()).some((k) => k.startsWith(`r.${question.id}`))) {
+    const copy = learnerCopyOf(s).questions[n - 1]!;
     const r = responseFromForm(copy, (name) => c.req.queries(name) ?? []);
     if (typeof r === 'string') problem = r;
-    else given = parseResponse(question, r);
+    else given = keepValidAnswers(s, { [question.id]: r })[question.id] ?? null;
   }
-  const result = given ? withResult(grade(question, given, ql)) : null;
-  const passage = target.passages?.find((p) => p.before === question.id);
-
-  return renderPage(
-    c,
-    lang,
-    <QuizPage
-      title={target.title}
-      lessonId={target.lessonId}
-      languageLinks={languageLinks(
-        c,
-        ql,
-        target.languages,
-        (code) => `${base}?attempt=${seed}&ql=${code}&n=${n}&a=${encodeAnswers(prior)}`,
-      )}
-      practice={{
-        quizId: quiz.id,
-        seed,
-        lang: ql,
-        uiLang: lang,
-        question: copy,
-        passage: passage ? pick(passage.text, ql) : null,
-        number: n,
-        total,
-        answeredSoFar: prior,
-        action: base,
-        hidden: { attempt: seed, ql, n: String(n), a: encodeAnswers(prior) },
-        nextBase: n < total ? `${base}?attempt=${seed}&ql=${ql}&n=${n + 1}` : null,
-        finishAction: `${base}/results`,
-        labels: quizLabels(t),
-        result,
-        given,
-        problem,
-      }}
-    />,
-    { title: `${t('quiz.practice')}: ${target.title}`, islands: true },
-  );
+  const result = given ? checkAnswer(s, question.id, given) : null;
+  return renderPractice(c, s, target, { n, prior, given, result, problem });
 }
 
-/** The end of a practice run (POST): grade every answer, store the attempt (one KV write), show the review. */
-async function practiceResults(c: C, target: PracticeTarget) {
+/** The end of a practice run (POST): grade every answer, store the attempt, show the review. */
+async function practiceResults(c: C) {
+  const found = await practiceTarget(c);
+  if (!found) throw notFound('quiz', c.req.param('lessonId') ?? c.req.param('setId') ?? '');
   const field = await formFields(c);
-  const seed = field('attempt')[0];
-  if (!validSeed(seed))
-    throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
-  const ql = quizLanguage(c, field('ql')[0], target.languages);
-  const { quiz } = target;
-  const responses = cleanAnswers(decodeAnswers(field('a')[0]), quiz);
-  const attempt = gradeAttempt(quiz, responses, ql);
-  const copies = learnerQuiz(quiz, ql, seed).questions;
-  await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses, ...(target.setTitle ? { title: target.setTitle } : {}) });
-  return renderResults(c, {
-    title: target.title,
-    attempt,
-    copies,
-    ql,
-    againHref: `${target.base}?ql=${ql}`,
-    backHref: target.backHref,
-    backLabel: target.backLabel,
-  });
-}
-
-/** The results page of a graded attempt (practice run, set or final test): score and per-question review. */
-function renderResults(
-  c: C,
-  r: {
-    title: string;
-    attempt: AttemptResult;
-    copies: LearnerQuestion[];
-    ql: string;
-    againHref: string;
-    backHref: string;
-    backLabel: string;
-  },
-) {
-  const t = c.get('t');
-  return renderPage(
-    c,
-    c.get('lang'),
-    <ResultsPage
-      title={r.title}
-      score={r.attempt.score}
-      max={r.attempt.max}
-      questions={r.copies}
-      results={Object.fromEntries(r.attempt.results.map((x) => [x.questionId, withResult(x)]))}
-      lang={r.ql}
-      labels={quizLabels(t)}
-      againHref={r.againHref}
-      backHref={r.backHref}
-      backLabel={r.backLabel}
-    />,
-    { title: t('quiz.resultsTitle', { title: r.title }) },
-  );
-}
-
-function lessonTarget(c: C): PracticeTarget | null {
-  const lang = c.get('lang');
-  const lesson = getLesson(c.req.param('lessonId') ?? '');
-  if (!lesson) return null;
-  return {
-    quiz: getQuiz(lesson.id, 'practice'),
-    languages: contentLanguages,
-    title: pick(lesson.title, lang),
-    base: `/${lang}/lessons/${lesson.id}/quiz`,
-    backHref: `/${lang}/lessons/${lesson.id}`,
-    backLabel: c.get('t')('quiz.backToLesson'),
-    lessonId: lesson.id,
-  };
-}
-
-async function setTarget(c: C): Promise<PracticeTarget | null> {
-  const lang = c.get('lang');
-  const id = c.req.param('setId') ?? '';
-  if (!isSetId(id)) return null;
-  const v = await setStore(c.env).published(id);
-  if (!v) return null;
-  const title = pick(v.set.title, lang);
-  return {
-    quiz: setQuiz(v),
-    languages: v.set.languages,
-    title,
-    base: `/${lang}/sets/${id}`,
-    backHref: v.set.lesson ? `/${lang}/lessons/${v.set.lesson}` : `/${lang}/`,
-    backLabel: v.set.lesson ? c.get('t')('quiz.backToLesson') : c.get('t')('nav.overview'),
-    passages: v.set.passages,
-    setTitle: title,
-  };
+  const s = await openForPage(c, found.quizId, field('ql')[0], formSeed(field));
+  const target = withSet(c, s, found.target);
+  const submitted = await submitAttempt(c, s, keepValidAnswers(s, decodeAnswers(field('a')[0])));
+  return renderResults(c, s, { title: target.title, ...submitted, againHref: `${target.base}?ql=${s.lang}`, backHref: target.backHref, backLabel: target.backLabel });
 }
 
 export const quizPages = new Hono<AppEnv>()
-  .get('/:lang/lessons/:lessonId/quiz', (c) => {
-    const target = lessonTarget(c);
-    return target ? practicePage(c, target) : renderNotFound(c, c.get('lang'));
-  })
-  .post('/:lang/lessons/:lessonId/quiz/results', formLimit, async (c) => {
-    const target = lessonTarget(c);
-    return target ? practiceResults(c, target) : renderNotFound(c, c.get('lang'));
-  })
-  .get('/:lang/sets/:setId', async (c) => {
-    const target = await setTarget(c);
-    return target ? practicePage(c, target) : renderNotFound(c, c.get('lang'));
-  })
-  .post('/:lang/sets/:setId/results', formLimit, async (c) => {
-    const target = await setTarget(c);
-    return target ? practiceResults(c, target) : renderNotFound(c, c.get('lang'));
-  })
-  .get('/:lang/test', (c) => {
-    const lang = c.get('lang');
-    const t = c.get('t');
-    const ql = quizLanguage(c);
+  .get('/:lang/lessons/:lessonId/quiz', practicePage)
+  .post('/:lang/lessons/:lessonId/quiz/results', limitBody(FORM_BODY_BYTES), practiceResults)
+  .get('/:lang/sets/:setId', practicePage)
+  .post('/:lang/sets/:setId/results', limitBody(FORM_BODY_BYTES), practiceResults)
+  .get('/:lang/test', async (c) => {
     const seed = c.req.query('attempt');
-    const base = `/${lang}/test`;
-    if (!validSeed(seed)) return c.redirect(`${base}?attempt=${newSeed()}&ql=${ql}`, 302);
-    const quiz = getQuiz(FINAL_ID, seed);
-    return renderPage(
-      c,
-      lang,
-      <FinalTestPage
-        questions={learnerQuiz(quiz, ql, seed).questions}
-        lang={ql}
-        labels={quizLabels(t)}
-        action={base}
-        hidden={{ attempt: seed, ql }}
-        languageLinks={languageLinks(c, ql, contentLanguages, (code) => `${base}?attempt=${seed}&ql=${code}`)}
-      />,
-      { title: t('test.title') },
-    );
+    const s = await openForPage(c, FINAL_ID, c.req.query('ql'), isSeed(seed) ? seed : newSeed());
+    if (!isSeed(seed)) return c.redirect(`/${c.get('lang')}/test?attempt=${s.seed}&ql=${s.lang}`, 302);
+    return renderFinalTest(c, s);
   })
-  .post('/:lang/test', formLimit, async (c) => {
+  .post('/:lang/test', limitBody(FORM_BODY_BYTES), async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
     const field = await formFields(c);
-    const seed = field('attempt')[0];
-    if (!validSeed(seed))
-      throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
-    const ql = quizLanguage(c, field('ql')[0]);
-    const quiz = getQuiz(FINAL_ID, seed);
-    const copies = learnerQuiz(quiz, ql, seed).questions;
-    const responses: Record<string, AnyResponse> = {};
-    for (const copy of copies) {
+    const s = await openForPage(c, FINAL_ID, field('ql')[0], formSeed(field));
+    const responses: Record<string, unknown> = {};
+    for (const copy of learnerCopyOf(s).questions) {
       const r = responseFromForm(copy, field);
       if (typeof r !== 'string') responses[copy.id] = r;
     }
-    const attempt = gradeAttempt(quiz, responses, ql);
-    await storeAttempt(c, quiz, attempt, { lang: ql, seed, copies, responses });
-    return renderResults(c, {
+    const given = keepValidAnswers(s, responses);
+    // Open questions: ask once (a second submit hands in anyway), naming how many are open.
+    const open = s.quiz.questions.length - Object.keys(given).length;
+    if (open > 0 && field('confirm')[0] !== '1') return renderFinalTest(c, s, { given, open });
+    const submitted = await submitAttempt(c, s, given);
+    return renderResults(c, s, {
       title: t('test.title'),
-      attempt,
-      copies,
-      ql,
-      againHref: `/${lang}/test?ql=${ql}`,
+      ...submitted,
+      againHref: `/${lang}/test?ql=${s.lang}`,
       backHref: `/${lang}/`,
       backLabel: t('nav.overview'),
     });

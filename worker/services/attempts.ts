@@ -1,0 +1,92 @@
+// The one attempt path: checking an answer, keeping answers carried in a link, grading and storing a whole
+// attempt. The JSON API and every page (practice quizzes, sets, the final test) call these.
+import type { Context } from 'hono';
+import { gradeAttempt, parseResponse, type AttemptResult } from '../../core/quiz/attempt.ts';
+import { grade, ResponseError, type GradeResult } from '../../core/quiz/grade.ts';
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
+import type { Question } from '../../core/quiz/schema.ts';
+import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { storeAttempt } from '../progress.ts';
+import { sourcesOf } from '../quizzes.ts';
+import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
+
+/** A graded question with its source sentences resolved for display. */
+export type CheckedAnswer = Omit<GradeResult, 'sources'> & { sources: ReturnType<typeof sourcesOf> };
+
+const withSources = (r: GradeResult): CheckedAnswer => ({ ...r, sources: sourcesOf(r.sources) });
+
+/** Whether `raw` is a response of the question's shape that names only its own choices, gaps and items. */
+function validResponse(q: Question, raw: unknown, lang: string): AnyResponse | null {
+  try {
+    const r = parseResponse(q, raw);
+    grade(q, r, lang); // names only ids of this question, in the attempt's language
+    return r;
+  } catch (e) {
+    if (e instanceof ResponseError) return null;
+    throw e;
+  }
+}
+
+/** The question `questionId` of the session's quiz; a 404 ApiError if it is not part of it. */
+export function questionOf(s: QuizSession, questionId: string): Question {
+  const q = s.quiz.questions.find((x) => x.id === questionId);
+  if (!q)
+    throw new ApiError(404, 'not_found', `Question "${questionId}" is not part of quiz "${s.quiz.id}".`, [
+      { path: 'questionId', message: 'unknown question' },
+    ]);
+  return q;
+}
+
+/** Grades one answer (practice): a ResponseError (422) for a response that does not fit the question. */
+export function checkAnswer(s: QuizSession, questionId: string, raw: unknown): CheckedAnswer {
+  const q = questionOf(s, questionId);
+  return withSources(grade(q, parseResponse(q, raw), s.lang));
+}
+
+/**
+ * Answers carried in a link or a form, kept only where they fit their question in the session's language;
+ * the rest is dropped (a stale or edited link is not an error, it just forgets those answers).
+ */
+export function keepValidAnswers(s: QuizSession, raw: Readonly<Record<string, unknown>>): Record<string, AnyResponse> {
+  const out: Record<string, AnyResponse> = {};
+  for (const q of s.quiz.questions) {
+    if (!Object.hasOwn(raw, q.id)) continue;
+    const r = validResponse(q, raw[q.id], s.lang);
+    if (r) out[q.id] = r;
+  }
+  return out;
+}
+
+/** What a submit answers with: the grading, the learner's copies it was graded on, and what was stored. */
+export interface SubmittedAttempt {
+  attempt: AttemptResult;
+  results: CheckedAnswer[];
+  copies: LearnerQuestion[];
+  record: AttemptRecord;
+  meta: AttemptMeta;
+}
+
+/**
+ * Grades a whole attempt and stores it: one KV write for the learner, one ledger call for instructors.
+ * A response that does not fit its question is a ResponseError (422) and nothing is stored.
+ */
+export async function submitAttempt(
+  c: Context<AppEnv>,
+  s: QuizSession,
+  responses: Readonly<Record<string, unknown>>,
+): Promise<SubmittedAttempt> {
+  const attempt = gradeAttempt(s.quiz, responses, s.lang);
+  const copies = learnerCopyOf(s).questions;
+  // Graded first, stored second: a bad request never writes.
+  const { record, meta } = await storeAttempt(c, s.quiz, attempt, {
+    lang: s.lang,
+    seed: s.seed,
+    copies,
+    responses,
+    ...(s.setTitle ? { title: s.setTitle } : {}),
+  });
+  return { attempt, results: attempt.results.map(withSources), copies, record, meta };
+}

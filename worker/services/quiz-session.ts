@@ -1,0 +1,79 @@
+// Opening a quiz for one attempt, the same way for the JSON API and every page: which quiz (a lesson, the
+// final test's draw, a published set), in which content language, for which seed.
+import { pick } from '../../core/content/localized.ts';
+import { learnerQuiz, type LearnerQuiz, type Quiz } from '../../core/quiz/quiz.ts';
+import { SEED_PATTERN } from '../../core/quiz/random.ts';
+import { content, sourceLanguage } from '../content.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { FINAL_ID, getQuiz } from '../quizzes.ts';
+import { isSetId, setQuiz, setStore } from '../sets.ts';
+import type { SetVersion } from '../stores/set-store.ts';
+
+/** The seed of a lesson or set quiz opened without one (its copy is then shuffled the same way every time). */
+export const PRACTICE_SEED = 'practice';
+
+/** A quiz opened for one attempt. */
+export interface QuizSession {
+  quiz: Quiz;
+  /** Content languages the quiz exists in (a set may have only some of the course's). */
+  languages: readonly string[];
+  /** The content language of this attempt: always one of `languages`. */
+  lang: string;
+  seed: string;
+  /** For an instructor set: its published version (title, passages, lesson). */
+  set?: SetVersion;
+  /** The set's title in the attempt's language, as attempts record it. */
+  setTitle?: string;
+}
+
+export interface OpenOptions {
+  /** The language asked for (`?lang=`, `?ql=`, a form field). */
+  lang?: string | undefined;
+  seed?: string | undefined;
+  /**
+   * What a wrong `lang` means: the API refuses it (422), pages fall back to the default. The default is the
+   * first of `prefer` the quiz has, else the course's source language, else the quiz's first language.
+   */
+  strict: boolean;
+  prefer?: readonly string[];
+}
+
+export const isSeed = (s: string | undefined | null): s is string => !!s && SEED_PATTERN.test(s);
+
+/** The content language of an attempt: the one asked for if the quiz has it, else the default (see OpenOptions). */
+export function chooseLanguage(languages: readonly string[], opts: Pick<OpenOptions, 'lang' | 'strict' | 'prefer'>): string {
+  const asked = opts.lang;
+  if (asked && languages.includes(asked)) return asked;
+  if (asked && opts.strict)
+    throw new ApiError(422, 'invalid_request', `This quiz exists in ${languages.join(', ')}, not in "${asked}".`, [
+      { path: 'lang', message: 'not a language of this quiz' },
+    ]);
+  return [...(opts.prefer ?? []), sourceLanguage].find((l) => languages.includes(l)) ?? languages[0]!;
+}
+
+/**
+ * Opens quiz `quizId` for an attempt. Throws a 404 ApiError for an unknown or unpublished quiz, a 422 for
+ * the final test without a seed (its questions are a draw per seed) or, when strict, a language it lacks.
+ */
+export async function openQuiz(env: Env, quizId: string, opts: OpenOptions): Promise<QuizSession> {
+  if (opts.seed !== undefined && !isSeed(opts.seed))
+    throw new ApiError(400, 'invalid_request', 'The attempt seed is malformed.', [
+      { path: 'seed', message: 'must be 4–32 lowercase letters or digits' },
+    ]);
+  if (quizId === FINAL_ID && !opts.seed)
+    throw new ApiError(422, 'invalid_request', 'The final test needs the "seed" of the attempt it belongs to.', [
+      { path: 'seed', message: 'is required for the final test' },
+    ]);
+  const seed = opts.seed ?? PRACTICE_SEED;
+  if (isSetId(quizId)) {
+    const set = await setStore(env).published(quizId);
+    if (!set) throw notFound('quiz', quizId);
+    const lang = chooseLanguage(set.set.languages, opts);
+    return { quiz: setQuiz(set), languages: set.set.languages, lang, seed, set, setTitle: pick(set.set.title, lang) };
+  }
+  const quiz = getQuiz(quizId, seed);
+  return { quiz, languages: content.course.languages, lang: chooseLanguage(content.course.languages, opts), seed };
+}
+
+/** The learner's copy of the session's quiz: no keys, choices shuffled by the seed. */
+export const learnerCopyOf = (s: QuizSession): LearnerQuiz => learnerQuiz(s.quiz, s.lang, s.seed);
