@@ -1,9 +1,6 @@
 import { drawFinal, versionOf, type Quiz } from '../core/quiz/quiz.ts';
-import type { Question } from '../core/quiz/schema.ts';
 import { content, sentenceById } from './content.ts';
 import { notFound } from './errors.ts';
-import { isSetId, setQuiz, setStore } from './sets.ts';
-import type { SetVersion } from './stores/set-store.ts';
 
 export const FINAL_ID = 'final';
 
@@ -28,31 +25,6 @@ export function getQuiz(quizId: string, seed: string): Quiz {
     return { id: FINAL_ID, kind: 'final', questions: drawFinal(pool, seed, questions, minPerLesson), version: finalVersion };
   }
   throw notFound('quiz', quizId);
-}
-
-export interface ResolvedQuiz {
-  quiz: Quiz;
-  /** Content languages the quiz exists in. */
-  languages: readonly string[];
-  /** For an instructor set: the published version (title, passages, lesson). */
-  set?: SetVersion;
-}
-
-/**
- * Any quiz id: a lesson, the final test, or a published instructor set (one KV read, cached per isolate).
- * Throws a 404 ApiError for an unknown or unpublished id.
- */
-export async function resolveQuiz(env: Env, quizId: string, seed: string): Promise<ResolvedQuiz> {
-  if (isSetId(quizId)) {
-    const set = await setStore(env).published(quizId);
-    if (!set) throw notFound('quiz', quizId);
-    return { quiz: setQuiz(set), languages: set.set.languages, set };
-  }
-  return { quiz: getQuiz(quizId, seed), languages: content.course.languages };
-}
-
-export function findQuestion(quiz: Quiz, questionId: string): Question | undefined {
-  return quiz.questions.find((q) => q.id === questionId);
 }
 
 /** The lesson a sentence belongs to, for links from feedback into the reader. */
