@@ -1,25 +1,12 @@
-import type { AttemptMeta } from '../core/progress/attempt-record.ts';
-import { keys } from './stores/keys.ts';
-
-/** Pages of 1000 keys read at most: attempts beyond that are not counted (and the count says "at least"). */
-const MAX_PAGES = 20;
+import { setStore } from './sets.ts';
+import { attemptCounts } from './stores/results-store.ts';
 
 /**
- * Attempts per instructor set, counted from the attempt summaries in KV metadata. Attempts are keyed per
- * learner (one write each, nothing to lose), so counting them per set is a scan of list pages: fine for an
- * instructor's list, never done on a learner's request.
+ * Attempts per instructor set, from the results ledger (one Durable Object call per set, in parallel): the
+ * cost of the instructor list grows with the number of sets, never with learners, and no learner key is read.
+ * Pass the set ids when the caller has the list already.
  */
-export async function countSetAttempts(env: Env): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page: KVNamespaceListResult<AttemptMeta> = await env.PROGRESS.list<AttemptMeta>({
-      prefix: keys.allLearners(),
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const k of page.keys) if (k.metadata?.k === 's') counts.set(k.metadata.q, (counts.get(k.metadata.q) ?? 0) + 1);
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor && ++pages < MAX_PAGES);
-  return counts;
+export async function countSetAttempts(env: Env, setIds?: readonly string[]): Promise<Map<string, number>> {
+  const ids = setIds ?? (await setStore(env).list()).map((s) => s.id);
+  return attemptCounts(env, [...ids]);
 }

@@ -107,7 +107,11 @@ export const instructorPages = new Hono<AppEnv>()
     const session = await currentSession(c);
     if (!session) return signInPage(c, 200);
     c.header('Cache-Control', 'private, no-store');
-    const [sets, attempts] = await Promise.all([setStore(c.env).list(), countSetAttempts(c.env)]);
+    const sets = await setStore(c.env).list();
+    const attempts = await countSetAttempts(
+      c.env,
+      sets.map((s) => s.id),
+    );
     return renderPage(
       c,
       c.get('lang'),

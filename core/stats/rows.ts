@@ -1,0 +1,110 @@
+// Response rows as an instructor reads them: tallies (ids and typed texts) joined with the question's text.
+import { pick } from '../content/localized.ts';
+import { grade, ResponseError } from '../quiz/grade.ts';
+import { leftId } from '../quiz/learner.ts';
+import { publicId } from '../quiz/random.ts';
+import type { AnyResponse } from '../quiz/response.ts';
+import type { Question } from '../quiz/schema.ts';
+import type { Tally } from './tally.ts';
+
+export interface ResponseRow {
+  /** The response in the quiz language: a choice's text, `true`/`false`, a typed text, a pair, an order. */
+  text: string;
+  count: number;
+  /** What this response scores now (0..1; a multiple-response choice its weight, which may be negative). */
+  score: number | null;
+  /** A typed answer (short, cloze gap, numerical): one an instructor of a set may accept. */
+  typed: boolean;
+  /** The gap of a cloze row. */
+  part?: string;
+  /** The language a typed answer was given in. */
+  lang?: string;
+  /** The stored value (typed text, number) as the ledger counted it. */
+  value: string;
+}
+
+/** The score the question gives a response now, or null if the response no longer fits it (an edited set). */
+function scoreNow(q: Question, response: AnyResponse, lang: string, part?: string): number | null {
+  try {
+    const g = grade(q, response, lang);
+    if (!part) return g.score;
+    const item = g.items.find((i) => i.kind === 'gap' && i.gap === part);
+    return item && item.kind === 'gap' ? (item.match === 'exact' || item.match === 'typo' ? 1 : 0) : null;
+  } catch (e) {
+    if (e instanceof ResponseError) return null;
+    throw e;
+  }
+}
+
+/** Typed answers are graded in their own language if the question still has it, else in the quiz language. */
+function typedLang(q: Question, t: Tally, lang: string): string {
+  return t.lang && typeof q.prompt[t.lang] === 'string' ? t.lang : lang;
+}
+
+/**
+ * One row per choice for choice questions (a distractor nobody chose has count 0), the two values for
+ * true/false, and the distinct typed responses (most frequent first) for short, cloze and numerical.
+ */
+export function responseRows(q: Question | undefined, tallies: readonly Tally[], lang: string): ResponseRow[] {
+  const count = (value: string, part?: string) =>
+    tallies.filter((t) => t.value === value && (part === undefined || t.part === part)).reduce((s, t) => s + t.count, 0);
+  if (!q) return tallies.map((t) => ({ text: t.value, count: t.count, score: null, typed: false, value: t.value }));
+  const fixed = (text: string, value: string, score: number, part?: string): ResponseRow => ({
+    text,
+    count: count(value, part),
+    score,
+    typed: false,
+    value,
+    ...(part ? { part } : {}),
+  });
+  switch (q.type) {
+    case 'single':
+      return q.choices.map((c) => fixed(pick(c.text, lang), publicId(q.id, c.id), c.correct ? 1 : (c.credit ?? 0)));
+    case 'multiple':
+      return q.choices.map((c) => fixed(pick(c.text, lang), publicId(q.id, c.id), c.weight));
+    case 'truefalse':
+      return [true, false].map((v) => fixed(String(v), String(v), v === q.answer ? 1 : 0));
+    case 'match':
+      return q.pairs.flatMap((p, i) =>
+        q.pairs.map((r, j) => fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, publicId(q.id, `r${j}`), i === j ? 1 : 0, leftId(i))),
+      ).filter((row) => row.count > 0 || row.score === 1);
+    case 'order': {
+      const text = new Map(q.items.map((t, i) => [publicId(q.id, `i${i}`), pick(t, lang)]));
+      return tallies.map((t) => ({
+        text: t.value
+          .split(' ')
+          .map((id) => text.get(id) ?? '?')
+          .join(' → '),
+        count: t.count,
+        score: scoreNow(q, { order: t.value.split(' ') }, lang),
+        typed: false,
+        value: t.value,
+      }));
+    }
+    case 'short':
+    case 'numerical':
+    case 'cloze': {
+      const rows = tallies.map((t): ResponseRow => {
+        const l = typedLang(q, t, lang);
+        const response: AnyResponse =
+          q.type === 'short' ? { text: t.value } : q.type === 'numerical' ? { number: Number(t.value) } : { gaps: { [t.part ?? '']: t.value } };
+        return {
+          text: t.value,
+          count: t.count,
+          score: scoreNow(q, response, l, q.type === 'cloze' ? t.part : undefined),
+          typed: true,
+          value: t.value,
+          ...(t.part ? { part: t.part } : {}),
+          ...(t.lang ? { lang: t.lang } : {}),
+        };
+      });
+      // Cloze rows stay in the order of their gaps; within a gap (and elsewhere) most frequent first.
+      const gapOrder = q.type === 'cloze' ? q.gaps.map((g) => g.id) : [];
+      return rows.sort((a, b) => gapOrder.indexOf(a.part ?? '') - gapOrder.indexOf(b.part ?? '') || b.count - a.count);
+    }
+    case 'essay':
+      return [];
+    default:
+      return [];
+  }
+}
