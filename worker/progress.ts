@@ -15,6 +15,8 @@ export const progressStore = (env: Env): ProgressStore => new KvProgressStore(en
 export interface StoredAttempt {
   record: AttemptRecord;
   meta: AttemptMeta;
+  /** The learner it was stored for (created by this write if new). */
+  learner: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function storeAttempt(
     })),
   };
   const meta = await progressStore(c.env).record(learner, record);
-  return { record, meta };
+  return { record, meta, learner };
 }
 
 export const lessonQuizIds = () => content.lessons.map((l) => l.id);

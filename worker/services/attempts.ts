@@ -4,12 +4,14 @@ import type { Context } from 'hono';
 import { gradeAttempt, parseResponse, type AttemptResult } from '../../core/quiz/attempt.ts';
 import { grade, ResponseError, type GradeResult } from '../../core/quiz/grade.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import { foldTypography } from '../../core/quiz/normalize.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { storeAttempt } from '../progress.ts';
+import { recordResult, type LedgerQuestion } from '../stores/results-store.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
 
@@ -69,6 +71,36 @@ export interface SubmittedAttempt {
   meta: AttemptMeta;
 }
 
+/** Typed answers as instructors see them counted: typography and spacing folded, case and umlauts kept. */
+function typedAnswers(response: unknown): string[] | undefined {
+  const r = response as { text?: unknown; gaps?: unknown; number?: unknown } | null;
+  if (typeof r?.text === 'string') return [foldTypography(r.text)];
+  if (r?.gaps && typeof r.gaps === 'object') return Object.values(r.gaps).map((g) => (typeof g === 'string' ? foldTypography(g) : ''));
+  if (typeof r?.number === 'number') return [String(r.number)];
+  return undefined;
+}
+
+/** The ledger's copy of a graded attempt: per question its score and response, no learner id in the clear. */
+function ledgerQuestions(s: QuizSession, attempt: AttemptResult, responses: Readonly<Record<string, unknown>>): LedgerQuestion[] {
+  const graded = new Map(attempt.results.map((r) => [r.questionId, r]));
+  return s.quiz.questions
+    .filter((q) => q.type !== 'essay')
+    .map((q) => {
+      const response = Object.hasOwn(responses, q.id) ? responses[q.id] : null;
+      const typed = response === null ? undefined : typedAnswers(response);
+      return { id: q.id, type: q.type, score: graded.get(q.id)?.score ?? 0, response, ...(typed ? { normalized: typed } : {}) };
+    });
+}
+
+/** The request's ExecutionContext, for work that may finish after the response (absent in some tests). */
+function executionCtx(c: Context<AppEnv>): ExecutionContext {
+  try {
+    return c.executionCtx as ExecutionContext;
+  } catch {
+    return { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
+  }
+}
+
 /**
  * Grades a whole attempt and stores it: one KV write for the learner, one ledger call for instructors.
  * A response that does not fit its question is a ResponseError (422) and nothing is stored.
@@ -81,12 +113,23 @@ export async function submitAttempt(
   const attempt = gradeAttempt(s.quiz, responses, s.lang);
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
-  const { record, meta } = await storeAttempt(c, s.quiz, attempt, {
+  const { record, meta, learner } = await storeAttempt(c, s.quiz, attempt, {
     lang: s.lang,
     seed: s.seed,
     copies,
     responses,
     ...(s.setTitle ? { title: s.setTitle } : {}),
+  });
+  // The ledger never fails the submit: a slow or failing one catches up after the response.
+  await recordResult(c.env, executionCtx(c), {
+    quizId: s.quiz.id,
+    kind: s.quiz.kind,
+    version: s.quiz.version,
+    attemptId: record.id,
+    learnerId: learner,
+    createdAt: record.createdAt,
+    lang: s.lang,
+    questions: ledgerQuestions(s, attempt, responses),
   });
   return { attempt, results: attempt.results.map(withSources), copies, record, meta };
 }
