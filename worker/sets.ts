@@ -5,9 +5,9 @@ import { SET_LIMITS, setSchemas, type QuestionSet } from '../core/sets/schema.ts
 import { LangCode } from '../core/content/localized.ts';
 import { content, contentLanguages } from './content.ts';
 import type { ErrorDetail } from './errors.ts';
-import { KvSetStore, type SetStore, type SetVersion } from './stores/set-store.ts';
+import { DoSetStore, type SetStore, type SetVersion } from './stores/set-store.ts';
 
-export const setStore = (env: Env): SetStore => new KvSetStore(env.SETS);
+export const setStore = (env: Env): SetStore => new DoSetStore(env);
 
 export interface SetInput {
   format: 'json' | 'gift';

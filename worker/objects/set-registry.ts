@@ -1,4 +1,168 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { QuestionSet } from '../../core/sets/schema.ts';
+import { keys } from '../stores/keys.ts';
+import { newSetId, type SetSummary, type SetVersion } from '../stores/set-store.ts';
+import { PUBLISHED_LIST_KEY } from '../stores/set-store-published.ts';
+import { KvSync } from './set-registry-kv-sync.ts';
+import { readLegacySets } from './set-registry-migrate.ts';
+import { insertVersion, liveSet, readVersion, SCHEMA, summaries } from './set-registry-schema.ts';
 
-/** The system of record for instructors' question sets (being built: issue 9). */
-export class SetRegistry extends DurableObject<Env> {}
+const PUBLISHED_PREFIX = keys.setPublished('');
+
+/** What a publish or unpublish answers: the instructor's row and the copy learners now get. */
+export interface PublishResult {
+  summary: SetSummary;
+  copy: SetVersion | null;
+}
+
+/**
+ * The system of record for instructors' question sets: every set, every version, the publish state, in
+ * SQLite (docs/decisions/0002-instructor-sets.md). One object per course. Each RPC method changes SQL in one
+ * synchronous transaction, so concurrent calls cannot interleave inside it; the KV copies that learners
+ * read follow through `KvSync`.
+ */
+export class SetRegistry extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private readonly kvSync: KvSync;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.kvSync = new KvSync(ctx.storage, env.SETS, (key) => this.kvValue(key), PUBLISHED_LIST_KEY);
+    // No request is delivered before the schema exists and the old KV layout has been carried over, so
+    // concurrent first uses migrate once.
+    void ctx.blockConcurrencyWhile(async () => {
+      this.sql.exec(SCHEMA);
+      await this.migrateOnce();
+      // A crash between a commit and its KV write is caught up before anything else happens.
+      if (this.kvSync.pending().length) await this.kvSync.flush();
+    });
+  }
+
+  /** Every live set with its latest version's title, drafts included. */
+  list(): SetSummary[] {
+    return summaries(this.sql, 'latest');
+  }
+
+  /** Published sets with their published version's title (what learners list). */
+  listPublished(): SetSummary[] {
+    return summaries(this.sql, 'published');
+  }
+
+  latest(id: string): SetVersion | null {
+    const row = liveSet(this.sql, id);
+    return row ? readVersion(this.sql, id, row.latest_version) : null;
+  }
+
+  version(id: string, version: number): SetVersion | null {
+    return liveSet(this.sql, id) ? readVersion(this.sql, id, version) : null;
+  }
+
+  create(set: QuestionSet, source: SetVersion['source']): SetVersion {
+    return this.ctx.storage.transactionSync(() => {
+      let id = newSetId();
+      // Deleted sets keep their row, so a new set never takes an old id (or its attempts).
+      while (this.sql.exec('SELECT 1 FROM sets WHERE id = ?', id).toArray().length) id = newSetId();
+      const v: SetVersion = { id, version: 1, createdAt: new Date().toISOString(), set, source };
+      this.sql.exec('INSERT INTO sets (id, created_at, updated_at, latest_version) VALUES (?, ?, ?, 1)', id, v.createdAt, v.createdAt);
+      insertVersion(this.sql, v);
+      return v;
+    });
+  }
+
+  replace(id: string, set: QuestionSet, source: SetVersion['source']): SetVersion | null {
+    return this.ctx.storage.transactionSync(() => {
+      const row = liveSet(this.sql, id);
+      if (!row) return null;
+      const v: SetVersion = { id, version: row.latest_version + 1, createdAt: new Date().toISOString(), set, source };
+      insertVersion(this.sql, v);
+      this.sql.exec('UPDATE sets SET latest_version = ?, updated_at = ? WHERE id = ?', v.version, v.createdAt, id);
+      return v;
+    });
+  }
+
+  /** Deletes the versions and the publish state together; the KV copy goes in the same call. */
+  async remove(id: string): Promise<boolean> {
+    const removed = this.ctx.storage.transactionSync(() => {
+      const row = liveSet(this.sql, id);
+      if (!row) return false;
+      this.sql.exec('DELETE FROM versions WHERE set_id = ?', id);
+      this.sql.exec('UPDATE sets SET deleted_at = ?, published_version = NULL WHERE id = ?', new Date().toISOString(), id);
+      this.kvSync.mark(keys.setPublished(id));
+      if (row.published_version !== null) this.kvSync.mark(PUBLISHED_LIST_KEY);
+      return true;
+    });
+    if (removed) await this.kvSync.flush();
+    return removed;
+  }
+
+  /** Publishes the latest version; answers once the learners' copy is written (or its retry is scheduled). */
+  publish(id: string): Promise<PublishResult | null> {
+    return this.setPublished(id, 'latest');
+  }
+
+  unpublish(id: string): Promise<PublishResult | null> {
+    return this.setPublished(id, null);
+  }
+
+  /** Runs the KV writes that are due (a failed or deferred one comes back here). */
+  override async alarm() {
+    await this.kvSync.flush();
+  }
+
+  /** KV keys not yet written (they follow within a flush, or a retry if KV failed). */
+  pendingKvWrites(): string[] {
+    return this.kvSync.pending();
+  }
+
+  private async setPublished(id: string, to: 'latest' | null): Promise<PublishResult | null> {
+    const changed = this.ctx.storage.transactionSync(() => {
+      const row = liveSet(this.sql, id);
+      if (!row) return false;
+      this.sql.exec('UPDATE sets SET published_version = ? WHERE id = ?', to === 'latest' ? row.latest_version : null, id);
+      this.kvSync.mark(keys.setPublished(id));
+      this.kvSync.mark(PUBLISHED_LIST_KEY);
+      return true;
+    });
+    if (!changed) return null;
+    await this.kvSync.flush();
+    const summary = summaries(this.sql, 'latest', id)[0]!;
+    const copy = summary.publishedVersion === null ? null : readVersion(this.sql, id, summary.publishedVersion);
+    return { summary, copy };
+  }
+
+  /** What a learner-facing KV key must hold now: a published copy, or the list of published sets. */
+  private kvValue(key: string): string | null {
+    if (key === PUBLISHED_LIST_KEY) return JSON.stringify(this.listPublished());
+    const id = key.slice(PUBLISHED_PREFIX.length);
+    const row = liveSet(this.sql, id);
+    const copy = row?.published_version ? readVersion(this.sql, id, row.published_version) : null;
+    return copy ? JSON.stringify(copy) : null;
+  }
+
+  /** Carries the old KV layout in once (docs/decisions/0002); all in one transaction, flagged in `meta`. */
+  private async migrateOnce() {
+    if (this.sql.exec("SELECT 1 FROM meta WHERE key = 'migrated'").toArray().length) return;
+    const legacy = await readLegacySets(this.env.SETS);
+    this.ctx.storage.transactionSync(() => {
+      for (const s of legacy) {
+        this.sql.exec(
+          'INSERT OR IGNORE INTO sets (id, created_at, updated_at, latest_version, published_version) VALUES (?, ?, ?, ?, ?)',
+          s.id,
+          s.createdAt,
+          s.updatedAt,
+          s.versions.at(-1)!.version,
+          s.publishedVersion,
+        );
+        for (const v of s.versions) insertVersion(this.sql, v);
+      }
+      // The learners' list did not exist in the old layout; the published copies already do.
+      this.kvSync.mark(PUBLISHED_LIST_KEY);
+      this.sql.exec(
+        "INSERT INTO meta (key, value) VALUES ('migrated', ?)",
+        JSON.stringify({ at: new Date().toISOString(), sets: legacy.length, versions: legacy.reduce((n, s) => n + s.versions.length, 0) }),
+      );
+    });
+    await this.kvSync.flush();
+  }
+}
