@@ -1,0 +1,60 @@
+import { utcDay, type DayOf, type Deck, type ReviewRecord } from './deck.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Cards falling due on each of the next `days` days; today includes everything overdue. */
+export function forecast(deck: Deck, now: number, days = 14, dayOf: DayOf = utcDay): Array<{ day: string; count: number }> {
+  const out = Array.from({ length: days }, (_, i) => ({ day: dayOf(now + i * DAY_MS), count: 0 }));
+  const index = new Map(out.map((d, i) => [d.day, i]));
+  for (const c of deck.cards.values()) {
+    if (!c.state) continue;
+    const i = c.state.due <= now ? 0 : index.get(dayOf(c.state.due));
+    if (i !== undefined) out[i]!.count++;
+  }
+  return out;
+}
+
+const perDay = (reviews: readonly ReviewRecord[], dayOf: DayOf) => {
+  const counts = new Map<string, number>();
+  for (const r of reviews) counts.set(dayOf(r.at), (counts.get(dayOf(r.at)) ?? 0) + 1);
+  return counts;
+};
+
+/** The previous calendar day of "YYYY-MM-DD". */
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+export interface DailyGoal {
+  goal: number;
+  today: number;
+  /** Days in a row on which the goal was met, up to today (today counts once met; until then, up to yesterday). */
+  streak: number;
+}
+
+/** Today's reviews against the daily goal, and the streak of days on which it was met. */
+export function dailyGoal(deck: Deck, now: number, dayOf: DayOf = utcDay): DailyGoal {
+  const counts = perDay(deck.reviews, dayOf);
+  const goal = deck.settings.dailyGoal;
+  let day = dayOf(now);
+  const today = counts.get(day) ?? 0;
+  if (today < goal) day = dayBefore(day);
+  let streak = 0;
+  while ((counts.get(day) ?? 0) >= goal) {
+    streak++;
+    day = dayBefore(day);
+  }
+  return { goal, today, streak };
+}
+
+/** Share of reviews answered right per week (weeks start on Monday), the latest `weeks` weeks that have reviews. */
+export function weeklyRight(deck: Deck, dayOf: DayOf = utcDay, weeks = 8): Array<{ week: string; total: number; right: number }> {
+  const byWeek = new Map<string, { week: string; total: number; right: number }>();
+  for (const r of deck.reviews) {
+    const day = new Date(`${dayOf(r.at)}T12:00:00Z`);
+    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+    const w = byWeek.get(monday) ?? { week: monday, total: 0, right: 0 };
+    w.total++;
+    if (r.correct) w.right++;
+    byWeek.set(monday, w);
+  }
+  return [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : 1)).slice(-weeks);
+}
