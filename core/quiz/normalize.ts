@@ -1,7 +1,6 @@
 /**
- * Typed answers are compared the way a teacher would: white space, typographic quotes and dashes folded,
- * ä/ae, ö/oe, ü/ue, ß/ss equal, case only where the question says it matters, and (optionally) one typo
- * forgiven on words of five letters or more — reported, never silent.
+ * Folding of typed answers: white space, typographic quotes and dashes never make an answer wrong, and
+ * ä/ae, ö/oe, ü/ue, ß/ss are equal. Matching (case, typos, endings) is in text-match.ts.
  */
 
 const QUOTES: Array<[RegExp, string]> = [
@@ -20,11 +19,7 @@ const UMLAUTS: Array<[RegExp, string]> = [
   [/ẞ/g, 'SS'],
 ];
 
-/** Folds everything that never makes an answer wrong; keeps case. */
-export function fold(text: string): string {
-  let s = text.normalize('NFC');
-  for (const [re, to] of QUOTES) s = s.replace(re, to);
-  for (const [re, to] of UMLAUTS) s = s.replace(re, to);
+function tidy(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .trim()
@@ -32,6 +27,21 @@ export function fold(text: string): string {
     .replace(/[\s.!?]+$/, '')
     .trim()
     .normalize('NFC'); // a combining mark after a replaced umlaut composes only now
+}
+
+/** Folds quotes, dashes and white space, but keeps umlauts and ß: tells "einlaeuten" from "einläuten". */
+export function foldTypography(text: string): string {
+  let s = text.normalize('NFC');
+  for (const [re, to] of QUOTES) s = s.replace(re, to);
+  return tidy(s);
+}
+
+/** Folds everything that never makes an answer wrong (typography and ä/ae, ö/oe, ü/ue, ß/ss); keeps case. */
+export function fold(text: string): string {
+  let s = text.normalize('NFC');
+  for (const [re, to] of QUOTES) s = s.replace(re, to);
+  for (const [re, to] of UMLAUTS) s = s.replace(re, to);
+  return tidy(s);
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early past `max`. */
@@ -51,61 +61,4 @@ export function editDistance(a: string, b: string, max = 2): number {
     if (rowMin > max) return max + 1;
   }
   return d[a.length]![b.length]!;
-}
-
-export interface MatchOptions {
-  caseSensitive: boolean;
-  typoTolerance: boolean;
-}
-
-export type TextMatch =
-  | { kind: 'exact' }
-  /** Right but for one typo: accepted, and the learner is told the spelling. */
-  | { kind: 'typo'; expected: string }
-  /** Right but for capitalisation, where case matters: not accepted, and the learner is told why. */
-  | { kind: 'case'; expected: string }
-  | { kind: 'none' };
-
-const MIN_TYPO_LENGTH = 5;
-
-/** Compares a typed answer with one accepted answer. */
-export function matchText(given: string, expected: string, opts: MatchOptions): TextMatch {
-  const g = fold(given);
-  const e = fold(expected);
-  if (!g) return { kind: 'none' };
-  const gl = g.toLowerCase();
-  const el = e.toLowerCase();
-  if (opts.caseSensitive ? g === e : gl === el) return { kind: 'exact' };
-  // Where case matters, a capitalisation slip is wrong, and must not pass as a "typo".
-  if (opts.caseSensitive && gl === el) return { kind: 'case', expected };
-  if (opts.typoTolerance) {
-    // Every word of five letters or more may carry one typo; shorter words must be exact.
-    const gw = opts.caseSensitive ? g.split(' ') : gl.split(' ');
-    const ew = opts.caseSensitive ? e.split(' ') : el.split(' ');
-    if (gw.length === ew.length) {
-      let typos = 0;
-      const ok = ew.every((w, i) => {
-        if (w === gw[i]) return true;
-        if (w.length < MIN_TYPO_LENGTH || editDistance(w, gw[i]!, 1) > 1) return false;
-        typos++;
-        return true;
-      });
-      if (ok && typos === 1) return { kind: 'typo', expected };
-    }
-  }
-  return { kind: 'none' };
-}
-
-/** The best of several weighted accepted answers: the highest credit, then exact before typo before case. */
-export function bestMatch<T extends { text: string; weight: number }>(given: string, accepted: readonly T[], opts: MatchOptions) {
-  const rank = { exact: 3, typo: 2, case: 1, none: 0 } as const;
-  let best: { answer: T; match: TextMatch; credit: number } | undefined;
-  for (const answer of accepted) {
-    const match = matchText(given, answer.text, opts);
-    if (match.kind === 'none') continue;
-    const credit = match.kind === 'exact' || match.kind === 'typo' ? answer.weight : 0;
-    if (!best || credit > best.credit || (credit === best.credit && rank[match.kind] > rank[best.match.kind]))
-      best = { answer, match, credit };
-  }
-  return best;
 }

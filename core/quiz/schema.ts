@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LangCode, localized, type Lang } from '../content/localized.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
+const GrammarTag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase tag such as "relative-clause"');
 const SentenceRef = z.string().regex(/^p\d+s\d+$/, 'must be a sentence id such as "p1s2"');
 
 /**
@@ -24,6 +25,13 @@ export function questionSchemas(languages: readonly Lang[]) {
     /** Why the answer is right (GIFT's general feedback). Built-in content must have one (checked by the loader). */
     explanation: text.optional(),
     sources: z.array(SentenceRef).default([]),
+    /**
+     * What the question tests: its meaning (default) or its form. A form question gets no typo tolerance,
+     * counts case, and gives no credit for a wrong ending (core/quiz/text-match.ts).
+     */
+    tests: z.enum(['meaning', 'form']).optional(),
+    /** Tags of the grammar goals the question tests, e.g. "relative-clause", "passive", "zu-infinitive". */
+    grammar: z.array(GrammarTag).max(10).optional(),
   };
 
   const Choice = z
@@ -143,7 +151,16 @@ export function questionSchemas(languages: readonly Lang[]) {
   const Order = z.object({ ...base, type: z.literal('order'), items: z.array(text).min(2).max(10) }).strict();
 
   /** Free text, stored and shown as ungraded (GIFT's essay `{}`): it never counts toward the score. */
-  const Essay = z.object({ ...base, type: z.literal('essay') }).strict();
+  const Essay = z
+    .object({
+      ...base,
+      type: z.literal('essay'),
+      /** Words and structures to use, shown to the learner while writing. */
+      checklist: z.array(text).max(20).optional(),
+      /** A model answer, shown after submitting (never in the learner's copy before). */
+      modelAnswer: text.optional(),
+    })
+    .strict();
 
   const Numerical = z
     .object({

@@ -78,11 +78,14 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
         .map((entries) => ({ gaps: Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Record<string, string> }));
     }
     case 'match': {
+      // Each right-hand item at most once (a right item chosen twice is invalid, see validateResponse).
       const rights = idsOf(copy.right);
-      const perLeft = copy.left.map((l) => fc.option(fc.constantFrom(...rights), { nil: undefined }).map((r) => [l.id, r] as const));
+      const n = copy.left.length;
       return fc
-        .tuple(...perLeft)
-        .map((entries) => ({ pairs: Object.fromEntries(entries.filter(([, r]) => r !== undefined)) as Record<string, string> }));
+        .tuple(fc.shuffledSubarray(rights, { minLength: rights.length }), fc.array(fc.boolean(), { minLength: n, maxLength: n }))
+        .map(([perm, used]) => ({
+          pairs: Object.fromEntries(copy.left.flatMap((l, i) => (used[i] ? [[l.id, perm[i]!]] : []))) as Record<string, string>,
+        }));
     }
     case 'order':
       return fc.shuffledSubarray(idsOf(copy.items)).map((order) => ({ order }));
@@ -200,7 +203,7 @@ describe('grading properties', () => {
     );
   });
 
-  it('scores an id sequence for an order question the same under every seed, as (L−1)/(n−1) of its positions', () => {
+  it('scores an id sequence for an order question the same under every seed: (L−1)/(n−1) of its positions, 0 when incomplete', () => {
     const orderQuestions = contentQuestions.filter((q) => q.type === 'order');
     expect(orderQuestions.length).toBeGreaterThan(0);
     const arb = fc
@@ -219,7 +222,8 @@ describe('grading properties', () => {
         const keyed = (keyedResponse(q, lang) as { order: string[] }).order;
         const n = keyed.length;
         const L = longestInOrder(ids.map((id) => keyed.indexOf(id)));
-        const expected = ids.length === n && L === n ? 1 : Math.round((Math.max(0, L - 1) / (n - 1)) * 10000) / 10000;
+        // An order that leaves an item without a place is unanswered: 0.
+        const expected = ids.length < n ? 0 : L === n ? 1 : Math.round((Math.max(0, L - 1) / (n - 1)) * 10000) / 10000;
         expect(grade(q, { order: ids }, lang).score).toBe(expected);
       }),
       RUNS,

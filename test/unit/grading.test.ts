@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { gradeAttempt, parseResponse } from '../../core/quiz/attempt.ts';
 import { grade, keyedResponse, longestInOrder, ResponseError, type FeedbackItem, type GradeResult } from '../../core/quiz/grade.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
-import { editDistance, fold, matchText } from '../../core/quiz/normalize.ts';
+import { editDistance, fold } from '../../core/quiz/normalize.ts';
+import { matchText } from '../../core/quiz/text-match.ts';
 import { drawFinal, learnerQuiz, versionOf, type Quiz } from '../../core/quiz/quiz.ts';
 import { publicId, shuffle } from '../../core/quiz/random.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
@@ -210,8 +211,8 @@ describe('short answers', () => {
   describe('German spelling', () => {
     const q = (text: string) => shortQuestion([text], { typoTolerance: false });
 
-    it('accepts "ae" for "ä", "oe" for "ö", "ue" for "ü"', () => {
-      expect(typed(q('Verträge'), 'Vertraege')).toMatchObject({ score: 1, match: 'exact' });
+    it('accepts "ae" for "ä", "oe" for "ö", "ue" for "ü", with a spelling note naming the key\'s spelling', () => {
+      expect(typed(q('Verträge'), 'Vertraege')).toEqual({ score: 1, match: 'spelling', expected: 'Verträge' });
       expect(typed(q('Größe'), 'Groesse').score).toBe(1);
       expect(typed(q('Übergang'), 'Uebergang').score).toBe(1);
       expect(typed(q('Äpfel'), 'Aepfel').score).toBe(1);
@@ -224,8 +225,9 @@ describe('short answers', () => {
     });
 
     it('accepts "ss" for "ß" and "ß" for "ss"', () => {
-      expect(typed(q('Straße'), 'Strasse')).toMatchObject({ score: 1, match: 'exact' });
-      expect(typed(q('Strasse'), 'Straße')).toMatchObject({ score: 1, match: 'exact' });
+      expect(typed(q('Straße'), 'Strasse')).toMatchObject({ score: 1, match: 'spelling', expected: 'Straße' });
+      expect(typed(q('Strasse'), 'Straße')).toMatchObject({ score: 1, match: 'spelling', expected: 'Strasse' });
+      expect(typed(q('Straße'), 'Straße')).toMatchObject({ score: 1, match: 'exact' });
       expect(typed(q('STRASSE'), 'STRAẞE').score).toBe(1);
     });
 
@@ -322,8 +324,8 @@ describe('short answers', () => {
 
     it('rejects one typo in each of two words', () => {
       const two = shortQuestion(['seltene Erden']);
-      expect(typed(two, 'selten Erden')).toMatchObject({ score: 1, match: 'typo' });
-      expect(typed(two, 'selten Erdne')).toMatchObject({ score: 0, match: 'none' });
+      expect(typed(two, 'seltene Erdne')).toMatchObject({ score: 1, match: 'typo' });
+      expect(typed(two, 'seletne Erdne')).toMatchObject({ score: 0, match: 'none' });
     });
 
     it('rejects a typo when the question does not tolerate typos', () => {
@@ -503,10 +505,10 @@ describe('ordering', () => {
     expect(score(order, ids(3, 4, 0, 1, 2))).toBe(0.5);
   });
 
-  it('scores an incomplete order below 1, even when what is there is in order', () => {
+  it('scores an incomplete order 0 as unanswered, even when what is there is in order', () => {
     const res = grade(order, ids(0, 1, 2, 3), 'de');
-    expect(res.score).toBeLessThan(1);
-    expect(res.score).toBe(0.75);
+    expect(res.score).toBe(0);
+    expect(res.answered).toBe(false);
     expect(res.correct).toBe(false);
     expect(score(order, ids())).toBe(0);
     expect(score(order, ids(2))).toBe(0);
@@ -533,7 +535,7 @@ describe('ordering', () => {
 
   it('rejects an item named twice', () => {
     const err = responseError(() => grade(order, ids(0, 0, 1, 2, 3), 'de'));
-    expect(err.details).toEqual([{ path: 'response.order', message: expect.stringContaining('twice') }]);
+    expect(err.details).toEqual([{ path: 'response.order.1', message: expect.stringContaining('twice') }]);
   });
 
   it('rejects an unknown item id', () => {

@@ -1,0 +1,58 @@
+import { pick } from '../../content/localized.ts';
+import { publicId } from '../random.ts';
+import { unknownId, type Kind, type Problem } from './kind.ts';
+
+/** Left ids are positional; right ids are opaque (see publicId). */
+export const leftId = (i: number) => `l${i + 1}`;
+const rightId = (q: { id: string }, i: number) => publicId(q.id, `r${i}`);
+
+/**
+ * Pairs of left and right items: the share of pairs right. No pair chosen is unanswered; a right item
+ * chosen for two left items is a problem named at each of them, so the page can flag both before checking.
+ */
+export const match = {
+  graded: true,
+  validate(q, r, at) {
+    const problems: Problem[] = [];
+    const rights = new Set(q.pairs.map((_, i) => rightId(q, i)));
+    const firstUse = new Map<string, string>();
+    for (const [l, rid] of Object.entries(r.pairs)) {
+      if (!q.pairs.some((_, i) => leftId(i) === l)) problems.push(unknownId(q, `${at}.pairs.${l}`, l));
+      else if (!rights.has(rid)) problems.push(unknownId(q, `${at}.pairs.${l}`, rid));
+      else if (firstUse.has(rid)) {
+        const first = firstUse.get(rid)!;
+        const message = `the same right-hand item is chosen for "${first}" and "${l}"`;
+        if (!problems.some((p) => p.path === `${at}.pairs.${first}`)) problems.push({ path: `${at}.pairs.${first}`, message });
+        problems.push({ path: `${at}.pairs.${l}`, message });
+      } else firstUse.set(rid, l);
+    }
+    return problems;
+  },
+  isUnanswered: (_q, r) => Object.keys(r.pairs).length === 0,
+  score(q, r, { lang }) {
+    const texts = new Map(q.pairs.map((p, i) => [rightId(q, i), pick(p.right, lang)]));
+    let right = 0;
+    const items = q.pairs.map((p, i) => {
+      const given = Object.hasOwn(r.pairs, leftId(i)) ? r.pairs[leftId(i)] : undefined;
+      const ok = given === rightId(q, i);
+      if (ok) right++;
+      return {
+        kind: 'pair' as const,
+        left: pick(p.left, lang),
+        given: given ? texts.get(given)! : null,
+        expected: pick(p.right, lang),
+        right: ok,
+      };
+    });
+    return { score: right / q.pairs.length, items, notes: [] };
+  },
+  keyed: (q) => ({ pairs: Object.fromEntries(q.pairs.map((_, i) => [leftId(i), rightId(q, i)])) }),
+  solutionText: (q, lang) => q.pairs.map((p) => `${pick(p.left, lang)} → ${pick(p.right, lang)}`).join('; '),
+  learner: (q, lang, order) => ({
+    id: q.id,
+    prompt: pick(q.prompt, lang),
+    type: 'match',
+    left: q.pairs.map((p, i) => ({ id: leftId(i), text: pick(p.left, lang) })),
+    right: order(q.pairs.map((p, i) => ({ id: rightId(q, i), text: pick(p.right, lang) }))),
+  }),
+} satisfies Kind<'match'>;

@@ -1,0 +1,138 @@
+import { endingSlip } from './endings.ts';
+import { lexiconKey } from './lexicon.ts';
+import { editDistance, fold, foldTypography } from './normalize.ts';
+
+/**
+ * The one text matcher for every typed answer (short answers and cloze gaps, built-in and instructor
+ * questions alike). The rules, in the order they are tried for each word:
+ * 1. equal after folding: exact, or `spelling` when only ä/ae, ö/oe, ü/ue, ß/ss differ (accepted, noted);
+ * 2. a capitalisation slip where case counts: `case`, scores 0;
+ * 3. the same word with another inflectional ending (endings.ts): `ending`, never a typo;
+ * 4. a word of the course (the lexicon) close to the key: `otherWord`, never a typo, scores 0;
+ * 5. one edit on a word of five letters or more, once per answer, where typos are tolerated: `typo`.
+ */
+
+export interface MatchOptions {
+  caseSensitive: boolean;
+  typoTolerance: boolean;
+  /** A form question: an ending slip scores 0 instead of ENDING_CREDIT. */
+  form?: boolean;
+  /** The quiz language, for its list of endings (endings.ts); without it no ending rule applies. */
+  lang?: string;
+  /** Lexicon keys (buildLexicon) of every word of the course. */
+  lexicon?: ReadonlySet<string> | undefined;
+}
+
+export type TextMatch =
+  | { kind: 'exact' }
+  /** Equal but for ä/ae, ö/oe, ü/ue, ß/ss: accepted, and the learner is told the spelling ("written einläuten"). */
+  | { kind: 'spelling'; expected: string }
+  /** Right but for one typo: accepted, and the learner is told the spelling. */
+  | { kind: 'typo'; expected: string }
+  /** Right but for capitalisation, where case matters: not accepted, and the learner is told why. */
+  | { kind: 'case'; expected: string }
+  /** The right word with the wrong inflectional ending; `ending` is the expected one ("" for none). */
+  | { kind: 'ending'; expected: string; ending: string; word: string }
+  /** Another word of the course typed for the key's word ("versehen" for "vorsehen"). */
+  | { kind: 'otherWord'; expected: string; word: string }
+  | { kind: 'none' };
+
+export type MatchKind = TextMatch['kind'];
+
+/**
+ * Credit for the right word with the wrong ending in a meaning question: the meaning is understood, the form
+ * is not, so half. Used for every typed answer and gap; a form question gives 0.
+ */
+export const ENDING_CREDIT = 0.5;
+
+const MIN_TYPO_LENGTH = 5;
+/** How far a course word may be from the key's word to be named as the word typed instead of it. */
+const OTHER_WORD_DISTANCE = 2;
+
+/** The share of an accepted answer's weight that a match earns. */
+export function matchCredit(match: TextMatch, opts: Pick<MatchOptions, 'form'>): number {
+  switch (match.kind) {
+    case 'exact':
+    case 'spelling':
+    case 'typo':
+      return 1;
+    case 'ending':
+      return opts.form ? 0 : ENDING_CREDIT;
+    default:
+      return 0;
+  }
+}
+
+/** The text rules of a question: a form question never tolerates typos and always counts case. */
+export function textRules(
+  q: { caseSensitive: boolean; typoTolerance: boolean; tests?: 'meaning' | 'form' | undefined },
+  lang: string,
+  lexicon?: ReadonlySet<string>,
+): MatchOptions {
+  const form = q.tests === 'form';
+  return { caseSensitive: form || q.caseSensitive, typoTolerance: !form && q.typoTolerance, form, lang, lexicon };
+}
+
+/** Compares a typed answer with one accepted answer. */
+export function matchText(given: string, expected: string, opts: MatchOptions): TextMatch {
+  const g = fold(given);
+  const e = fold(expected);
+  if (!g) return { kind: 'none' };
+  const cased = (s: string) => (opts.caseSensitive ? s : s.toLowerCase());
+  if (cased(g) === cased(e))
+    return cased(foldTypography(given)) === cased(foldTypography(expected)) ? { kind: 'exact' } : { kind: 'spelling', expected };
+  // Where case matters, a capitalisation slip is wrong, and must not pass as a "typo".
+  if (opts.caseSensitive && g.toLowerCase() === e.toLowerCase()) return { kind: 'case', expected };
+
+  const gw = cased(g).split(' ');
+  const ew = cased(e).split(' ');
+  if (gw.length !== ew.length) return { kind: 'none' };
+  let typos = 0;
+  let ending: { ending: string; word: string } | undefined;
+  let other: string | undefined;
+  let caseSlip = false;
+  const typedWords = foldTypography(given).split(' ');
+  for (let i = 0; i < ew.length; i++) {
+    const w = ew[i]!;
+    const x = gw[i]!;
+    if (w === x) continue;
+    if (opts.caseSensitive && w.toLowerCase() === x.toLowerCase()) {
+      caseSlip = true;
+      continue;
+    }
+    const slip = opts.lang ? endingSlip(x, w, opts.lang) : undefined;
+    if (slip) {
+      ending ??= { ending: slip.expected, word: typedWords[i] ?? x };
+      continue;
+    }
+    if (opts.lexicon?.has(lexiconKey(x)) && w.length >= MIN_TYPO_LENGTH && editDistance(w, x, OTHER_WORD_DISTANCE) <= OTHER_WORD_DISTANCE) {
+      other ??= typedWords[i] ?? x;
+      continue;
+    }
+    if (opts.typoTolerance && w.length >= MIN_TYPO_LENGTH && editDistance(w, x, 1) <= 1) {
+      typos++;
+      continue;
+    }
+    return { kind: 'none' };
+  }
+  if (other !== undefined) return { kind: 'otherWord', expected, word: other };
+  if (typos > 1) return { kind: 'none' };
+  if (caseSlip) return { kind: 'case', expected };
+  if (ending) return { kind: 'ending', expected, ...ending };
+  return typos === 1 ? { kind: 'typo', expected } : { kind: 'none' };
+}
+
+const RANK: Record<MatchKind, number> = { exact: 6, spelling: 5, typo: 4, ending: 3, otherWord: 2, case: 1, none: 0 };
+
+/** The best of several weighted accepted answers: the highest credit, then exact before spelling, typo, ending, other word, case. */
+export function bestMatch<T extends { text: string; weight: number }>(given: string, accepted: readonly T[], opts: MatchOptions) {
+  let best: { answer: T; match: TextMatch; credit: number } | undefined;
+  for (const answer of accepted) {
+    const match = matchText(given, answer.text, opts);
+    if (match.kind === 'none') continue;
+    const credit = answer.weight * matchCredit(match, opts);
+    if (!best || credit > best.credit || (credit === best.credit && RANK[match.kind] > RANK[best.match.kind]))
+      best = { answer, match, credit };
+  }
+  return best;
+}
