@@ -1,0 +1,24 @@
+// CSV for spreadsheets and R: RFC 4180 quoting, a header row, UTF-8 with a byte-order mark (so Excel reads
+// umlauts right; R's readr and Python's csv with utf-8-sig drop it).
+import type { ScoreMatrix } from '../stores/results-store.ts';
+import type { Report } from './results-report.ts';
+
+const cell = (v: string | number | null) => {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: Array<Array<string | number | null>>) => `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+
+/** One row per question: its figures. */
+export function questionsCsv(r: Report): string {
+  return csv([
+    ['question', 'type', 'prompt', 'n', 'facility', 'sd', 'discrimination_index', 'discriminative_efficiency'],
+    ...r.questions.map((q) => [q.id, q.type, q.prompt, q.n, q.facility, q.sd, q.discriminationIndex, q.discriminativeEfficiency]),
+  ]);
+}
+
+/** One row per attempt (numbered, no learner), one column per question; empty where the attempt lacked it. */
+export function scoresCsv(m: ScoreMatrix): string {
+  return csv([['attempt', ...m.questionIds], ...m.rows.map((row, i) => [i + 1, ...row])]);
+}

@@ -1,0 +1,111 @@
+// The item-analysis report of one quiz (a lesson, the final test, a set): the ledger's figures and response
+// counts joined with the quiz's questions, for the JSON API, the CSV exports and the instructor page alike.
+import { pick } from '../../core/content/localized.ts';
+import { versionOf } from '../../core/quiz/quiz.ts';
+import type { Question } from '../../core/quiz/schema.ts';
+import type { QuestionFigures, TestFigures } from '../../core/stats/figures.ts';
+import { responseRows, type ResponseRow } from '../../core/stats/rows.ts';
+import { content, sourceLanguage } from '../content.ts';
+import { FINAL_ID, getQuiz } from '../quizzes.ts';
+import { isSetId, setQuiz, setStore } from '../sets.ts';
+import type { SetVersion } from '../stores/set-store.ts';
+import { ledgerReport, ledgerScores, type AttemptSelection, type ScoreMatrix } from '../stores/results-store.ts';
+
+/** A quiz as its report sees it: the questions to describe (the current ones), its languages, whether it is editable. */
+export interface ReportedQuiz {
+  quizId: string;
+  kind: 'lesson' | 'final' | 'set';
+  title: Record<string, string>;
+  languages: readonly string[];
+  questions: readonly Question[];
+  version: string;
+  /** The final test draws its questions per attempt: no alpha, and only questions drawn are listed. */
+  randomDraw: boolean;
+  /** An instructor set (latest version): typed answers can be accepted into a new version. */
+  set?: SetVersion;
+}
+
+export interface ReportQuestion extends QuestionFigures {
+  type: string;
+  prompt: string;
+  responses: ResponseRow[];
+}
+
+export interface Report {
+  quizId: string;
+  version: string;
+  attempts: number;
+  test: TestFigures;
+  questions: ReportQuestion[];
+}
+
+const finalPool = Object.values(content.questions).flat();
+
+/** The quiz behind a report id, or null (an unknown lesson or a set that does not exist, published or not). */
+export async function reportedQuiz(env: Env, quizId: string): Promise<ReportedQuiz | null> {
+  if (isSetId(quizId)) {
+    const v = await setStore(env).latest(quizId);
+    if (!v) return null;
+    const quiz = setQuiz(v);
+    return { quizId, kind: 'set', title: v.set.title, languages: v.set.languages, questions: v.set.questions, version: quiz.version, randomDraw: false, set: v };
+  }
+  const languages = content.course.languages;
+  if (quizId === FINAL_ID)
+    return { quizId, kind: 'final', title: {}, languages, questions: finalPool, version: getQuiz(FINAL_ID, 'report').version, randomDraw: true };
+  const lesson = content.lessons.find((l) => l.id === quizId);
+  if (!lesson) return null;
+  const questions = content.questions[lesson.id] ?? [];
+  return { quizId, kind: 'lesson', title: lesson.title, languages, questions, version: versionOf(questions), randomDraw: false };
+}
+
+/** The quiz language of a report: the one asked for if the quiz has it, else the course's source language, else its first. */
+export const reportLanguage = (quiz: ReportedQuiz, asked?: string) =>
+  [asked, sourceLanguage].find((l): l is string => !!l && quiz.languages.includes(l)) ?? quiz.languages[0]!;
+
+const gradedIds = (quiz: ReportedQuiz) => (quiz.randomDraw ? [] : quiz.questions.filter((q) => q.type !== 'essay').map((q) => q.id));
+
+/** The report of the first attempt of each learner (`first`) or of every attempt (`all`). */
+export async function buildReport(env: Env, quiz: ReportedQuiz, selection: AttemptSelection, lang: string): Promise<Report> {
+  const ledger = await ledgerReport(env, quiz.quizId, selection, { randomDraw: quiz.randomDraw, questionIds: gradedIds(quiz) });
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  return {
+    quizId: quiz.quizId,
+    version: ledger.version ?? quiz.version,
+    attempts: ledger.attempts,
+    test: ledger.test,
+    questions: ledger.questions.map((f) => {
+      const q = byId.get(f.id);
+      return {
+        ...f,
+        type: q?.type ?? ledger.types[f.id] ?? 'unknown',
+        prompt: q ? pick(q.prompt, lang) : '',
+        responses: responseRows(q, ledger.tallies[f.id] ?? [], lang),
+      };
+    }),
+  };
+}
+
+/** The report as the API answers it: documented fields only (no internal row fields, no learner data). */
+export function reportJson(r: Report) {
+  return {
+    quizId: r.quizId,
+    version: r.version,
+    attempts: r.attempts,
+    test: r.test,
+    questions: r.questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      prompt: q.prompt,
+      n: q.n,
+      facility: q.facility,
+      sd: q.sd,
+      discriminationIndex: q.discriminationIndex,
+      discriminativeEfficiency: q.discriminativeEfficiency,
+      responses: q.responses.map((row) => ({ text: row.part ? `${row.part}: ${row.text}` : row.text, count: row.count, score: row.score })),
+    })),
+  };
+}
+
+/** The attempt × question score matrix (a row number per attempt, never a learner). */
+export const reportScores = (env: Env, quiz: ReportedQuiz, selection: AttemptSelection): Promise<ScoreMatrix> =>
+  ledgerScores(env, quiz.quizId, selection, gradedIds(quiz));
