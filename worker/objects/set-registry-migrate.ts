@@ -7,13 +7,14 @@ export interface LegacySet {
   id: string;
   createdAt: string;
   updatedAt: string;
+  /** The highest number ever given (a lost version's number is not given again). */
+  maxVersion: number;
   publishedVersion: number | null;
   /** Ascending by version; the published copy is among them even if its version key was lost. */
   versions: SetVersion[];
 }
 
 const VERSION_KEY = /^set:(.+):v:(\d+)$/;
-const PUBLISHED_PREFIX = keys.setPublished('');
 /** KV reads in flight at once while migrating (a Worker invocation has a limit on open connections). */
 const PARALLEL = 6;
 
@@ -30,25 +31,21 @@ async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise
  * Nothing is deleted: the old keys stay until docs/decisions/0002 says they can go.
  */
 export async function readLegacySets(kv: KVNamespace): Promise<LegacySet[]> {
-  const [versionKeys, publishedKeys, index] = await Promise.all([
-    listAllKeys(kv, 'set:'),
-    listAllKeys(kv, PUBLISHED_PREFIX),
-    kv.get<SetSummary[]>(keys.setIndex(), 'json'),
-  ]);
-  const byId = new Map<string, { versions: number[]; published: boolean }>();
-  const entry = (id: string) => byId.get(id) ?? byId.set(id, { versions: [], published: false }).get(id)!;
+  const [versionKeys, index] = await Promise.all([listAllKeys(kv, 'set:'), kv.get<SetSummary[]>(keys.setIndex(), 'json')]);
+  const rows = new Map((Array.isArray(index) ? index : []).map((r) => [r.id, r]));
+  // A set is any id with a version key or an index row; a published copy with neither is what a failed
+  // delete left behind, and is not brought back.
+  const byId = new Map<string, number[]>([...rows.keys()].map((id) => [id, []]));
   for (const name of versionKeys) {
     const m = VERSION_KEY.exec(name);
-    if (m) entry(m[1]!).versions.push(Number(m[2]));
+    if (m) (byId.get(m[1]!) ?? byId.set(m[1]!, []).get(m[1]!)!).push(Number(m[2]));
   }
-  for (const name of publishedKeys) entry(name.slice(PUBLISHED_PREFIX.length)).published = true;
-  const rows = new Map((Array.isArray(index) ? index : []).map((r) => [r.id, r]));
 
-  const sets = await inBatches([...byId], async ([id, found]) => {
-    const versions = (await inBatches(found.versions, (n) => kv.get<SetVersion>(keys.set(id, n), 'json'))).filter(
-      (v): v is SetVersion => !!v?.set,
-    );
-    const copy = found.published ? await kv.get<SetVersion>(keys.setPublished(id), 'json') : null;
+  const sets = await inBatches([...byId], async ([id, numbers]) => {
+    const [versions, copy] = await Promise.all([
+      inBatches(numbers, (n) => kv.get<SetVersion>(keys.set(id, n), 'json')).then((vs) => vs.filter((v): v is SetVersion => !!v?.set)),
+      kv.get<SetVersion>(keys.setPublished(id), 'json'),
+    ]);
     if (copy?.set && !versions.some((v) => v.version === copy.version)) versions.push({ ...copy, id });
     if (!versions.length) return null;
     versions.sort((a, b) => a.version - b.version);
@@ -56,6 +53,7 @@ export async function readLegacySets(kv: KVNamespace): Promise<LegacySet[]> {
       id,
       createdAt: rows.get(id)?.createdAt ?? versions[0]!.createdAt,
       updatedAt: versions.at(-1)!.createdAt,
+      maxVersion: Math.max(versions.at(-1)!.version, rows.get(id)?.latestVersion ?? 0),
       publishedVersion: copy?.set ? copy.version : null,
       versions: versions.map((v) => ({ ...v, id })),
     };

@@ -2,7 +2,9 @@ import type { SetSummary, SetVersion } from '../stores/set-store.ts';
 
 /**
  * The SetRegistry's tables. One object holds a whole course, so a list and a create are one transaction.
- * - `sets` keeps a row after a delete (`deleted_at`), so an id and its version numbers are never reused.
+ * - `sets` keeps a row after a delete (`deleted_at`), so an id and its version numbers are never reused;
+ *   `max_version` is the highest number ever given (above `latest_version` only if the old KV store lost
+ *   the newest versions), and the next version is `max_version + 1`.
  * - `versions` keeps every version; the list's columns are copied out of the body so that listing never
  *   parses whole sets.
  * - `kv_sync` is the outbox of KV keys that must follow the SQL state (the learners' copies).
@@ -14,6 +16,7 @@ CREATE TABLE IF NOT EXISTS sets (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   latest_version INTEGER NOT NULL,
+  max_version INTEGER NOT NULL,
   published_version INTEGER,
   deleted_at TEXT
 ) STRICT;
@@ -112,8 +115,8 @@ export function insertVersion(sql: SqlStorage, v: SetVersion) {
 /** The `sets` row of a set that is not deleted. */
 export function liveSet(sql: SqlStorage, id: string) {
   return sql
-    .exec<{ latest_version: number; published_version: number | null }>(
-      'SELECT latest_version, published_version FROM sets WHERE id = ? AND deleted_at IS NULL',
+    .exec<{ latest_version: number; max_version: number; published_version: number | null }>(
+      'SELECT latest_version, max_version, published_version FROM sets WHERE id = ? AND deleted_at IS NULL',
       id,
     )
     .toArray()[0];

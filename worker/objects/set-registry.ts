@@ -64,7 +64,12 @@ export class SetRegistry extends DurableObject<Env> {
       // Deleted sets keep their row, so a new set never takes an old id (or its attempts).
       while (this.sql.exec('SELECT 1 FROM sets WHERE id = ?', id).toArray().length) id = newSetId();
       const v: SetVersion = { id, version: 1, createdAt: new Date().toISOString(), set, source };
-      this.sql.exec('INSERT INTO sets (id, created_at, updated_at, latest_version) VALUES (?, ?, ?, 1)', id, v.createdAt, v.createdAt);
+      this.sql.exec(
+        'INSERT INTO sets (id, created_at, updated_at, latest_version, max_version) VALUES (?, ?, ?, 1, 1)',
+        id,
+        v.createdAt,
+        v.createdAt,
+      );
       insertVersion(this.sql, v);
       return v;
     });
@@ -74,9 +79,15 @@ export class SetRegistry extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => {
       const row = liveSet(this.sql, id);
       if (!row) return null;
-      const v: SetVersion = { id, version: row.latest_version + 1, createdAt: new Date().toISOString(), set, source };
+      const v: SetVersion = { id, version: row.max_version + 1, createdAt: new Date().toISOString(), set, source };
       insertVersion(this.sql, v);
-      this.sql.exec('UPDATE sets SET latest_version = ?, updated_at = ? WHERE id = ?', v.version, v.createdAt, id);
+      this.sql.exec(
+        'UPDATE sets SET latest_version = ?, max_version = ?, updated_at = ? WHERE id = ?',
+        v.version,
+        v.version,
+        v.createdAt,
+        id,
+      );
       return v;
     });
   }
@@ -147,11 +158,13 @@ export class SetRegistry extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       for (const s of legacy) {
         this.sql.exec(
-          'INSERT OR IGNORE INTO sets (id, created_at, updated_at, latest_version, published_version) VALUES (?, ?, ?, ?, ?)',
+          `INSERT OR IGNORE INTO sets (id, created_at, updated_at, latest_version, max_version, published_version)
+           VALUES (?, ?, ?, ?, ?, ?)`,
           s.id,
           s.createdAt,
           s.updatedAt,
           s.versions.at(-1)!.version,
+          s.maxVersion,
           s.publishedVersion,
         );
         for (const v of s.versions) insertVersion(this.sql, v);
