@@ -16,6 +16,7 @@ export const questionSet = (title: string): QuestionSet =>
     title: t(title, title),
     languages: ['de', 'en'],
     lesson: 'china',
+    passages: [],
     questions: [{ id: 'q1', type: 'truefalse', prompt: t('Japan ist Partner der USA.', 'Japan is a partner of the US.'), answer: true }],
   }) as QuestionSet;
 const source = (text: string) => ({ format: 'json' as const, text });
