@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { limitBody } from '../middleware/body-limit.ts';
 import { pick } from '../../core/content/localized.ts';
 import { toGift } from '../../core/gift/write.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
@@ -8,7 +8,6 @@ import { SET_LIMITS } from '../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor.tsx';
 import { content, contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
 import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken, startSession, validCsrf } from '../instructor-auth.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
@@ -18,12 +17,8 @@ import { renderNotFound } from './pages.tsx';
 
 type C = Context<AppEnv>;
 
-const formLimit = bodyLimit({
-  maxSize: SET_LIMITS.bodyBytes + 16 * 1024,
-  onError: () => {
-    throw new ApiError(413, 'too_large', `The set is larger than ${SET_LIMITS.bodyBytes / 1024} KiB.`);
-  },
-});
+// A pasted set plus the form's other fields.
+const formLimit = limitBody(SET_LIMITS.bodyBytes + 16 * 1024);
 
 function signInPage(c: C, status: 200 | 401 | 429, error?: string) {
   const t = c.get('t');

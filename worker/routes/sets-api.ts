@@ -1,21 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { toGift } from '../../core/gift/write.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
+import { limitBody } from '../middleware/body-limit.ts';
 import { countSetAttempts } from '../set-attempts.ts';
 import { readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { query } from '../validate.ts';
 
-const limit = bodyLimit({
-  maxSize: SET_LIMITS.bodyBytes,
-  onError: () => {
-    throw new ApiError(413, 'too_large', `The set is larger than ${SET_LIMITS.bodyBytes / 1024} KiB.`);
-  },
-});
+const limit = limitBody(SET_LIMITS.bodyBytes);
 
 const ImportQuery = z
   .object({
