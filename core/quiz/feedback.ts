@@ -4,7 +4,8 @@ import type { QuestionType } from './schema.ts';
 
 /**
  * How a typed text compared with the key, as the learner is told: `ending` names the expected inflectional
- * ending (without "-", "" for none), `word` names the other course word that was typed.
+ * ending (without "-", "" for none) and `word` the typed word with the wrong ending; for `otherWord`,
+ * `word` names the other word that was typed.
  */
 export interface TextVerdict {
   given: string;

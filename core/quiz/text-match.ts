@@ -1,5 +1,6 @@
 import { endingSlip } from './endings.ts';
 import { lexiconKey } from './lexicon.ts';
+import { prefixSwap } from './prefixes.ts';
 import { editDistance, fold, foldTypography } from './normalize.ts';
 
 /**
@@ -8,7 +9,8 @@ import { editDistance, fold, foldTypography } from './normalize.ts';
  * 1. equal after folding: exact, or `spelling` when only ä/ae, ö/oe, ü/ue, ß/ss differ (accepted, noted);
  * 2. a capitalisation slip where case counts: `case`, scores 0;
  * 3. the same word with another inflectional ending (endings.ts): `ending`, never a typo;
- * 4. a word of the course (the lexicon) close to the key: `otherWord`, never a typo, scores 0;
+ * 4. another word: the key's word with another prefix (versehen for vorsehen, prefixes.ts), or a word of
+ *    the course (the lexicon) close to the key: `otherWord`, never a typo, scores 0;
  * 5. one edit on a word of five letters or more, once per answer, where typos are tolerated: `typo`.
  */
 
@@ -103,6 +105,10 @@ export function matchText(given: string, expected: string, opts: MatchOptions): 
     const slip = opts.lang ? endingSlip(x, w, opts.lang) : undefined;
     if (slip) {
       ending ??= { ending: slip.expected, word: typedWords[i] ?? x };
+      continue;
+    }
+    if (opts.lang && prefixSwap(x.toLowerCase(), w.toLowerCase(), opts.lang)) {
+      other ??= typedWords[i] ?? x;
       continue;
     }
     if (opts.lexicon?.has(lexiconKey(x)) && w.length >= MIN_TYPO_LENGTH && editDistance(w, x, OTHER_WORD_DISTANCE) <= OTHER_WORD_DISTANCE) {

@@ -27,7 +27,7 @@ export function typedAnswer(
     match: match.kind,
     expected,
     accepted: credit > 0,
-    ...(match.kind === 'ending' ? { ending: match.ending } : {}),
+    ...(match.kind === 'ending' ? { ending: match.ending, word: match.word } : {}),
     ...(match.kind === 'otherWord' ? { word: match.word } : {}),
   };
   return { credit, verdict, ...(best?.answer.feedback ? { feedback: best.answer.feedback } : {}) };
