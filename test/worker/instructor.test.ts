@@ -347,6 +347,24 @@ describe('KV operations for a published set (budgets)', () => {
     expect((await fetchCounting(path, {}, { warm: true })).ops).toEqual([]);
     expect((await fetchCounting(`/api/quizzes/${id}?lang=de`)).ops).toEqual(['SETS.get']);
   });
+
+  it('lists published sets on the overview and lesson pages with at most one KV read, and writes nothing', async () => {
+    const { id } = await create();
+    await api(`/${id}/publish`, { method: 'POST', headers: auth });
+    for (const path of ['/en/', '/de/lessons/china']) {
+      const { res, ops } = await fetchCounting(path);
+      expect(await res.text()).toContain(`/sets/${id}"`);
+      expect(ops.length, `${path}: ${ops.join(', ')}`).toBeLessThanOrEqual(1);
+      expect(ops.every((op) => op === 'SETS.get')).toBe(true);
+    }
+  });
+
+  it('serves the instructor list from the registry, without any KV operation', async () => {
+    await create();
+    const { res, ops } = await fetchCounting('/api/question-sets', { headers: auth });
+    expect(res.status).toBe(200);
+    expect(ops.filter((op) => op.startsWith('SETS.'))).toEqual([]);
+  });
 });
 
 describe('any import at all (fuzz)', () => {
