@@ -4,6 +4,7 @@ import bundle from '../build/content.json';
 import type { Content } from '../core/content/load.ts';
 import type { GlossaryEntry, Lesson, Sentence } from '../core/content/schema.ts';
 import { findTerms, segment, type Segment } from '../core/content/terms.ts';
+import { buildLexicon } from '../core/quiz/lexicon.ts';
 
 const data = bundle as unknown as { content: Content; locales: Record<string, Record<string, unknown>> };
 
@@ -50,3 +51,12 @@ export function correctionsOf(lesson: Lesson) {
   const ids = new Set(sentencesOf(lesson).map((s) => s.id));
   return content.article.corrections.filter((c) => ids.has(c.sentenceId));
 }
+
+/**
+ * Every word form of the course (the article in every language, glossary lemmas and forms), built once per
+ * isolate: the grader names a typed course word ("versehen" for "vorsehen") instead of taking it for a typo.
+ */
+export const courseLexicon: ReadonlySet<string> = buildLexicon([
+  ...content.article.sentences.flatMap((s) => Object.values(s.text)),
+  ...content.glossary.flatMap((e) => [e.lemma, ...e.forms]),
+]);

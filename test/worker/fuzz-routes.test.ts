@@ -15,7 +15,8 @@ const gift = (langs: string[]) =>
   langs.length === 1
     ? ['::a:: Pick {=one ~two ~three}', '::b:: True? {T}', '::c:: Type it {=word}', '::d:: Pair {=x -> 1 =y -> 2 =z -> 3}', '::e:: Year {#2025:1}'].join('\n\n')
     : [
-        '::a:: <span lang="de" class="multilang">Wählen</span><span lang="en" class="multilang">Pick</span> {=<span lang="de" class="multilang">eins</span><span lang="en" class="multilang">one</span> ~<span lang="de" class="multilang">zwei</span><span lang="en" class="multilang">two</span>}',
+        // Inside answers Moodle needs "=" escaped, as its own export writes it.
+        '::a:: <span lang="de" class="multilang">Wählen</span><span lang="en" class="multilang">Pick</span> {=<span lang\\="de" class\\="multilang">eins</span><span lang\\="en" class\\="multilang">one</span> ~<span lang\\="de" class\\="multilang">zwei</span><span lang\\="en" class\\="multilang">two</span>}',
         '::b:: <span lang="de" class="multilang">Wahr?</span><span lang="en" class="multilang">True?</span> {T}',
       ].join('\n\n');
 

@@ -192,14 +192,21 @@ describe('POST /api/quizzes/:quizId/check', () => {
   });
 
   it('says what was wrong: a typed answer with a typo is accepted and its spelling reported', async () => {
-    const q = allQuestions.find((x) => x.type === 'short' && x.answers.de!.some((a) => a.text.length >= 7 && !a.text.includes(' ')))!;
+    // A meaning question (form questions get no typo tolerance) with a one-word answer long enough for it.
+    const q = allQuestions.find(
+      (x) =>
+        x.type === 'short' &&
+        (x as any).tests !== 'form' &&
+        x.typoTolerance !== false &&
+        x.answers.de!.some((a) => a.text.length >= 7 && !a.text.includes(' ')),
+    )!;
     const word = (q as any).answers.de.find((a: any) => a.text.length >= 7 && !a.text.includes(' ')).text as string;
-    const typo = word.slice(0, 3) + word.slice(4); // one letter missing
+    const typo = word.slice(0, 4) + word[5] + word[4] + word.slice(6); // two letters swapped in the middle of the word
     const lesson = q.id.split('-')[0];
     const body = (await (
       await post(`/api/quizzes/${lesson}/check`, { questionId: q.id, response: { text: typo }, lang: 'de' })
     ).json()) as any;
-    expect(body.items[0]).toMatchObject({ kind: 'text', match: 'typo', expected: word });
+    expect(body.items[0], `${q.id}: ${typo}`).toMatchObject({ kind: "text", match: "typo", expected: word });
     expect(body.score).toBeGreaterThan(0);
   });
 

@@ -1,13 +1,15 @@
 // The one attempt path: checking an answer, keeping answers carried in a link, grading and storing a whole
 // attempt. The JSON API and every page (practice quizzes, sets, the final test) call these.
 import type { Context } from 'hono';
-import { gradeAttempt, parseResponse, type AttemptResult } from '../../core/quiz/attempt.ts';
-import { grade, ResponseError, type GradeResult } from '../../core/quiz/grade.ts';
+import { gradeAttempt, type AttemptResult } from '../../core/quiz/attempt.ts';
+import { grade, type GradeResult } from '../../core/quiz/grade.ts';
+import { ResponseError, validateResponse } from '../../core/quiz/validate.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { foldTypography } from '../../core/quiz/normalize.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import { courseLexicon } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { storeAttempt } from '../progress.ts';
@@ -20,17 +22,18 @@ export type CheckedAnswer = Omit<GradeResult, 'sources'> & { sources: ReturnType
 
 const withSources = (r: GradeResult): CheckedAnswer => ({ ...r, sources: sourcesOf(r.sources) });
 
-/** Whether `raw` is a response of the question's shape that names only its own choices, gaps and items. */
-function validResponse(q: Question, raw: unknown, lang: string): AnyResponse | null {
+/** `raw` as a response of the question's shape naming only its own choices, gaps and items; else null. */
+function validResponse(q: Question, raw: unknown): AnyResponse | null {
   try {
-    const r = parseResponse(q, raw);
-    grade(q, r, lang); // names only ids of this question, in the attempt's language
-    return r;
+    return validateResponse(q, raw);
   } catch (e) {
     if (e instanceof ResponseError) return null;
     throw e;
   }
 }
+
+/** How the one grader grades here: with the course's words, so a course word is never taken for a typo. */
+const GRADING = { lexicon: courseLexicon };
 
 /** The question `questionId` of the session's quiz; a 404 ApiError if it is not part of it. */
 export function questionOf(s: QuizSession, questionId: string): Question {
@@ -45,7 +48,7 @@ export function questionOf(s: QuizSession, questionId: string): Question {
 /** Grades one answer (practice): a ResponseError (422) for a response that does not fit the question. */
 export function checkAnswer(s: QuizSession, questionId: string, raw: unknown): CheckedAnswer {
   const q = questionOf(s, questionId);
-  return withSources(grade(q, parseResponse(q, raw), s.lang));
+  return withSources(grade(q, raw, s.lang, GRADING));
 }
 
 /**
@@ -56,7 +59,7 @@ export function keepValidAnswers(s: QuizSession, raw: Readonly<Record<string, un
   const out: Record<string, AnyResponse> = {};
   for (const q of s.quiz.questions) {
     if (!Object.hasOwn(raw, q.id)) continue;
-    const r = validResponse(q, raw[q.id], s.lang);
+    const r = validResponse(q, raw[q.id]);
     if (r) out[q.id] = r;
   }
   return out;
@@ -110,7 +113,7 @@ export async function submitAttempt(
   s: QuizSession,
   responses: Readonly<Record<string, unknown>>,
 ): Promise<SubmittedAttempt> {
-  const attempt = gradeAttempt(s.quiz, responses, s.lang);
+  const attempt = gradeAttempt(s.quiz, responses, s.lang, GRADING);
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
   const { record, meta, learner } = await storeAttempt(c, s.quiz, attempt, {
