@@ -24,6 +24,7 @@ import { LANG_COOKIE, pageLanguage } from '../error-handler.tsx';
 import { quizPages } from './quiz-pages.tsx';
 import { progressPages } from './progress-pages.tsx';
 import { instructorPages } from './instructor-pages.tsx';
+import { resultsPages } from './results-pages.tsx';
 import { loadSummary } from '../progress.ts';
 import { setStore } from '../sets.ts';
 
@@ -52,6 +53,7 @@ pages.use('/:lang/*', async (c, next) => {
 pages.route('/', quizPages);
 pages.route('/', progressPages);
 pages.route('/', instructorPages);
+pages.route('/', resultsPages);
 
 pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 
