@@ -9,9 +9,11 @@ export function quizLabels(t: TFunction): QuizLabels {
   let labels = cache.get(t);
   if (labels) return labels;
   // Placeholders such as {{n}} are filled in by the components, so they are passed through untouched here.
-  const keep = { n: '{{n}}', total: '{{total}}', expected: '{{expected}}', item: '{{item}}' };
+  const keep = { n: '{{n}}', total: '{{total}}', expected: '{{expected}}', item: '{{item}}', word: '{{word}}', ending: '{{ending}}' };
   const raw = (key: `quiz.${keyof (typeof import('../locales/en.json'))['quiz']}`) => String(t(key, keep));
   labels = {
+    // getFixedT() gives its language as `lng`; English if a test hands in another kind of t.
+    lang: (t as { lng?: string }).lng ?? 'en',
     check: raw('quiz.check'),
     next: raw('quiz.next'),
     finish: raw('quiz.finish'),
@@ -47,6 +49,25 @@ export function quizLabels(t: TFunction): QuizLabels {
     progress: raw('quiz.progress'),
     ungraded: raw('quiz.ungraded'),
     questionOf: raw('quiz.questionOf'),
+    rightAnswer: raw('quiz.rightAnswer'),
+    markRight: raw('quiz.markRight'),
+    markWrong: raw('quiz.markWrong'),
+    inPlace: raw('quiz.inPlace'),
+    belongsAt: raw('quiz.belongsAt'),
+    positionNone: raw('quiz.positionNone'),
+    positionsProblem: raw('quiz.positionsProblem'),
+    pairsProblem: raw('quiz.pairsProblem'),
+    writtenAs: raw('quiz.writtenAs'),
+    misplaced: raw('quiz.misplaced'),
+    showOrder: raw('quiz.showOrder'),
+    showPairs: raw('quiz.showPairs'),
+    rightOrder: raw('quiz.rightOrder'),
+    allInPlace: raw('quiz.allInPlace'),
+    open: raw('quiz.open'),
+    endingHint: raw('quiz.endingHint'),
+    endingNone: raw('quiz.endingNone'),
+    otherWord: raw('quiz.otherWord'),
+    notAnsweredVerdict: raw('quiz.notAnsweredVerdict'),
     languageNames: Object.fromEntries(contentLanguages.map((l) => [l, t(`languages.${l}` as 'languages.de')])),
   };
   cache.set(t, labels);

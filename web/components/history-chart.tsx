@@ -1,41 +1,101 @@
+import { formatDateTime, formatNumber, formatPercent } from '../format.ts';
+
 export interface HistoryPoint {
   label: string;
   share: number;
-  date: string;
+  /** Epoch milliseconds. */
+  at: number;
 }
 
+export interface HistoryLabels {
+  title: string;
+  caption: string;
+  /** Axis titles: "Score", "Attempts, oldest first". */
+  y: string;
+  x: string;
+  showTable: string;
+  when: string;
+  quiz: string;
+  score: string;
+}
+
+const W = 340;
+const H = 120;
+const LEFT = 44;
+const TOP = 16;
+
 /**
- * Scores over time as a small SVG bar chart: one bar per attempt, oldest first. Drawn with attributes only
- * (the CSP allows no inline styles); the caption and a per-bar <title> say the same in words.
+ * Scores over time as a small SVG bar chart: one bar per attempt, oldest first, with labelled axes whose
+ * numbers are in the UI language; the same data as a table behind "show as a table". Drawn with attributes
+ * only (the CSP allows no inline styles).
  */
-export function HistoryChart({ points, title, caption }: { points: HistoryPoint[]; title: string; caption: string }) {
+export function HistoryChart({ points, labels, lang }: { points: HistoryPoint[]; labels: HistoryLabels; lang: string }) {
   const shown = points.slice(-30);
-  const w = 320;
-  const h = 120;
-  const pad = 20;
-  const bw = Math.max(4, Math.min(24, (w - pad) / Math.max(1, shown.length) - 3));
+  const first = points.length - shown.length + 1;
+  const step = (W - LEFT - 8) / Math.max(1, shown.length);
+  const bw = Math.max(4, Math.min(24, step - 3));
+  const y = (share: number) => TOP + H - share * H;
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${w} ${h + 20}`} width="100%" height="160" role="img" aria-labelledby="chart-title">
-        <title id="chart-title">{title}</title>
-        {[0, 0.5, 1].map((y) => (
-          <g key={y}>
-            <line x1={pad} x2={w} y1={h - y * (h - 10)} y2={h - y * (h - 10)} stroke="#d5dbe1" stroke-width="1" />
-            <text x="0" y={h - y * (h - 10) + 4} font-size="10" fill="#505a66">
-              {Math.round(y * 100)}
+      <svg viewBox={`0 0 ${W} ${TOP + H + 44}`} width="100%" height="180" role="img" aria-labelledby="chart-title">
+        <title id="chart-title">{labels.title}</title>
+        <text x="0" y="10" font-size="10" fill="#505a66">
+          {labels.y}
+        </text>
+        {[0, 0.5, 1].map((s) => (
+          <g key={s}>
+            <line x1={LEFT} x2={W} y1={y(s)} y2={y(s)} stroke="#d5dbe1" stroke-width="1" />
+            <text x={LEFT - 4} y={y(s) + 4} font-size="10" fill="#505a66" text-anchor="end">
+              {formatPercent(lang, s)}
             </text>
           </g>
         ))}
         {shown.map((p, i) => {
-          const bh = Math.max(2, p.share * (h - 10));
+          const bh = Math.max(2, p.share * H);
+          const x = LEFT + 4 + i * step;
           return (
-            <rect key={i} x={pad + 4 + i * (bw + 3)} y={h - bh} width={bw} height={bh} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
-              <title>{`${p.label}: ${Math.round(p.share * 100)} % (${p.date})`}</title>
-            </rect>
+            <g key={i}>
+              <rect x={x} y={TOP + H - bh} width={bw} height={bh} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
+                <title>{`${p.label}: ${formatPercent(lang, p.share)} (${formatDateTime(lang, p.at)})`}</title>
+              </rect>
+              {(i === 0 || i === shown.length - 1 || shown.length <= 10) && (
+                <text x={x + bw / 2} y={TOP + H + 14} font-size="10" fill="#505a66" text-anchor="middle">
+                  {formatNumber(lang, first + i)}
+                </text>
+              )}
+            </g>
           );
         })}
+        <text x={LEFT + (W - LEFT) / 2} y={TOP + H + 36} font-size="10" fill="#505a66" text-anchor="middle">
+          {labels.x}
+        </text>
       </svg>
-      <figcaption>{caption}</figcaption>
+      <figcaption>{labels.caption}</figcaption>
+      <details class="show-all">
+        <summary>{labels.showTable}</summary>
+        <div class="table-wrap">
+          <table class="history-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{labels.when}</th>
+                <th scope="col">{labels.quiz}</th>
+                <th scope="col">{labels.score}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={i}>
+                  <td>{formatNumber(lang, i + 1)}</td>
+                  <td>{formatDateTime(lang, p.at)}</td>
+                  <td>{p.label}</td>
+                  <td>{formatPercent(lang, p.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </figure>
   );
 }

@@ -4,6 +4,20 @@ import { href, usePage } from '../page-context.ts';
 /** Header with navigation and language switch, main landmark, footer: the frame of every page. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t, lang } = usePage();
+  const links = [
+    { path: '/', label: t('nav.overview') },
+    { path: '/test', label: t('nav.test') },
+    { path: '/progress', label: t('nav.progress') },
+  ];
+  const list = (
+    <ul>
+      {links.map((l) => (
+        <li key={l.path}>
+          <a href={href(lang, l.path)}>{l.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
       <a class="skip" href="#main">
@@ -11,20 +25,15 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </a>
       <header class="site-header">
         <a class="brand" href={href(lang, '/')}>
-          {t('site.short')}
+          {t('site.name')}
         </a>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            <li>
-              <a href={href(lang, '/')}>{t('nav.overview')}</a>
-            </li>
-            <li>
-              <a href={href(lang, '/test')}>{t('nav.test')}</a>
-            </li>
-            <li>
-              <a href={href(lang, '/progress')}>{t('nav.progress')}</a>
-            </li>
-          </ul>
+        {/* One row on a phone: the links fold into a menu that opens without JavaScript (<details>). */}
+        <nav class="site-nav" aria-label={t('nav.label')}>
+          <div class="nav-wide">{list}</div>
+          <details class="nav-menu">
+            <summary>{t('nav.menu')}</summary>
+            {list}
+          </details>
         </nav>
         <LanguageSwitch />
       </header>
@@ -48,7 +57,7 @@ export function LanguageSwitch() {
     <nav class="lang-switch" aria-label={t('nav.language')}>
       <ul>
         {languages.map((l) => (
-          <li key={l.code}>
+          <li key={l.code} class={l.code === lang ? 'current' : undefined}>
             {l.code === lang ? (
               <span aria-current="true" lang={l.code}>
                 {l.name}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Feedback } from '../quiz/feedback.tsx';
-import { encodeAnswers, responseFromForm, type FormProblem } from '../quiz/form.ts';
+import { clashingFields, encodeAnswers, responseFromForm, sentField, type FormProblem } from '../quiz/form.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
 
@@ -42,16 +42,32 @@ export function PracticeQuestion(p: PracticeProps) {
   const [given, setGiven] = useState<AnyResponse | null>(p.given ?? null);
   const [problem, setProblem] = useState<string | null>(p.problem ?? null);
   const [busy, setBusy] = useState(false);
+  // Fields that clash (two items at one position, one answer for two items), flagged as soon as they do.
+  const [clash, setClash] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   const q = p.question;
   const answers = given ? { ...p.answeredSoFar, [q.id]: given } : p.answeredSoFar;
   const fbId = `fb-${q.id}`;
+  const problemId = `pr-${q.id}`;
+  const fields = () => {
+    const data = new FormData(formRef.current!);
+    return (name: string) => data.getAll(name).map(String);
+  };
+
+  const onChange = () => {
+    if (result) return;
+    const now = clashingFields(q, fields());
+    setClash(now);
+    if (now.length) setProblem(q.type === 'order' ? 'positions' : 'pairs');
+    else if (problem === 'positions' || problem === 'pairs') setProblem(null);
+  };
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     if (busy || result) return;
-    const data = new FormData(formRef.current!);
-    const response = responseFromForm(q, (name) => data.getAll(name).map(String));
+    const get = fields();
+    setClash(clashingFields(q, get));
+    const response = responseFromForm(q, get);
     if (typeof response === 'string') {
       setProblem(response);
       return;
@@ -80,9 +96,13 @@ export function PracticeQuestion(p: PracticeProps) {
       ? p.labels.notAnswered
       : problem === 'number'
         ? p.labels.invalidNumber
-        : problem === 'network'
-          ? p.labels.networkError
-          : null;
+        : problem === 'positions'
+          ? p.labels.positionsProblem.replace('{{total}}', String(q.type === 'order' ? q.items.length : 0))
+          : problem === 'pairs'
+            ? p.labels.pairsProblem
+            : problem === 'network'
+              ? p.labels.networkError
+              : null;
 
   const fill = (text: string, n: number) => text.replace('{{n}}', String(n)).replace('{{total}}', String(p.total));
   return (
@@ -98,15 +118,24 @@ export function PracticeQuestion(p: PracticeProps) {
             {p.passage}
           </p>
         )}
-        <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} class="question-form" noValidate>
+        <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} onChange={onChange} class="question-form" noValidate>
           {Object.entries(p.hidden).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
+          <input type="hidden" name={sentField(q.id)} value="1" />
           <fieldset lang={p.lang}>
             <legend>{q.prompt}</legend>
-            <QuestionFields q={q} labels={p.labels} given={given ?? undefined} locked={!!result} />
+            <QuestionFields
+              q={q}
+              labels={p.labels}
+              given={given ?? undefined}
+              locked={!!result}
+              result={result}
+              invalid={clash}
+              problemId={problemId}
+            />
           </fieldset>
-          <p class="problem" role="alert">
+          <p class="problem" role="alert" id={problemId}>
             {problemText}
           </p>
           {!result && (
@@ -115,7 +144,7 @@ export function PracticeQuestion(p: PracticeProps) {
             </button>
           )}
         </form>
-        {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} />}
+        {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} marked />}
         {result &&
           (p.nextBase !== null ? (
             <p>

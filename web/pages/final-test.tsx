@@ -1,8 +1,13 @@
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
+import { sentField } from '../quiz/form.ts';
 import type { QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
+import { LearningNote } from '../components/learning-direction.tsx';
+import { Ui } from '../components/ui-text.tsx';
 
 export interface FinalTestProps {
   questions: LearnerQuestion[];
@@ -11,40 +16,58 @@ export interface FinalTestProps {
   action: string;
   hidden: Record<string, string>;
   languageLinks: LanguageLink[];
+  /** After a submit with open questions: the answers given so far, shown again. */
+  given?: Record<string, AnyResponse> | undefined;
+  /** How many questions were left open; the page asks to submit again to hand in anyway. */
+  open?: number | undefined;
+  /** The language the learner chose to learn, shown as on each quiz. */
+  learning?: string | null | undefined;
 }
 
 /** The final test: all questions in one plain form; feedback only after submitting. */
 export function FinalTestPage(p: FinalTestProps) {
   const { t, lang } = usePage();
+  const asking = !!p.open && p.open > 0;
   return (
     <>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href={href(lang, '/')}>{t('nav.overview')}</a> › {t('test.title')}
-      </nav>
+      <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: t('test.title') }]} />
       <h1>{t('test.title')}</h1>
       <p class="lead">{t('test.intro', { count: p.questions.length })}</p>
-      <ContentLanguageNav links={p.languageLinks} />
+      <div class="quiz-meta">
+        <ContentLanguageNav links={p.languageLinks} />
+        <LearningNote learning={p.learning} />
+      </div>
+      {asking && (
+        <p class="open-notice" role="alert" id="open-notice">
+          {t('test.open', { count: p.open })}
+        </p>
+      )}
       <form method="post" action={p.action} class="final-form">
         {Object.entries(p.hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <ol class="test-questions">
-          {p.questions.map((q, i) => (
-            <li key={q.id} class="question-card">
-              <fieldset lang={p.lang}>
-                <legend>
-                  <span class="q-index" lang={lang}>
-                    {t('quiz.questionOf', { n: i + 1, total: p.questions.length })}
-                  </span>{' '}
-                  {q.prompt}
-                </legend>
-                <QuestionFields q={q} labels={p.labels} />
-              </fieldset>
-            </li>
-          ))}
+          {p.questions.map((q, i) => {
+            const open = asking && !p.given?.[q.id];
+            return (
+              <li key={q.id} class={open ? 'question-card open' : 'question-card'}>
+                <input type="hidden" name={sentField(q.id)} value="1" />
+                <fieldset lang={p.lang}>
+                  <legend>
+                    <Ui lang={lang} class="q-index">
+                      {t('quiz.questionOf', { n: i + 1, total: p.questions.length })}
+                      {open && <span class="open-tag"> · {p.labels.open}</span>}
+                    </Ui>{' '}
+                    {q.prompt}
+                  </legend>
+                  <QuestionFields q={q} labels={p.labels} given={p.given?.[q.id]} />
+                </fieldset>
+              </li>
+            );
+          })}
         </ol>
-        <button type="submit" class="primary">
-          {t('test.submit')}
+        <button type="submit" class="primary" aria-describedby={asking ? 'open-notice' : undefined}>
+          {asking ? t('test.submitAnyway') : t('test.submit')}
         </button>
       </form>
     </>

@@ -3,17 +3,25 @@ import { pick } from '../../core/content/localized.ts';
 import { href, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
 import type { ProgressSummary } from '../../core/progress/summary.ts';
+import { LearningChoice } from '../components/learning-direction.tsx';
+import { ProgressBadge } from '../components/progress-badge.tsx';
 
 export interface OverviewProps {
   lessons: Lesson[];
   sourceLanguage: string;
   progress: ProgressSummary;
   sets: SetLink[];
+  /** The language the learner is learning: the remembered choice, else the default (the one the UI is not in). */
+  learning?: string | null | undefined;
+  /** The course's content languages, for the learning choice (default: the UI languages). */
+  contentLanguages?: readonly string[] | undefined;
 }
 
 /** The course map: six lessons in order. */
-export function OverviewPage({ lessons, sourceLanguage, progress, sets }: OverviewProps) {
-  const { t, lang } = usePage();
+export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning, contentLanguages }: OverviewProps) {
+  const { t, lang, languages } = usePage();
+  const offered = contentLanguages ?? languages.map((l) => l.code);
+  const learned = learning && offered.includes(learning) ? learning : (offered.find((l) => l !== lang) ?? offered[0]!);
   const state = new Map(progress.quizzes.map((q) => [q.quizId, q]));
   const next = progress.continueWith ? lessons.find((l) => l.id === progress.continueWith) : undefined;
   return (
@@ -27,6 +35,7 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets }: Overvi
           </a>
         </p>
       )}
+      <LearningChoice learning={learned} languages={offered} />
       <h2 id="lessons-h">{t('overview.lessons')}</h2>
       <ol class="lesson-list" aria-labelledby="lessons-h">
         {lessons.map((l, i) => (
@@ -41,10 +50,7 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets }: Overvi
               </p>
             )}
             <p>{pick(l.summary, lang)}</p>
-            <p class={`badge state-${state.get(l.id)?.state ?? 'not-started'}`}>
-              {t(`progress.states.${state.get(l.id)?.state ?? 'not-started'}` as 'progress.states.done')}
-              {state.get(l.id)?.best != null && <> · {t('progress.badge', { percent: Math.round(state.get(l.id)!.best! * 100) })}</>}
-            </p>
+            <ProgressBadge progress={state.get(l.id)} />
           </li>
         ))}
       </ol>

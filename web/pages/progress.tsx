@@ -1,6 +1,7 @@
 import type { ProgressSummary } from '../../core/progress/summary.ts';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
+import { formatPercent } from '../format.ts';
 
 export interface ProgressRow {
   quizId: string;
@@ -21,7 +22,7 @@ export interface ProgressPageProps {
   deleted: number | null;
 }
 
-const pct = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)} %`);
+const pct = (lang: string, n: number | null) => (n === null ? '–' : formatPercent(lang, n));
 
 /** The learner's progress: per lesson and test, history, most missed questions, export and delete. */
 export function ProgressPage({ summary, rows, missed, deleted }: ProgressPageProps) {
@@ -67,8 +68,8 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
                         {t(`progress.states.${q?.state ?? 'not-started'}` as 'progress.states.done')}
                       </td>
                       <td data-label={t('progress.attempts')}>{q?.attempts ?? 0}</td>
-                      <td data-label={t('progress.best')}>{pct(q?.best ?? null)}</td>
-                      <td data-label={t('progress.latest')}>{pct(q?.latest ?? null)}</td>
+                      <td data-label={t('progress.best')}>{pct(lang, q?.best ?? null)}</td>
+                      <td data-label={t('progress.latest')}>{pct(lang, q?.latest ?? null)}</td>
                     </tr>
                   );
                 })}
@@ -77,13 +78,18 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
           </div>
           <h2>{t('progress.history')}</h2>
           <HistoryChart
-            title={t('progress.chartTitle', { count: summary.total })}
-            caption={t('progress.chartCaption')}
-            points={summary.history.map((h) => ({
-              label: titleOf.get(h.quizId) ?? h.quizId,
-              share: h.share,
-              date: new Date(h.at).toISOString().slice(0, 16).replace('T', ' '),
-            }))}
+            lang={lang}
+            labels={{
+              title: t('progress.chartTitle', { count: summary.total }),
+              caption: t('progress.chartCaption'),
+              y: t('progress.chartY'),
+              x: t('progress.chartX'),
+              showTable: t('progress.showTable'),
+              when: t('progress.when'),
+              quiz: t('progress.quiz'),
+              score: t('progress.score'),
+            }}
+            points={summary.history.map((h) => ({ label: titleOf.get(h.quizId) ?? h.quizId, share: h.share, at: h.at }))}
           />
           {missed.length > 0 && (
             <>

@@ -2,6 +2,8 @@ import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { Feedback, verdict } from '../quiz/feedback.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { formatNumber, formatPercent } from '../format.ts';
 
 export interface ResultsProps {
   title: string;
@@ -19,15 +21,13 @@ export interface ResultsProps {
 /** Score and a per-question review: the prompt, what was answered, and the full feedback. */
 export function ResultsPage(p: ResultsProps) {
   const { t, lang: uiLang } = usePage();
-  const share = p.max ? Math.round((p.score / p.max) * 100) : 0;
+  const share = p.max ? p.score / p.max : 0;
   return (
     <>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href={href(uiLang, '/')}>{t('nav.overview')}</a> › {p.title}
-      </nav>
+      <Breadcrumb items={[{ label: t('nav.overview'), href: href(uiLang, '/') }, { label: p.title }]} />
       <h1>{t('quiz.resultsTitle', { title: p.title })}</h1>
       <p class="result-score" role="status">
-        {t('quiz.resultsScore', { score: formatScore(p.score), max: p.max, percent: share })}
+        {t('quiz.resultsScore', { score: formatNumber(uiLang, p.score), max: formatNumber(uiLang, p.max), percent: formatPercent(uiLang, share) })}
       </p>
       <p class="actions">
         <a class="button primary" href={p.againHref}>
@@ -45,7 +45,7 @@ export function ResultsPage(p: ResultsProps) {
             <li key={q.id} class="review-item">
               <h3 lang={p.lang}>{q.prompt}</h3>
               {r ? (
-                <Feedback result={r} labels={p.labels} lang={p.lang} uiLang={uiLang} />
+                <Feedback result={r} labels={p.labels} lang={p.lang} uiLang={uiLang} headingId={`fb-${q.id}`} level={4} />
               ) : (
                 <p class="feedback bad">
                   <strong>{verdict(0, p.labels)}</strong> — {p.labels.noAnswer}
@@ -59,4 +59,3 @@ export function ResultsPage(p: ResultsProps) {
   );
 }
 
-export const formatScore = (n: number) => String(Math.round(n * 100) / 100);

@@ -4,7 +4,17 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 /** Form field names: `r.{questionId}` for one value, `r.{questionId}.{part}` for gaps, pairs and items. */
 export const fieldName = (questionId: string, part?: string) => (part ? `r.${questionId}.${part}` : `r.${questionId}`);
 
-export type FormProblem = 'unanswered' | 'number';
+/**
+ * Why a question's form cannot be checked yet: nothing answered, not a number, two items at one position (or an
+ * item without one), or one answer chosen for two items of a matching question.
+ */
+export type FormProblem = 'unanswered' | 'number' | 'positions' | 'pairs';
+
+/**
+ * A hidden field in every question form, so that a plain form post with nothing chosen still names the
+ * question (radio buttons and checkboxes send nothing when none is ticked) and is answered "not answered".
+ */
+export const sentField = (questionId: string) => fieldName(questionId, 'sent');
 
 /** Reads a number as people type it: "2025", "2,5", " 3 ". */
 export function parseNumber(text: string): number | undefined {
@@ -50,15 +60,27 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
         const v = one(fieldName(q.id, l.id));
         if (v) pairs[l.id] = v;
       }
-      return Object.keys(pairs).length ? { pairs } : 'unanswered';
+      if (!Object.keys(pairs).length) return 'unanswered';
+      return new Set(Object.values(pairs)).size < Object.keys(pairs).length ? 'pairs' : { pairs };
     }
     case 'order': {
-      // Each item has a position select, prefilled with its place on screen; ties keep the screen order.
-      const ranked = q.items.map((it, i) => ({ id: it.id, pos: Number(one(fieldName(q.id, it.id))) || i + 1, i }));
-      ranked.sort((a, b) => a.pos - b.pos || a.i - b.i);
-      return { order: ranked.map((r) => r.id) };
+      // Each item has a position select that starts empty: untouched is unanswered; every item needs its own place.
+      const pos = q.items.map((it) => ({ id: it.id, pos: Number(one(fieldName(q.id, it.id))) || 0 }));
+      if (pos.every((p) => !p.pos)) return 'unanswered';
+      if (pos.some((p) => !p.pos) || new Set(pos.map((p) => p.pos)).size < pos.length) return 'positions';
+      return { order: [...pos].sort((a, b) => a.pos - b.pos).map((p) => p.id) };
     }
   }
+}
+
+/** The fields of a matching or ordering question that clash: two items at one position, one answer for two items. */
+export function clashingFields(q: LearnerQuestion, get: (name: string) => string[]): string[] {
+  if (q.type !== 'order' && q.type !== 'match') return [];
+  const names = (q.type === 'order' ? q.items.map((i) => i.id) : q.left.map((l) => l.id)).map((id) => fieldName(q.id, id));
+  const value = (name: string) => (get(name)[0] ?? '').trim();
+  const count = new Map<string, number>();
+  for (const n of names) if (value(n)) count.set(value(n), (count.get(value(n)) ?? 0) + 1);
+  return names.filter((n) => value(n) && count.get(value(n))! > 1);
 }
 
 /** Encodes the answers so far for a URL (base64url of JSON), so a practice run needs no server state. */

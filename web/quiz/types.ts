@@ -10,6 +10,8 @@ export type Responses = Record<string, AnyResponse>;
 
 /** UI strings the quiz components need, already translated (islands carry no i18n library). */
 export interface QuizLabels {
+  /** The language these labels are in (the UI language), for `lang` on UI words inside content. */
+  lang: string;
   check: string;
   next: string;
   finish: string;
@@ -45,5 +47,24 @@ export interface QuizLabels {
   progress: string;
   ungraded: string;
   questionOf: string;
+  rightAnswer: string;
+  markRight: string;
+  markWrong: string;
+  inPlace: string;
+  belongsAt: string;
+  positionNone: string;
+  positionsProblem: string;
+  pairsProblem: string;
+  writtenAs: string;
+  misplaced: string;
+  showOrder: string;
+  showPairs: string;
+  rightOrder: string;
+  allInPlace: string;
+  open: string;
+  endingHint: string;
+  endingNone: string;
+  otherWord: string;
+  notAnsweredVerdict: string;
   languageNames: Record<string, string>;
 }
