@@ -1,4 +1,2 @@
-/** GIFT (Moodle) import and export of question sets. */
-export { parseGift } from './parse.ts';
-export { toGift, toGiftWithReport, type GiftExport, type GiftWriteOptions } from './write.ts';
-export type { GiftImport, GiftOptions, GiftProblem } from './types.ts';
+/** Moved to core/formats/gift/; this path stays for files that still import it. */
+export * from '../formats/gift/index.ts';

@@ -29,6 +29,8 @@ export function setSchemas(languages: readonly Lang[]) {
         .regex(/^[a-z0-9-]+$/)
         .optional(),
       passages: z.array(z.object({ before: z.string().nullable(), text }).strict()).default([]),
+      /** GIFT's `$CATEGORY` in force for each question, by question id: kept so that an export writes it back. */
+      categories: z.record(z.string(), z.string().max(SET_LIMITS.textChars)).optional(),
       questions: z
         .array(Question)
         .min(1, 'a set needs at least one question')
@@ -57,6 +59,8 @@ export function setSchemas(languages: readonly Lang[]) {
         else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
       };
       set.questions.forEach((q, i) => walk(q, ['questions', i]));
+      for (const id of Object.keys(set.categories ?? {}))
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['categories', id], message: `no question has the id "${id}"` });
       set.passages.forEach((p, i) => {
         if (p.before !== null && !ids.has(p.before))
           ctx.addIssue({ code: 'custom', path: ['passages', i, 'before'], message: `no question has the id "${p.before}"` });
@@ -66,3 +70,5 @@ export function setSchemas(languages: readonly Lang[]) {
 }
 
 export type QuestionSet = z.infer<ReturnType<typeof setSchemas>['QuestionSet']>;
+/** A set as importers build it, before validation (defaults not yet applied). */
+export type QuestionSetInput = z.input<ReturnType<typeof setSchemas>['QuestionSet']>;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGift } from '../../core/gift/parse.ts';
-import type { GiftImport, GiftOptions } from '../../core/gift/types.ts';
-import { escapeGift } from '../../core/gift/write.ts';
+import { parseGift } from '../../core/formats/gift/parse.ts';
+import type { GiftImport, GiftOptions } from '../../core/formats/gift/types.ts';
+import { escapeGift } from '../../core/formats/gift/write.ts';
 import { setSchemas } from '../../core/sets/schema.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/gift/${name}`, import.meta.url), 'utf8');

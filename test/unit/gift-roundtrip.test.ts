@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGift } from '../../core/gift/parse.ts';
-import { toGift, toGiftWithReport } from '../../core/gift/write.ts';
+import { parseGift } from '../../core/formats/gift/parse.ts';
+import { toGift, toGiftWithReport } from '../../core/formats/gift/write.ts';
 import { setSchemas, type QuestionSet } from '../../core/sets/schema.ts';
 
 const COURSE = ['de', 'en'] as const;

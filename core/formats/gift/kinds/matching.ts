@@ -1,0 +1,47 @@
+import { find, pieces, pos, split, sub, type Src } from '../../shared/source.ts';
+import { problem, warn, type Ctx } from '../context.ts';
+import { isEmpty, localize, readText } from '../text.ts';
+import type { KindFields } from '../types.ts';
+
+/**
+ * A matching block: `=left -> right` pairs. Moodle reads the right side without a format (it is a list item);
+ * a pair with nothing left of `->` is an extra wrong answer on the right (`= -> Chat`).
+ */
+export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): KindFields<'match'> | undefined {
+  let ok = true;
+  const pairs: Array<{ left: Record<string, string>; right: Record<string, string> }> = [];
+  const extra: string[] = [];
+  for (const p of pieces(split(block, '='))) {
+    const arrow = find(p, '->');
+    if (arrow < 0) {
+      problem(ctx, pos(p), `"${p.s.length > 40 ? `${p.s.slice(0, 40)}…` : p.s}" has no "->": write each pair as =left -> right.`);
+      ok = false;
+      continue;
+    }
+    const left = readText(ctx, sub(p, 0, arrow), fmt).lt;
+    const right = readText(ctx, sub(p, arrow + 2), 'plain', false).lt;
+    if (isEmpty(right)) {
+      problem(ctx, pos(p), 'this pair has nothing right of "->".');
+      ok = false;
+      continue;
+    }
+    if (isEmpty(left)) {
+      extra.push(Object.values(localize(ctx, right, 'plain'))[0] ?? '');
+      continue;
+    }
+    pairs.push({ left: localize(ctx, left), right: localize(ctx, right, 'plain') });
+  }
+  if (extra.length)
+    // The model has no extra right-hand items yet (reported to the grading owner): the pairs grade as in
+    // Moodle, but the learner sees fewer options, so the instructor is told which were left out.
+    warn(
+      ctx,
+      open,
+      `the extra wrong answers ${extra.map((e) => `"${e}"`).join(', ')} (pairs with nothing left of "->") were left out: matching questions here list only the right-hand sides of the pairs.`,
+    );
+  if (ok && pairs.length < 2) {
+    problem(ctx, open, `this matching question has only ${pairs.length === 1 ? 'one pair' : 'no pairs'}; it needs at least two.`);
+    ok = false;
+  }
+  return ok ? { type: 'match', pairs } : undefined;
+}

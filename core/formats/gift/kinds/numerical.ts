@@ -1,0 +1,86 @@
+import { find, pos, sub, trim, type Src } from '../../shared/source.ts';
+import { checkWeight, readWeighted, type Answer } from '../answers.ts';
+import { problem, warn, type Ctx } from '../context.ts';
+import { isEmpty, oneString, type LText } from '../text.ts';
+import type { KindFields } from '../types.ts';
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const plainOf = (lt: LText) => (!lt.multi ? lt.plain : (Object.values(lt.plain)[0] ?? ''));
+
+/** A numerical block (after its `#`): `1822:5`, `1820..1830`, or several weighted answers, and `~#feedback`. */
+export function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): KindFields<'numerical'> | undefined {
+  let ok = true;
+  const tilde = find(block, '~');
+  const main = tilde >= 0 ? sub(block, 0, tilde) : block;
+  if (tilde >= 0 && trim(sub(block, tilde + 1)).s !== '')
+    warn(
+      ctx,
+      pos(sub(block, tilde)),
+      'the feedback for any other answer (~#…) was left out: numerical questions here have no such feedback yet.',
+    );
+  const answers = readWeighted(ctx, main, fmt);
+  if (!answers.length) {
+    problem(ctx, open, 'this numerical question has no answer: write it as {#1822} or {#1822:5} or {#1820..1830}.');
+    return undefined;
+  }
+  type Value = { answer?: number; tolerance?: number; min?: number; max?: number };
+  const values: Array<{ a: Answer; v: Value }> = [];
+  for (const a of answers) {
+    ok = checkWeight(ctx, a, -1) && ok;
+    const raw = plainOf(a.text).trim();
+    const num = (x: string) => {
+      const t = x.trim();
+      if (!NUMBER.test(t)) {
+        problem(
+          ctx,
+          a.at,
+          `"${t}" is not a number: write a numerical answer as {#1822}, {#1822:5} (with a tolerance) or {#1820..1830} (a range).`,
+        );
+        ok = false;
+        return NaN;
+      }
+      return Number(t);
+    };
+    const range = raw.indexOf('..');
+    const colon = raw.indexOf(':');
+    let v: Value;
+    if (range > 0) {
+      v = { min: num(raw.slice(0, range)), max: num(raw.slice(range + 2)) };
+      if (v.min! > v.max!) {
+        problem(ctx, a.at, `the range ${raw} is empty: write the smaller number first.`);
+        ok = false;
+      }
+    } else if (colon > 0) {
+      v = { answer: num(raw.slice(0, colon)), tolerance: num(raw.slice(colon + 1)) };
+      if (v.tolerance! < 0) {
+        problem(ctx, a.at, `the tolerance in "${raw}" is negative; write it without a minus sign.`);
+        ok = false;
+      }
+    } else v = { answer: num(raw), tolerance: 0 };
+    values.push({ a, v });
+  }
+  if (!ok) return undefined;
+  const first = values.findIndex((x) => x.a.weight === 1);
+  if (first < 0) {
+    problem(ctx, open, 'none of the numerical answers is worth 100 %: give at least one answer without a weight (or with %100%).');
+    return undefined;
+  }
+  const best = values[first]!;
+  if (best.a.feedback && !isEmpty(best.a.feedback))
+    warn(ctx, best.a.at, 'the feedback on the right answer was not imported: only answers with partial credit keep their feedback here.');
+  const dropped = values.filter((x, i) => i !== first && x.a.weight <= 0);
+  if (dropped.length)
+    warn(
+      ctx,
+      dropped[0]!.a.at,
+      'answers worth 0 % or less were not imported: a numerical answer here either gives credit or is not listed.',
+    );
+  const alternatives = values
+    .filter((x, i) => i !== first && x.a.weight > 0)
+    .map(({ a, v }) => {
+      const feedback = a.feedback ? oneString(ctx, a.feedback) : '';
+      return { ...v, weight: a.weight, ...(feedback ? { feedback } : {}) };
+    });
+  return { type: 'numerical', ...best.v, ...(alternatives.length ? { alternatives } : {}) };
+}
+

@@ -1,0 +1,97 @@
+import { lineIndex, sortProblems } from '../shared/problems.ts';
+import { readBlocks } from './blocks.ts';
+import type { Ctx } from './context.ts';
+import { problem } from './context.ts';
+import { assignIds } from './ids.ts';
+import { readQuestionBlock, type ParsedQuestion } from './question-block.ts';
+import type { GiftImport, GiftOptions, QuestionInput } from './types.ts';
+
+/**
+ * Reads a GIFT file the way Moodle's importer does (see /work/shared/GIFT.md), into our question model.
+ *
+ * Our own extensions live in comments, which Moodle ignores: `// @id <id>` (and `// @sources`,
+ * `// @caseSensitive`, `// @typoTolerance`) in the comment lines that open a question's block, and
+ * `// @title <lang>: <text>` anywhere for the set title.
+ */
+
+interface Pass {
+  questions: Array<ParsedQuestion & { category: string | undefined }>;
+  passages: Array<{ afterQuestion: number; text: Record<string, string> }>;
+  firstCategory: string | undefined;
+  titles: Record<string, string>;
+}
+
+function readFile(text: string, ctx: Ctx): Pass {
+  const out: Pass = { questions: [], passages: [], firstCategory: undefined, titles: {} };
+  let category: string | undefined;
+  for (const block of readBlocks(text, ctx, out.titles)) {
+    const r = readQuestionBlock(ctx, block);
+    if (r.kind === 'category') {
+      category = r.path;
+      out.firstCategory ??= category;
+    } else if (r.kind === 'passage') out.passages.push({ afterQuestion: out.questions.length, text: r.text });
+    else if (r.kind === 'question') out.questions.push({ ...r.parsed, category });
+  }
+  return out;
+}
+
+/** The last segment of a category path, without Moodle's `$course$`-style prefixes: a fallback set title. */
+function lastCategorySegment(path: string): string | undefined {
+  const segments = path
+    .split(/(?<!\/)\/(?!\/)/)
+    .map((s) => s.replace(/\/\//g, '/').trim())
+    .filter((s) => s && s !== 'top' && !/^\$[a-z]+\$$/i.test(s));
+  return segments[segments.length - 1];
+}
+
+/**
+ * Reads a GIFT file. Every problem is collected (with its 1-based line and column); when there are problems,
+ * the set is incomplete and must not be imported.
+ */
+export function parseGift(text: string, opts: GiftOptions): GiftImport {
+  const source = text.replace(/^\uFEFF/, '');
+  const where = lineIndex(source);
+
+  // First pass: which languages the multilang spans use. Second pass: read everything in those languages.
+  // (Without multilang spans the first pass already used the right language.)
+  const probe: Ctx = { opts, langs: [opts.lang], found: new Set(), problems: [], warnings: [], where };
+  const first = readFile(source, probe);
+  const langs = probe.found.size ? opts.languages.filter((l) => probe.found.has(l)) : [opts.lang];
+  const again = langs.length !== 1 || langs[0] !== opts.lang;
+  const ctx: Ctx = again ? { opts, langs, found: new Set(), problems: [], warnings: [], where } : probe;
+  const pass = again ? readFile(source, ctx) : first;
+
+  const ids = assignIds(ctx, pass.questions);
+  const lineOf: Record<string, number> = {};
+  const categoryOf: Record<string, string> = {};
+  const questions = pass.questions.map((q, i): QuestionInput => {
+    const id = ids[i]!;
+    if (!(id in lineOf)) lineOf[id] = q.line;
+    if (q.category !== undefined && !(id in categoryOf)) categoryOf[id] = q.category;
+    const { type, ...rest } = q.question;
+    return { id, type, ...rest } as QuestionInput;
+  });
+  const passages = pass.passages.map((p) => ({ before: ids[p.afterQuestion] ?? null, text: p.text }));
+
+  if (!pass.questions.length && !ctx.problems.length)
+    problem(ctx, 0, 'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.');
+
+  const fallback = pass.firstCategory !== undefined ? lastCategorySegment(pass.firstCategory) : undefined;
+  const anyTitle = langs.map((l) => pass.titles[l]).find((t) => t !== undefined);
+  const title = Object.fromEntries(langs.map((l) => [l, opts.title ?? pass.titles[l] ?? anyTitle ?? fallback ?? 'Untitled set']));
+
+  return {
+    set: {
+      title,
+      languages: [...langs],
+      ...(opts.lesson !== undefined ? { lesson: opts.lesson } : {}),
+      passages,
+      ...(Object.keys(categoryOf).length ? { categories: categoryOf } : {}),
+      questions,
+    },
+    lineOf,
+    categoryOf,
+    problems: sortProblems(ctx.problems),
+    warnings: sortProblems(ctx.warnings),
+  };
+}

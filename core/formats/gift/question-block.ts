@@ -1,0 +1,157 @@
+import { concat, find, findLast, literal, pos, sub, trim, type Src } from '../shared/source.ts';
+import { readAnswers } from './answer-block.ts';
+import type { GiftBlock } from './blocks.ts';
+import { problem, warn, type Ctx } from './context.ts';
+import { GAP_ID } from './kinds/missing-word.ts';
+import { isEmpty, localize, readText } from './text.ts';
+import type { QuestionDraft } from './types.ts';
+
+/** The blank Moodle shows in place of a missing word. */
+export const BLANK = '_____';
+/** Stands for the gap while the question text is converted. */
+const SENTINEL = '\uE000gap\uE000';
+const CLOZE_SYNTAX =
+  /^\s*\d*\s*:\s*(MULTICHOICE|MULTICHOICE_[A-Z]+|MC|MCV|MCH|MCS|MCVS|MCHS|SHORTANSWER|SHORTANSWER_C|SA|MW|SAC|MWC|NUMERICAL|NM|MULTIRESPONSE|MULTIRESPONSE_[A-Z]+|MR|MRH|MRS|MRHS)\s*:/i;
+
+/** A question as read from its block, before it has an id. */
+export interface ParsedQuestion {
+  question: QuestionDraft;
+  title: string | undefined;
+  explicitId: string | undefined;
+  moodleId: string | undefined;
+  idAt: number;
+  line: number;
+}
+
+/** What one block is: a category switch, a passage (description), a question, or nothing (problems reported). */
+export type BlockResult =
+  | { kind: 'category'; path: string }
+  | { kind: 'passage'; text: Record<string, string> }
+  | { kind: 'question'; parsed: ParsedQuestion }
+  | { kind: 'none' };
+
+/** Reads one block: `$CATEGORY`, `::title::`, the text and its first `{…}` answer block. */
+export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: GiftBlock): BlockResult {
+  let t = text;
+  const firstLine = ctx.where(pos(t)).line;
+
+  if (t.s.startsWith('$CATEGORY:')) {
+    const nl = t.s.indexOf('\n');
+    if (nl >= 0) problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
+    return { kind: 'category', path: t.s.slice('$CATEGORY:'.length, nl >= 0 ? nl : undefined).trim() };
+  }
+  // ::Title::
+  let title: string | undefined;
+  if (find(t, '::') === 0) {
+    const end = find(t, '::', 2);
+    if (end < 0) {
+      warn(ctx, pos(t), 'the title has no closing "::"; it was read as part of the question text.');
+      t = trim(sub(t, 2));
+    } else {
+      title = sub(t, 2, end).s.trim() || undefined;
+      t = trim(sub(t, end + 2));
+    }
+  }
+
+  // The answer block: from the first unescaped `{` to the next unescaped `}`.
+  const open = find(t, '{');
+  const firstClose = find(t, '}');
+  if (open < 0 && firstClose < 0) {
+    const lt = readText(ctx, t, 'moodle').lt;
+    if (isEmpty(lt)) problem(ctx, pos(t), 'this text (a description, as it has no answers in {…}) is empty.');
+    return { kind: 'passage', text: localize(ctx, lt) };
+  }
+  if (open < 0 || (firstClose >= 0 && firstClose < open)) {
+    problem(ctx, t.at[firstClose]!, 'this "}" has no "{" before it (write \\} for a literal brace).');
+    return { kind: 'none' };
+  }
+  const close = find(t, '}', open + 1);
+  if (close < 0) {
+    problem(ctx, t.at[open]!, 'this "{" is never closed: the answers must end with "}" (write \\{ for a literal brace).');
+    return { kind: 'none' };
+  }
+  const nested = find(t, '{', open + 1);
+  if (nested >= 0 && nested < close) {
+    problem(ctx, t.at[nested]!, 'a "{" inside the answers: they end at the first "}" (write \\{ for a literal brace).');
+    return { kind: 'none' };
+  }
+  let structural = false;
+  const second = find(t, '{', close + 1);
+  if (second >= 0) {
+    problem(
+      ctx,
+      t.at[second]!,
+      'a second answer block "{" in the same question: GIFT takes only the first {…} as the answers and Moodle would show the rest as text. This looks like Moodle\'s Cloze (embedded answers) syntax, which GIFT does not support: make one question per answer block, or write \\{ and \\} for literal braces.',
+    );
+    structural = true;
+  }
+  const stray = find(t, '}', close + 1);
+  if (stray >= 0 && (second < 0 || stray < second)) {
+    problem(ctx, t.at[stray]!, 'this "}" has no "{" before it (write \\} for a literal brace).');
+    structural = true;
+  }
+  const openAt = t.at[open]!;
+  let block = trim(sub(t, open + 1, close));
+  if (CLOZE_SYNTAX.test(block.s)) {
+    problem(
+      ctx,
+      openAt,
+      `"{${block.s.length > 30 ? `${block.s.slice(0, 30)}…` : block.s}}" is Moodle's Cloze (embedded answers) syntax, which GIFT does not support: write the answers in GIFT, e.g. {=right ~wrong}.`,
+    );
+    return { kind: 'none' };
+  }
+
+  const before = sub(t, 0, open);
+  const after = sub(t, close + 1);
+  const missingWord = after.s.trim() !== '';
+
+  // General feedback: after the last `####`.
+  let general: Src | undefined;
+  const gf = findLast(block, '####');
+  if (gf >= 0) {
+    general = sub(block, gf + 4);
+    block = trim(sub(block, 0, gf));
+  }
+
+  // The question text, with the gap marked; its format is the default for answers and feedback.
+  const sentinel = literal(SENTINEL, openAt);
+  const { lt: stem, fmt } = readText(ctx, missingWord ? concat(before, sentinel, after) : before, 'moodle');
+  if (structural) return { kind: 'none' };
+
+  const fields = readAnswers(ctx, { block, open: openAt, fmt, missingWord, directives });
+  const explanationLt = general && trim(general).s !== '' ? readText(ctx, general, fmt).lt : undefined;
+  const explanation = explanationLt ? localize(ctx, explanationLt) : undefined;
+  const textByLang = localize(ctx, stem);
+  if (!fields) return { kind: 'none' };
+
+  const prompt: Record<string, string> = {};
+  const clozeText: Record<string, string> = {};
+  for (const [lang, value] of Object.entries(textByLang)) {
+    if (missingWord && value.split(SENTINEL).length !== 2) {
+      problem(ctx, openAt, `the answers {…} sit inside a multilang span, so the text in "${lang}" has no gap: put the {…} outside the spans.`);
+    }
+    prompt[lang] = value.split(SENTINEL).join(BLANK);
+    clozeText[lang] = value.split(SENTINEL).join(`{{${GAP_ID}}}`);
+  }
+  if (!missingWord && Object.values(prompt).every((p) => p === '')) problem(ctx, pos(t), 'this question has no text.');
+
+  const common = {
+    ...(title !== undefined ? { title } : {}),
+    prompt,
+    ...(explanation ? { explanation } : {}),
+    ...(directives.sources ? { sources: directives.sources } : {}),
+  };
+  // The kind's fields first (type leads), so that stored sets read well.
+  const question = (fields.type === 'cloze' ? { ...fields, ...common, text: clozeText } : { ...fields, ...common }) as QuestionDraft;
+  return {
+    kind: 'question',
+    parsed: {
+      question,
+      title,
+      explicitId: directives.id?.value,
+      moodleId: moodleId?.value,
+      idAt: directives.id?.at ?? pos(t),
+      line: firstLine,
+    },
+  };
+}

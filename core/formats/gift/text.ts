@@ -1,0 +1,135 @@
+import { markdownToHtml } from '../shared/markdown.ts';
+import { quoted } from '../shared/problems.ts';
+import { richFromPlain, richToText, serializeRich } from '../shared/rich-text.ts';
+import { readHtml } from '../shared/sanitize.ts';
+import { pos, sub, trim, type Src } from '../shared/source.ts';
+import { problem, warn, type Ctx } from './context.ts';
+
+/** The text formats a GIFT text may name with `[format]`; Moodle's default is `moodle`. */
+const FORMATS = new Set(['html', 'moodle', 'plain', 'markdown']);
+
+/**
+ * A text as read: one version for every language (no multilang spans), or a version per complete language.
+ * `rich` is the stored form with the safe subset of markup (core/formats/shared/rich-text.ts), `plain` the
+ * words alone (for answers a learner types or picks from a list).
+ */
+export type LText =
+  | { multi: false; rich: string; plain: string; at: number }
+  | { multi: true; rich: Record<string, string>; plain: Record<string, string>; at: number };
+
+/** Which form a field keeps: `rich` for texts shown as text, `plain` for answers that are compared or listed. */
+export type TextKind = 'rich' | 'plain';
+
+const KEPT = 'emphasis, strong, underline, sub/superscript, line breaks, paragraphs, lists, language spans and http(s) links';
+
+/** Reads a text with an optional `[format]` prefix into its rich and plain forms, multilang spans per language. */
+export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: LText; fmt: string } {
+  let t = trim(raw);
+  if (prefix && t.s[0] === '[') {
+    const end = t.s.indexOf(']');
+    const name = end > 0 ? t.s.slice(1, end) : '';
+    if (FORMATS.has(name)) {
+      fmt = name;
+      t = trim(sub(t, end + 1));
+    }
+  }
+  const at = pos(t);
+  if (fmt === 'plain') {
+    const rich = richFromPlain(t.s);
+    return { lt: { multi: false, rich, plain: t.s, at }, fmt };
+  }
+  // Moodle's own format is HTML in which a line break is a <br>; Markdown is rendered with raw HTML off.
+  const html = fmt === 'markdown' ? markdownToHtml(t.s) : fmt === 'moodle' ? t.s.replace(/\n/g, '<br>') : t.s;
+  const doc = readHtml(html);
+  const removed = new Set<string>();
+  const version = (lang?: string) => {
+    const r = doc.render(lang);
+    for (const x of r.removed) removed.add(x);
+    return { rich: serializeRich(r.nodes), plain: richToText(r.nodes), hasMarkup: r.nodes.some((n) => typeof n !== 'string') };
+  };
+  const report = () => {
+    if (removed.size) warn(ctx, at, `removed from this text: ${[...removed].join(', ')} (kept are only ${KEPT}).`);
+  };
+  if (!doc.groups.length) {
+    const v = version();
+    report();
+    return { lt: { multi: false, rich: v.rich, plain: v.plain, at }, fmt };
+  }
+  const mentioned = new Set<string>();
+  for (const g of doc.groups)
+    for (const span of g) {
+      if (ctx.opts.languages.includes(span.lang)) {
+        mentioned.add(span.lang);
+        ctx.found.add(span.lang);
+      } else
+        problem(
+          ctx,
+          t.at[span.start] ?? at,
+          `the language "${span.lang}" of this multilang span is not one of the course languages (${quoted(ctx.opts.languages)}).`,
+        );
+    }
+  const rich: Record<string, string> = {};
+  const plain: Record<string, string> = {};
+  for (const lang of ctx.opts.languages) {
+    if (!mentioned.has(lang) || !doc.groups.every((g) => g.some((s) => s.lang === lang))) continue;
+    const v = version(lang);
+    rich[lang] = v.rich;
+    plain[lang] = v.plain;
+  }
+  report();
+  return { lt: { multi: true, rich, plain, at }, fmt };
+}
+
+/** Whether a text keeps markup that a plain field would lose. */
+const marked = (rich: string, plain: string) => rich !== richFromPlain(plain);
+
+/** A text in every set language; a multilang text that lacks one of them is a problem at the text. */
+export function localize(ctx: Ctx, lt: LText, kind: TextKind = 'rich'): Record<string, string> {
+  // Moodle shows text without language marks to everyone, whatever their language: so do we ("China" is
+  // "China" in both languages), rather than refusing it.
+  if (!lt.multi) {
+    if (kind === 'plain') plainOnly(ctx, lt);
+    return Object.fromEntries(ctx.langs.map((l) => [l, kind === 'rich' ? lt.rich : lt.plain]));
+  }
+  const out: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const lang of ctx.langs) {
+    const text = kind === 'rich' ? lt.rich[lang] : lt.plain[lang];
+    if (text === undefined) missing.push(lang);
+    else out[lang] = text;
+  }
+  if (kind === 'plain') plainOnly(ctx, lt);
+  if (missing.length)
+    problem(
+      ctx,
+      lt.at,
+      `this text has no version in ${quoted(missing)}: the file uses multilang spans, so every text needs a <span lang="${missing[0]}" class="multilang">.`,
+    );
+  return out;
+}
+
+/** Answers and list items are plain: say so when their markup is dropped. */
+function plainOnly(ctx: Ctx, lt: LText) {
+  const lost = lt.multi ? Object.keys(lt.rich).some((l) => marked(lt.rich[l]!, lt.plain[l]!)) : marked(lt.rich, lt.plain);
+  if (lost) warn(ctx, lt.at, 'the formatting of this answer was removed: answers are plain text here.');
+}
+
+/** The languages a plain answer counts in: all of them for a text without spans, else the languages it has. */
+export function answerLangs(ctx: Ctx, lt: LText): Array<[string, string]> {
+  if (!lt.multi) {
+    plainOnly(ctx, lt);
+    return ctx.langs.map((l) => [l, lt.plain]);
+  }
+  plainOnly(ctx, lt);
+  return ctx.langs.filter((l) => lt.plain[l] !== undefined).map((l) => [l, lt.plain[l]!]);
+}
+
+/** A single-string text (per-answer feedback of typed answers): the import language's version, rich. */
+export function oneString(ctx: Ctx, lt: LText): string {
+  if (!lt.multi) return lt.rich;
+  return lt.rich[ctx.opts.lang] ?? ctx.langs.map((l) => lt.rich[l]).find((t) => t !== undefined) ?? Object.values(lt.rich)[0] ?? '';
+}
+
+/** Whether a text has no words (and no markup). */
+export const isEmpty = (lt: LText) => (!lt.multi ? lt.rich === '' : Object.values(lt.rich).every((t) => t === ''));
+

@@ -1,0 +1,156 @@
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { LANG_PATTERN, RICH_TAGS, safeHref, tidy, type RichNode, type RichParent } from './rich-text.ts';
+
+/**
+ * The one sanitiser for instructor HTML ([html], [moodle], [markdown] after rendering, multilang spans).
+ * htmlparser2 (a maintained, pure-JS parser that runs in workerd and Node) builds the tree; this walk keeps the
+ * safe subset and names everything it removes, so the import can warn with the text's line.
+ */
+
+/** Elements dropped with everything inside them: their content is code, styling or a control, not text. */
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'textarea',
+  'select',
+  'button',
+  'title',
+  'head',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+]);
+/** Renamed to their meaning in the subset: Moodle's editor writes `<b>` and `<i>`. */
+const ALIAS: Record<string, string> = { b: 'strong', i: 'em' };
+/** Attributes that say nothing a learner would miss: not reported when removed. */
+const QUIET_ATTRIBUTES = new Set(['dir', 'class']);
+
+/** A multilang group: consecutive `<span lang class="multilang">` siblings (only white space between). */
+export interface MultilangSpan {
+  lang: string;
+  /** Offset of the span's opening tag in the HTML. */
+  start: number;
+}
+
+export interface SanitizedHtml {
+  nodes: RichNode[];
+  /** What was removed, once each, e.g. `<script>`, `onclick="…"`, `a link to javascript:`. */
+  removed: string[];
+}
+
+export interface HtmlText {
+  /** Multilang groups in document order; empty when the text has none. */
+  groups: MultilangSpan[][];
+  /** The safe tree, in one language of the multilang groups (a group without that language shows nothing). */
+  render(lang?: string): SanitizedHtml;
+}
+
+const isMultilang = (n: ChildNode): n is Element =>
+  n.type === 'tag' &&
+  n.name === 'span' &&
+  (n.attribs.class ?? '').split(/\s+/).includes('multilang') &&
+  (n.attribs.lang ?? '').trim() !== '';
+const langOf = (e: Element) => e.attribs.lang!.trim().toLowerCase();
+
+/** Parses an HTML fragment once; `render` can then be called per language. */
+export function readHtml(html: string): HtmlText {
+  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const groupOf = new Map<Element, Element[]>();
+  /** White space between the spans of a group: part of the group, not text. */
+  const between = new Set<ChildNode>();
+  const groups: MultilangSpan[][] = [];
+  const findGroups = (children: ChildNode[]) => {
+    let current: Element[] | undefined;
+    for (const n of children) {
+      if (isMultilang(n)) {
+        if (!current) {
+          current = [];
+          groups.push([]);
+        }
+        current.push(n);
+        groupOf.set(n, current);
+        groups[groups.length - 1]!.push({ lang: langOf(n), start: n.startIndex ?? 0 });
+        continue;
+      }
+      if (n.type === 'text' && n.data.trim() === '' && current && n.next && isMultilang(n.next)) {
+        between.add(n);
+        continue;
+      }
+      current = undefined;
+      if ('children' in n) findGroups(n.children as ChildNode[]);
+    }
+  };
+  findGroups(dom.children);
+
+  return {
+    groups,
+    render(lang) {
+      const removed = new Set<string>();
+      const walk = (children: ChildNode[], into: RichParent['children']) => {
+        const done = new Set<Element[]>();
+        for (const n of children) {
+          const group = n.type === 'tag' ? groupOf.get(n) : undefined;
+          if (group) {
+            if (done.has(group)) continue;
+            done.add(group);
+            const chosen = group.find((s) => langOf(s) === lang);
+            if (chosen) walk(chosen.children, into);
+            continue;
+          }
+          if (between.has(n)) continue;
+          if (n.type === 'text') into.push(n.data.replace(/[ \t\n\r\f]+/g, ' '));
+          else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') element(n, into);
+          else if (n.type === 'cdata') removed.add('<![CDATA[…]]>');
+          // Comments and doctypes show nothing: dropped without a word.
+        }
+      };
+      const element = (e: Element, into: RichParent['children']) => {
+        const name = ALIAS[e.name] ?? e.name;
+        if (DROP_WITH_CONTENT.has(name) || e.type !== 'tag') {
+          removed.add(`<${e.name}>`);
+          return;
+        }
+        const kept = new Set<string>();
+        let node: RichParent | { tag: 'br' } | undefined;
+        if (name === 'br') node = { tag: 'br' };
+        else if (RICH_TAGS.has(name)) node = { tag: name as Extract<RichParent, { tag: 'em' }>['tag'], children: [] };
+        else if (name === 'span' && LANG_PATTERN.test(e.attribs.lang?.trim() ?? '')) {
+          node = { tag: 'span', lang: e.attribs.lang!.trim(), children: [] };
+          kept.add('lang');
+        } else if (name === 'a' && e.attribs.href !== undefined) {
+          const href = safeHref(e.attribs.href);
+          if (href) {
+            node = { tag: 'a', href, children: [] };
+            kept.add('href');
+          } else removed.add(`a link to ${/^\s*([a-z][a-z0-9+.-]*):/i.exec(e.attribs.href)?.[1]?.toLowerCase() ?? 'a relative address'}:`);
+          kept.add('rel').add('target');
+        } else if (name !== 'span' && name !== 'a') removed.add(`<${e.name}>`);
+        for (const attr of Object.keys(e.attribs))
+          if (!kept.has(attr) && !(QUIET_ATTRIBUTES.has(attr) && node)) removed.add(`${attr}="…"`);
+        if (!node) {
+          // Unknown elements are unwrapped: their text stays, set apart as the block would have been.
+          into.push(' ');
+          walk(e.children, into);
+          into.push(' ');
+          return;
+        }
+        into.push(node);
+        if (node.tag !== 'br') walk(e.children, node.children);
+      };
+      const nodes: RichNode[] = [];
+      walk(dom.children, nodes);
+      return { nodes: tidy(nodes), removed: [...removed] };
+    },
+  };
+}
