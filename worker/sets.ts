@@ -1,4 +1,4 @@
-import { parseGift } from '../core/gift/parse.ts';
+import { parseGift } from '../core/formats/gift/parse.ts';
 import { formatPath } from '../core/content/load.ts';
 import { versionOf, type Quiz } from '../core/quiz/quiz.ts';
 import { SET_LIMITS, setSchemas, type QuestionSet } from '../core/sets/schema.ts';
