@@ -66,7 +66,8 @@ export function SignInPage({ error }: { error?: string | undefined }) {
   );
 }
 
-function Shell({ csrf, children }: { csrf: string; children: ComponentChildren }) {
+/** The instructor area's frame: a bar with the area's home and sign-out. */
+export function Shell({ csrf, children }: { csrf: string; children: ComponentChildren }) {
   const { t, lang } = usePage();
   return (
     <>
@@ -79,7 +80,23 @@ function Shell({ csrf, children }: { csrf: string; children: ComponentChildren }
   );
 }
 
-export function DashboardPage({ sets, csrf, notice }: { sets: SetRow[]; csrf: string; notice?: string | undefined }) {
+/** A built-in quiz on the dashboard, linked to its item analysis. */
+export interface QuizLink {
+  id: string;
+  title: string;
+}
+
+export function DashboardPage({
+  sets,
+  csrf,
+  notice,
+  quizzes = [],
+}: {
+  sets: SetRow[];
+  csrf: string;
+  notice?: string | undefined;
+  quizzes?: QuizLink[];
+}) {
   const { t, lang } = usePage();
   return (
     <Shell csrf={csrf}>
@@ -126,6 +143,7 @@ export function DashboardPage({ sets, csrf, notice }: { sets: SetRow[]; csrf: st
                   <td>{s.attempts}</td>
                   <td class="actions-cell">
                     <a href={`${base(lang)}/sets/${s.id}/edit`}>{t('instructor.edit')}</a>
+                    <a href={`${base(lang)}/results/${s.id}`}>{t('instructor.results')}</a>
                     {s.languages.map((l) => (
                       <a key={l} href={`${base(lang)}/sets/${s.id}/preview?ql=${l}`}>
                         {t('instructor.previewIn', { language: t(`languages.${l}` as 'languages.de') })}
@@ -150,6 +168,18 @@ export function DashboardPage({ sets, csrf, notice }: { sets: SetRow[]; csrf: st
             </tbody>
           </table>
         </div>
+      )}
+      {quizzes.length > 0 && (
+        <section aria-labelledby="built-in-results">
+          <h2 id="built-in-results">{t('instructor.builtInResults')}</h2>
+          <ul class="quiz-links">
+            {quizzes.map((q) => (
+              <li key={q.id}>
+                <a href={`${base(lang)}/results/${q.id}`}>{q.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </Shell>
   );

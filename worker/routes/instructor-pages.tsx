@@ -26,7 +26,7 @@ function signInPage(c: C, status: 200 | 401 | 429, error?: string) {
 }
 
 /** A signed, unexpired session; else the sign-in page with 401 (nothing of the area is shown). */
-const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const session = await currentSession(c);
   if (!session) return signInPage(c, 401, c.req.method === 'POST' ? c.get('t')('instructor.sessionEnded') : undefined);
   c.set('session', session);
@@ -36,7 +36,7 @@ const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** Every form post carries the session's CSRF token (on top of hono's Origin check). */
-const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   const body = await c.req.parseBody({ all: true });
   const given = typeof body.csrf === 'string' ? body.csrf : undefined;
   if (!(await validCsrf(c, c.get('session'), given)))
@@ -113,6 +113,10 @@ export const instructorPages = new Hono<AppEnv>()
       <DashboardPage
         csrf={await csrfToken(c, session)}
         sets={sets.map((s) => ({ ...s, attempts: attempts.get(s.id) ?? 0 }))}
+        quizzes={[
+          ...content.lessons.map((l) => ({ id: l.id, title: pick(l.title, c.get('lang')) })),
+          { id: 'final', title: c.get('t')('instructor.finalTest') },
+        ]}
         notice={c.req.query('notice')}
       />,
       { title: c.get('t')('instructor.sets') },

@@ -1,7 +1,7 @@
 // CSV for spreadsheets and R: RFC 4180 quoting, a header row, UTF-8 with a byte-order mark (so Excel reads
 // umlauts right; R's readr and Python's csv with utf-8-sig drop it).
 import type { ScoreMatrix } from '../stores/results-store.ts';
-import type { Report } from './results-report.ts';
+import type { Report } from '../../core/stats/report.ts';
 
 const cell = (v: string | number | null) => {
   if (v === null) return '';

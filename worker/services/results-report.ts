@@ -3,8 +3,8 @@
 import { pick } from '../../core/content/localized.ts';
 import { versionOf } from '../../core/quiz/quiz.ts';
 import type { Question } from '../../core/quiz/schema.ts';
-import type { QuestionFigures, TestFigures } from '../../core/stats/figures.ts';
-import { responseRows, type ResponseRow } from '../../core/stats/rows.ts';
+import type { Report } from '../../core/stats/report.ts';
+import { responseRows } from '../../core/stats/rows.ts';
 import { content, sourceLanguage } from '../content.ts';
 import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
@@ -25,19 +25,6 @@ export interface ReportedQuiz {
   set?: SetVersion;
 }
 
-export interface ReportQuestion extends QuestionFigures {
-  type: string;
-  prompt: string;
-  responses: ResponseRow[];
-}
-
-export interface Report {
-  quizId: string;
-  version: string;
-  attempts: number;
-  test: TestFigures;
-  questions: ReportQuestion[];
-}
 
 const finalPool = Object.values(content.questions).flat();
 
