@@ -129,6 +129,7 @@ function offered(copy: LearnerQuestion): Map<string, string> {
 describe('grading properties', () => {
   it('every content question is covered by the arbitraries', () => {
     const types = new Set(contentQuestions.map((q) => q.type));
+    types.delete('essay'); // writing tasks are kept, never scored
     expect(types.size).toBe(8);
     // each type's arbitrary yields responses the response schema accepts
     for (const q of contentQuestions)
@@ -155,6 +156,10 @@ describe('grading properties', () => {
     for (const q of contentQuestions)
       for (const lang of contentLangs) {
         const res = grade(q, parseResponse(q, keyedResponse(q, lang)), lang);
+        if (q.type === 'essay') {
+          expect(res.graded).toBe(false);
+          continue;
+        }
         expect(res.score, `${q.id}/${lang}`).toBe(1);
         expect(res.correct).toBe(true);
         expect(res.solution).toEqual(keyedResponse(q, lang));
@@ -172,7 +177,7 @@ describe('grading properties', () => {
         if (copy.type === 'order' && 'order' in keyed) expect([...keyed.order].sort()).toEqual(idsOf(copy.items).sort());
         if (copy.type === 'cloze' && 'gaps' in keyed)
           for (const p of copy.parts) if ('gap' in p && p.options) expect(p.options, `${q.id}/${p.gap}`).toContain(keyed.gaps[p.gap]);
-        expect(grade(q, parseResponse(q, keyed), lang).score).toBe(1);
+        expect(grade(q, parseResponse(q, keyed), lang).score).toBe(q.type === 'essay' ? 0 : 1);
       }),
       RUNS,
     );
