@@ -22,7 +22,7 @@ const version = (id: string, n: number, title: string): SetVersion =>
       questions: [{ id: 'q1', type: 'truefalse', prompt: t(`${title}: Japan ist Partner der USA.`), answer: true }],
     },
     source: { format: 'json', text: `{"title":"${title}"}` },
-  }) as SetVersion;
+  }) as unknown as SetVersion;
 const row = (v: SetVersion, latestVersion: number, publishedVersion: number | null): SetSummary => ({
   id: v.id,
   title: v.set.title,

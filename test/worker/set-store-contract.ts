@@ -18,7 +18,7 @@ export const questionSet = (title: string): QuestionSet =>
     lesson: 'china',
     passages: [],
     questions: [{ id: 'q1', type: 'truefalse', prompt: t('Japan ist Partner der USA.', 'Japan is a partner of the US.'), answer: true }],
-  }) as QuestionSet;
+  }) as unknown as QuestionSet;
 const source = (text: string) => ({ format: 'json' as const, text });
 
 /**

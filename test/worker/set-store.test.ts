@@ -1,4 +1,6 @@
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { SetRegistry } from '../../worker/objects/set-registry.ts';
 import { describe, expect, it } from 'vitest';
 import { DoSetStore } from '../../worker/stores/set-store-do.ts';
 import { clearPublishedCaches, PUBLISHED_LIST_KEY } from '../../worker/stores/set-store-published.ts';
@@ -27,5 +29,28 @@ describe('the KV copies the registry writes for learners', () => {
     await store.remove(id);
     expect(await env.SETS.get(keys.setPublished(id))).toBeNull();
     expect(await env.SETS.get(PUBLISHED_LIST_KEY, 'json')).toEqual([]);
+  });
+});
+
+describe('when KV fails while publishing', () => {
+  it('keeps the publish, answers, and writes the learner copy on the retry', async () => {
+    const stub = env.SET_REGISTRY.getByName(`failing-kv-${crypto.randomUUID()}`);
+    const failing = new Proxy(env.SETS, {
+      get: (target, prop) =>
+        prop === 'put' || prop === 'delete' ? () => Promise.reject(new Error('KV unavailable')) : Reflect.get(target, prop),
+    });
+    const { id } = await stub.create(questionSet('Ausfall'), { format: 'json', text: '{}' });
+    await runInDurableObject(stub, async (registry: SetRegistry) => {
+      const sync = (registry as unknown as { kvSync: { kv: KVNamespace } }).kvSync;
+      const kv = sync.kv;
+      sync.kv = failing;
+      expect(await registry.publish(id)).toMatchObject({ summary: { publishedVersion: 1 } });
+      expect(registry.pendingKvWrites()).toEqual([keys.setPublished(id), PUBLISHED_LIST_KEY].sort());
+      sync.kv = kv;
+    });
+    expect(await env.SETS.get(keys.setPublished(id))).toBeNull();
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await stub.pendingKvWrites()).toEqual([]);
+    expect(await env.SETS.get(keys.setPublished(id), 'json')).toMatchObject({ id, version: 1 });
   });
 });

@@ -30,9 +30,12 @@ export class KvSync {
     );
   }
 
-  /** Writes every marked key that is due; resolves when done (a failure is left to the alarm, never thrown). */
-  flush(): Promise<void> {
-    const run = this.chain.then(() => this.flushOnce());
+  /**
+   * Writes every marked key that is due (`retry`: every marked key, as the alarm does); resolves when done.
+   * A failure is left to the alarm, never thrown.
+   */
+  flush(retry = false): Promise<void> {
+    const run = this.chain.then(() => this.flushOnce(retry ? Infinity : Date.now()));
     this.chain = run.catch(() => {});
     return run;
   }
@@ -45,10 +48,10 @@ export class KvSync {
       .map((r) => r.key);
   }
 
-  private async flushOnce() {
+  private async flushOnce(dueBy: number) {
     const sql = this.storage.sql;
     const marked = sql
-      .exec<{ key: string }>('SELECT key FROM kv_sync WHERE seq > synced_seq AND due <= ? ORDER BY key = ?, key', Date.now(), this.last)
+      .exec<{ key: string }>('SELECT key FROM kv_sync WHERE seq > synced_seq AND due <= ? ORDER BY key = ?, key', dueBy, this.last)
       .toArray();
     for (const { key } of marked) {
       // The sequence number and the value are read together (no await between), so a change made while

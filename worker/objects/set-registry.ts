@@ -116,9 +116,9 @@ export class SetRegistry extends DurableObject<Env> {
     return this.setPublished(id, null);
   }
 
-  /** Runs the KV writes that are due (a failed or deferred one comes back here). */
+  /** Retries the KV writes that failed. */
   override async alarm() {
-    await this.kvSync.flush();
+    await this.kvSync.flush(true);
   }
 
   /** KV keys not yet written (they follow within a flush, or a retry if KV failed). */
