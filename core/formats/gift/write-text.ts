@@ -21,11 +21,14 @@ export function textWriters(langs: readonly string[]) {
   const multi = langs.length > 1;
   const lang0 = langs[0]!;
   const guard = (written: string, format = '[html]') => (needsFormat(written) ? `${format}${written}` : written);
+  /** Rich text as HTML; `->` written as `-&gt;` so that it never reads as a matching pair. */
+  const html = (text: string) => normalRich(text).replace(/->/g, '-&gt;');
   /** One rich text, the same in every language. */
-  const richOne = (text: string) => guard(escapeGift(normalRich(text)));
+  const richOne = (text: string) => guard(escapeGift(html(text)));
   /** One plain text (an answer shown in one language or all). */
   const plainOne = (text: string): string => {
     if (multi) return guard(escapeGift(textToHtml(text)));
+    if (text.includes('->')) return `[html]${escapeGift(textToHtml(text))}`;
     const written = escapeGift(text);
     return /[<&]|[^\S ]| {2}/.test(text) || text !== text.trim() ? `[plain]${written}` : guard(written, '[moodle]');
   };
@@ -34,7 +37,7 @@ export function textWriters(langs: readonly string[]) {
     multi
       ? escapeGift(
           multilangHtml(
-            Object.fromEntries(langs.map((l) => [l, normalRich(text[l] ?? '')])),
+            Object.fromEntries(langs.map((l) => [l, html(text[l] ?? '')])),
             langs,
           ),
         )

@@ -164,7 +164,7 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
       if (parts[1]!.trim() === '') throw new Skip('a missing-word question needs text after the gap');
       before[l] = parts[0]!;
       after[l] = parts[1]!;
-      if (q.prompt[l] !== normalRich(q.text[l]!).replace(mark, BLANK).trim())
+      if (normalRich(q.prompt[l]!) !== normalRich(q.text[l]!).replace(mark, BLANK).trim())
         prompts.push(`question ${q.id}: its prompt in "${l}" comes back as the text with "${BLANK}" in place of the gap.`);
     }
     const block = answerBlock(q);

@@ -4,7 +4,7 @@ import { isEmpty, localize, readText } from '../text.ts';
 import type { KindFields } from '../types.ts';
 
 /**
- * A matching block: `=left -> right` pairs. Moodle reads the right side without a format (it is a list item);
+ * A matching block: `=left -> right` pairs; the right side has no format prefix of its own and is plain words;
  * a pair with nothing left of `->` is an extra wrong answer on the right (`= -> Chat`).
  */
 export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): KindFields<'match'> | undefined {
@@ -19,7 +19,7 @@ export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): K
       continue;
     }
     const left = readText(ctx, sub(p, 0, arrow), fmt).lt;
-    const right = readText(ctx, sub(p, arrow + 2), 'plain', false).lt;
+    const right = readText(ctx, sub(p, arrow + 2), fmt, false).lt;
     if (isEmpty(right)) {
       problem(ctx, pos(p), 'this pair has nothing right of "->".');
       ok = false;
