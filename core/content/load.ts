@@ -95,12 +95,13 @@ export function loadContent(files: ContentFiles): Content {
     if (!x.id.startsWith(`p${x.paragraph}s`))
       problems.push({ file: FILES.article, path: `sentences[${i}].id`, message: `"${x.id}" does not belong to paragraph ${x.paragraph}` });
   });
-  article.corrections.forEach((c, i) => {
-    const text = sentences.get(c.sentenceId)?.text[src];
-    if (text === undefined) problems.push({ file: FILES.article, path: `corrections[${i}].sentenceId`, message: `unknown sentence "${c.sentenceId}"` });
-    else if (!text.includes(c.corrected))
-      problems.push({ file: FILES.article, path: `corrections[${i}].corrected`, message: `"${c.corrected}" is not in sentence ${c.sentenceId}` });
-  });
+  for (const list of ['corrections', 'typography'] as const)
+    article[list].forEach((c, i) => {
+      const text = sentences.get(c.sentenceId)?.text[src];
+      if (text === undefined) problems.push({ file: FILES.article, path: `${list}[${i}].sentenceId`, message: `unknown sentence "${c.sentenceId}"` });
+      else if (!text.includes(c.corrected))
+        problems.push({ file: FILES.article, path: `${list}[${i}].corrected`, message: `"${c.corrected}" is not in sentence ${c.sentenceId}` });
+    });
 
   const paragraphOf = (id: string) => sentences.get(id)?.paragraph;
   const lessonIds = new Set<string>();

@@ -23,6 +23,11 @@ export type Course = z.infer<typeof CourseSchema>;
 export function schemasFor(languages: readonly Lang[]) {
   const text = localized(languages);
 
+  /** One change to the source text: where, what it said, what the lesson text says, and why. */
+  const Change = z
+    .object({ sentenceId: SentenceId, original: z.string().min(1), corrected: z.string().min(1), why: text })
+    .strict();
+
   const Article = z
     .object({
       title: text,
@@ -30,11 +35,9 @@ export function schemasFor(languages: readonly Lang[]) {
       sentences: z
         .array(z.object({ id: SentenceId, paragraph: z.number().int().positive(), text }).strict())
         .min(1),
-      corrections: z.array(
-        z
-          .object({ sentenceId: SentenceId, original: z.string().min(1), corrected: z.string().min(1), why: text })
-          .strict(),
-      ),
+      corrections: z.array(Change),
+      /** Typographic changes to the source (straight quotes → „…“), kept apart from the corrections of slips. */
+      typography: z.array(Change).default([]),
     })
     .strict();
 
@@ -45,6 +48,8 @@ export function schemasFor(languages: readonly Lang[]) {
       title: text,
       summary: text,
       goals: z.array(text).min(2).max(3),
+      /** Tags of the grammar goals the lesson promises (named in its goals); its questions carry the same tags. */
+      grammar: z.array(Slug).min(1),
       keyFacts: z
         .array(z.object({ ...text.shape, sources: z.array(SentenceId).min(1) }).strict())
         .min(2)
@@ -58,7 +63,14 @@ export function schemasFor(languages: readonly Lang[]) {
       lemma: z.string().min(1),
       pos: z.enum(['noun', 'verb', 'adjective', 'adverb', 'phrase', 'preposition', 'conjunction']),
       gender: z.enum(['m', 'f', 'n', 'pl']).optional(),
-      plural: z.string().min(1).optional(),
+      /** The full plural form, e.g. "Ansprüche" (shown as "der Anspruch, die Ansprüche"). */
+      plural: z.string().regex(/^\p{Lu}[\p{L}-]*$/u, 'must be the full plural form, e.g. "Ansprüche"').optional(),
+      /** A noun with no plural (in the sense used here): "die Bereitschaft". */
+      noPlural: z.literal(true).optional(),
+      /** A weak (n-declension) masculine noun: "der Produzent, des Produzenten". */
+      weak: z.literal(true).optional(),
+      /** The preposition the word takes, with its case: "von + Dat." (die Abhängigkeit von). */
+      preposition: z.string().regex(/^\p{Ll}+ \+ (Akk|Dat|Gen)\.$/u, 'must look like "von + Dat."').optional(),
       separable: z.string().regex(/^[^|\s]+\|[^|\s]+$/, 'must mark the prefix with one "|", e.g. "ein|läuten"').optional(),
       gloss: z.record(LangCode, z.string().min(1)).refine((g) => Object.keys(g).length > 0, 'needs at least one gloss'),
       forms: z.array(z.string().min(1)).min(1),
@@ -67,9 +79,13 @@ export function schemasFor(languages: readonly Lang[]) {
     .strict()
     .superRefine((e, ctx) => {
       if (e.pos === 'noun' && !e.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: 'a noun needs its gender' });
-      if (e.pos === 'noun' && !e.plural) ctx.addIssue({ code: 'custom', path: ['plural'], message: 'a noun needs its plural ("—" if none)' });
-      if (e.pos !== 'noun' && (e.gender || e.plural))
-        ctx.addIssue({ code: 'custom', path: ['gender'], message: 'only nouns have gender and plural' });
+      if (e.pos === 'noun' && e.gender !== 'pl' && !e.plural === !e.noPlural)
+        ctx.addIssue({ code: 'custom', path: ['plural'], message: 'a noun needs either its plural or "noPlural": true' });
+      if (e.gender === 'pl' && (e.plural || e.noPlural))
+        ctx.addIssue({ code: 'custom', path: ['plural'], message: 'a plural-only noun has no other plural' });
+      if (e.pos !== 'noun' && (e.gender || e.plural || e.noPlural || e.weak))
+        ctx.addIssue({ code: 'custom', path: ['gender'], message: 'only nouns have gender, plural and declension' });
+      if (e.weak && e.gender !== 'm') ctx.addIssue({ code: 'custom', path: ['weak'], message: 'only masculine nouns are weak' });
       if (e.separable && e.separable.replace('|', '') !== e.lemma)
         ctx.addIssue({ code: 'custom', path: ['separable'], message: `must be the lemma "${e.lemma}" with a "|"` });
     });

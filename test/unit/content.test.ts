@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ContentError, loadContent, type ContentFiles } from '../../core/content/load.ts';
 import { readContentFiles, readLocales } from '../../core/content/read-files.ts';
 import { matchForm } from '../../core/content/terms.ts';
+import { headword } from '../../core/content/headword.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const files = readContentFiles(root);
@@ -16,9 +17,11 @@ describe('content files', () => {
     expect(content.lessons).toHaveLength(6);
   });
 
-  it('hold the whole source article, sentence by sentence, with exactly the two recorded corrections', () => {
+  it('hold the whole source article, sentence by sentence, with exactly the recorded corrections and typography', () => {
     const source = readFileSync(new URL('../../content/source/000_8ac55cb9fd5907dc.txt', import.meta.url), 'utf8');
     const paragraphs = source.split('\n').filter((p) => p.trim());
+    const fold = (text: string) => text.replace(/[„“”]/g, '"');
+    const changes = [...content.article.corrections, ...content.article.typography];
     expect(content.article.sentences).toHaveLength(17);
     paragraphs.forEach((p, i) => {
       const ours = content.article.sentences
@@ -26,16 +29,29 @@ describe('content files', () => {
         .map((s) => s.text.de)
         .join(' ');
       const corrected = content.article.corrections.reduce((text, c) => text.replace(c.original, c.corrected), p.trim());
-      expect(ours).toBe(corrected);
+      expect(fold(ours)).toBe(corrected);
+      expect(ours).toBe(changes.reduce((text, c) => text.replace(c.original, c.corrected), p.trim()));
     });
     expect(content.article.corrections.map((c) => c.corrected)).toEqual([
       'Produzent und Exporteur',
       'in einer zunehmend multipolaren Weltordnung',
     ]);
+    expect(content.article.typography.map((c) => c.corrected)).toEqual([
+      '„neues goldenes Zeitalter der Allianz“',
+      '„neue goldene Zeitalter der Allianz“',
+    ]);
+  });
+
+  it('show German quotation marks in the German text and no straight quotes anywhere', () => {
+    for (const s of content.article.sentences) {
+      expect(s.text.de, s.id).not.toMatch(/"/);
+      expect(s.text.en, s.id).not.toMatch(/"/);
+    }
+    expect(de('p1s2')).toContain('„neues goldenes Zeitalter der Allianz“');
   });
 
   it('translate every sentence into English', () => {
-    for (const s of content.article.sentences) expect(s.text.en, s.id).toMatch(/[.!?"]$/);
+    for (const s of content.article.sentences) expect(s.text.en, s.id).toMatch(/[.!?]”?$/);
   });
 
   it('give six lessons with two or three goals and key facts from their own paragraph', () => {
@@ -53,7 +69,33 @@ describe('content files', () => {
           e.forms.some((f) => matchForm(de(id), f).length > 0),
           `${e.id} in ${id}`,
         ).toBe(true);
-    expect(content.glossary.filter((e) => e.pos === 'noun').every((e) => e.gender && e.plural)).toBe(true);
+    for (const e of content.glossary.filter((x) => x.pos === 'noun'))
+      expect(e.gender === 'pl' || Boolean(e.plural) !== Boolean(e.noPlural), `${e.id}: plural or noPlural`).toBe(true);
+  });
+
+  it('spell out plurals and mark weak nouns, plural-less nouns and the prepositions words take', () => {
+    const entry = (id: string) => content.glossary.find((e) => e.id === id)!;
+    expect(headword(entry('anspruch'))).toBe('der Anspruch, die Ansprüche');
+    expect(headword(entry('seltene-erden'))).toBe('die seltenen Erden');
+    expect(entry('produzent')).toMatchObject({ weak: true, plural: 'Produzenten' });
+    expect(entry('bereitschaft')).toMatchObject({ noPlural: true, preposition: 'zu + Dat.' });
+    expect(entry('bereitschaft').plural).toBeUndefined();
+    expect(entry('abhaengigkeit').preposition).toBe('von + Dat.');
+    expect(entry('bewusstsein').preposition).toBe('für + Akk.');
+    expect(entry('abzielen').preposition).toBe('auf + Akk.');
+    expect(entry('beitragen').preposition).toBe('zu + Dat.');
+    expect(entry('nicht-nur-sondern-auch').gloss.en).toMatch(/stresses the second part/);
+    expect(entry('juengste').gloss.en).toMatch(/latest.*not “youngest”/);
+  });
+
+  it('hold the words a B1–B2 reader needs for this article', () => {
+    const lemmas = new Set(content.glossary.map((e) => e.lemma));
+    const needed = ['umkämpft', 'ermutigen', 'unabhängig', 'anstreben', 'dominierend', 'ökologisch', 'strategisch', 'bilateral',
+      'Beziehung', 'Zugang', 'jüngste', 'Schritt', 'betonen', 'unterstreichen', 'unternehmen', 'erfolgen', 'mit etwas verbunden sein',
+      'einschließlich', 'insbesondere', 'langfristig', 'sichern', 'fördern', 'Austausch', 'Rohstofflieferung', 'gestalten', 'schaffen',
+      'erneuerbare Energien', 'Stärkung', 'Suche', 'somit', 'zusätzlich zu'];
+    expect(needed.filter((l) => !lemmas.has(l))).toEqual([]);
+    expect(content.glossary.length).toBeGreaterThanOrEqual(100);
   });
 
   it('match separable verbs split in the text to their entry', () => {
@@ -65,15 +107,86 @@ describe('content files', () => {
 
 describe('questions', () => {
   const all = Object.values(content.questions).flat();
-  it('give every lesson at least 10 questions of at least 4 types, and use all eight types', () => {
+  it('give every lesson at least 10 questions of at least 5 types, and use all eight graded types and the essay', () => {
     for (const lesson of content.lessons) {
       const qs = content.questions[lesson.id] ?? [];
       expect(qs.length, lesson.id).toBeGreaterThanOrEqual(10);
-      expect(new Set(qs.map((q) => q.type)).size, lesson.id).toBeGreaterThanOrEqual(4);
+      expect(new Set(qs.map((q) => q.type)).size, lesson.id).toBeGreaterThanOrEqual(5);
     }
     expect(new Set(all.map((q) => q.type))).toEqual(
-      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']),
+      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical', 'essay']),
     );
+  });
+
+  it('test, each, at least twice every grammar goal their lesson promises, and once word formation and a collocation', () => {
+    for (const lesson of content.lessons) {
+      const qs = content.questions[lesson.id] ?? [];
+      const tagged = (tag: string) => qs.filter((q) => q.grammar?.includes(tag)).map((q) => q.id);
+      expect(lesson.grammar.length, lesson.id).toBeGreaterThan(0);
+      for (const tag of lesson.grammar) expect(tagged(tag).length, `${lesson.id}: ${tag}`).toBeGreaterThanOrEqual(2);
+      expect(tagged('word-formation').length, `${lesson.id}: word-formation`).toBeGreaterThanOrEqual(1);
+      expect(tagged('collocation').length, `${lesson.id}: collocation`).toBeGreaterThanOrEqual(1);
+    }
+    const china = content.questions.china!.find((q) => q.type === 'single' && /„welche“ in Absatz 2, Satz 2/.test(q.prompt.de!));
+    expect(china && china.type === 'single' && china.choices.find((c) => c.correct)!.text.de).toMatch(/die Regierung.*„hat“/);
+    const passive = content.questions.sustainability!.find((q) => q.type === 'order' && q.grammar?.includes('passive'));
+    expect(passive && passive.type === 'order' && passive.items.map((i) => i.de)).toEqual(['gestellt', 'werden', 'sollen']);
+  });
+
+  it('give every lesson one writing task with a checklist and a model answer in every language', () => {
+    for (const lesson of content.lessons) {
+      const essays = (content.questions[lesson.id] ?? []).filter((q) => q.type === 'essay');
+      expect(essays, lesson.id).toHaveLength(1);
+      const essay = essays[0]!;
+      if (essay.type !== 'essay') continue;
+      expect(essay.checklist?.length, lesson.id).toBeGreaterThanOrEqual(2);
+      for (const lang of content.course.languages) {
+        expect(essay.modelAnswer?.[lang]?.length, `${lesson.id} ${lang}`).toBeGreaterThan(100);
+        for (const item of essay.checklist!) expect(item[lang], `${lesson.id} ${lang}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('say, each, whether they test meaning or form, and keep form questions strict', () => {
+    for (const q of all) {
+      expect(q.tests, q.id).toMatch(/^(meaning|form)$/);
+      if (q.tests === 'form' && (q.type === 'short' || q.type === 'cloze')) {
+        expect(q.typoTolerance, q.id).toBe(false);
+        expect(q.caseSensitive, q.id).toBe(true);
+      }
+    }
+    for (const id of ['china-8', 'cooperation-8', 'alliance-8', 'outlook-7', 'outlook-8', 'outlook-9', 'sustainability-10'])
+      expect(all.find((q) => q.id === id)?.tests, id).toBe('form');
+  });
+
+  it('close the gaps whose endings decide (sustainability-10 g1)', () => {
+    const q = all.find((x) => x.id === 'sustainability-10')!;
+    expect(q.type === 'cloze' && q.gaps[0]!.options?.de).toEqual(['ökologische', 'ökologischen', 'ökologisches']);
+  });
+
+  it('name the sentence in every cloze prompt', () => {
+    for (const q of all.filter((x) => x.type === 'cloze')) {
+      expect(q.prompt.de, q.id).toMatch(/Absatz \d, Satz \d/);
+      expect(q.prompt.en, q.id).toMatch(/paragraph \d, sentence \d/);
+    }
+  });
+
+  it('cite every sentence their feedback names', () => {
+    const cited = (text: string) => [...text.matchAll(/(?:Absatz|paragraph) (\d), (?:Satz|sentence) (\d)/gi)].map((m) => `p${m[1]}s${m[2]}`);
+    for (const q of all) {
+      const feedback = JSON.stringify(q);
+      for (const id of cited(feedback)) {
+        const own = content.article.sentences.find((s) => s.id === id)?.paragraph === content.lessons.find((l) => q.id.startsWith(`${l.id}-`))!.paragraph;
+        if (own) expect(q.sources, `${q.id} names ${id}`).toContain(id);
+      }
+    }
+  });
+
+  it('use one English: US spelling, "the US", and the same terms as the translation', () => {
+    // Accepted answers may list other wordings on purpose; everything a learner reads may not.
+    const english = JSON.stringify([all, content.lessons, content.article], (k, v) => (k === 'answers' || k === 'gaps' ? undefined : v));
+    for (const wrong of [/\bthe USA\b/, /ecological standards/, /capitalis/, /aeroplane/, /centres/, /research, extraction/, /innovative strength/])
+      expect(english, String(wrong)).not.toMatch(wrong);
   });
 
   it('cite, each, at least one sentence of their own lesson', () => {

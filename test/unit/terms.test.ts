@@ -42,9 +42,16 @@ describe('findTerms', () => {
 });
 
 describe('headword', () => {
-  it('gives nouns their article and plural, separable verbs their bar', () => {
-    expect(headword({ lemma: 'Vereinbarung', pos: 'noun', gender: 'f', plural: '-en' })).toBe('die Vereinbarung, -en');
-    expect(headword({ lemma: 'Zusammenarbeit', pos: 'noun', gender: 'f', plural: '—' })).toBe('die Zusammenarbeit');
+  it('gives nouns their article and spelled-out plural, separable verbs their bar', () => {
+    expect(headword({ lemma: 'Vereinbarung', pos: 'noun', gender: 'f', plural: 'Vereinbarungen' })).toBe('die Vereinbarung, die Vereinbarungen');
+    expect(headword({ lemma: 'Anspruch', pos: 'noun', gender: 'm', plural: 'Ansprüche' })).toBe('der Anspruch, die Ansprüche');
+    expect(headword({ lemma: 'Zusammenarbeit', pos: 'noun', gender: 'f' })).toBe('die Zusammenarbeit');
     expect(headword({ lemma: 'einläuten', pos: 'verb', separable: 'ein|läuten' })).toBe('ein|läuten');
+  });
+
+  it('gives a plural-only noun "die" and its adjective the weak ending -en', () => {
+    expect(headword({ lemma: 'seltene Erden', pos: 'noun', gender: 'pl' })).toBe('die seltenen Erden');
+    expect(headword({ lemma: 'erneuerbare Energien', pos: 'noun', gender: 'pl' })).toBe('die erneuerbaren Energien');
+    expect(headword({ lemma: 'Kosten', pos: 'noun', gender: 'pl' })).toBe('die Kosten');
   });
 });
