@@ -53,10 +53,10 @@ export function correctionsOf(lesson: Lesson) {
 }
 
 /**
- * Every word form of the course (the article in every language, glossary lemmas and forms), built once per
- * isolate: the grader names a typed course word ("versehen" for "vorsehen") instead of taking it for a typo.
+ * Every word form of the course in its source language (the article, glossary lemmas and forms), built once
+ * per isolate: the grader names a typed course word instead of taking it for a typo of another.
  */
 export const courseLexicon: ReadonlySet<string> = buildLexicon([
-  ...content.article.sentences.flatMap((s) => Object.values(s.text)),
+  ...content.article.sentences.map((s) => s.text[sourceLanguage]!),
   ...content.glossary.flatMap((e) => [e.lemma, ...e.forms]),
 ]);

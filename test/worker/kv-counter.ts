@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import worker from '../../worker/index.ts';
-import { KvSetStore } from '../../worker/stores/set-store.ts';
+import { clearPublishedCaches } from '../../worker/stores/set-store-published.ts';
 
 export type KvOp = 'get' | 'getWithMetadata' | 'put' | 'list' | 'delete';
 
@@ -26,7 +26,7 @@ const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknow
  * so counts are those of a cold isolate (the worst case).
  */
 export async function fetchCounting(path: string, init?: RequestInit, opts: { warm?: boolean } = {}) {
-  if (!opts.warm) KvSetStore.clearCaches();
+  if (!opts.warm) clearPublishedCaches();
   const ops: string[] = [];
   const wrapped = { ...env, PROGRESS: countingKv(env.PROGRESS, 'PROGRESS', ops), SETS: countingKv(env.SETS, 'SETS', ops) };
   const res = await worker.fetch(new Request(`http://127.0.0.1${path}`, init) as Parameters<typeof worker.fetch>[0], wrapped, ctx);

@@ -25,6 +25,7 @@ import { quizPages } from './quiz-pages.tsx';
 import { progressPages } from './progress-pages.tsx';
 import { instructorPages } from './instructor-pages.tsx';
 import { resultsPages } from './results-pages.tsx';
+import { reviewPages } from './review-pages.tsx';
 import { loadSummary } from '../progress.ts';
 import { setStore } from '../sets.ts';
 
@@ -54,6 +55,7 @@ pages.route('/', quizPages);
 pages.route('/', progressPages);
 pages.route('/', instructorPages);
 pages.route('/', resultsPages);
+pages.route('/', reviewPages);
 
 pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 
@@ -131,7 +133,7 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
 
 /** Published instructor sets as learners see them listed (index read, cached per isolate). */
 async function publishedSets(env: Env, lang: string) {
-  const rows = await setStore(env).list();
+  const rows = await setStore(env).listPublished();
   return rows
     .filter((s) => s.publishedVersion !== null)
     .map((s) => ({

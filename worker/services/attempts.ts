@@ -9,7 +9,7 @@ import { foldTypography } from '../../core/quiz/normalize.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
-import { courseLexicon } from '../content.ts';
+import { courseLexicon, sourceLanguage } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { storeAttempt } from '../progress.ts';
@@ -32,8 +32,11 @@ function validResponse(q: Question, raw: unknown): AnyResponse | null {
   }
 }
 
-/** How the one grader grades here: with the course's words, so a course word is never taken for a typo. */
-const GRADING = { lexicon: courseLexicon };
+/**
+ * How the one grader grades an attempt: in the course's source language with its words, so a typed course
+ * word is never taken for a typo (in other languages a lexicon would turn plural slips into other words).
+ */
+const grading = (s: QuizSession) => (s.lang === sourceLanguage ? { lexicon: courseLexicon } : {});
 
 /** The question `questionId` of the session's quiz; a 404 ApiError if it is not part of it. */
 export function questionOf(s: QuizSession, questionId: string): Question {
@@ -48,7 +51,7 @@ export function questionOf(s: QuizSession, questionId: string): Question {
 /** Grades one answer (practice): a ResponseError (422) for a response that does not fit the question. */
 export function checkAnswer(s: QuizSession, questionId: string, raw: unknown): CheckedAnswer {
   const q = questionOf(s, questionId);
-  return withSources(grade(q, raw, s.lang, GRADING));
+  return withSources(grade(q, raw, s.lang, grading(s)));
 }
 
 /**
@@ -113,7 +116,7 @@ export async function submitAttempt(
   s: QuizSession,
   responses: Readonly<Record<string, unknown>>,
 ): Promise<SubmittedAttempt> {
-  const attempt = gradeAttempt(s.quiz, responses, s.lang, GRADING);
+  const attempt = gradeAttempt(s.quiz, responses, s.lang, grading(s));
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
   const { record, meta, learner } = await storeAttempt(c, s.quiz, attempt, {
