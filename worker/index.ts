@@ -10,6 +10,7 @@ import { quizzesApi } from './routes/quizzes-api.ts';
 import { progressApi } from './routes/progress-api.ts';
 import { setsApi } from './routes/sets-api.ts';
 import { resultsApi } from './routes/results-api.ts';
+import { reviewApi } from './routes/review-api.ts';
 import { pages, renderNotFound } from './routes/pages.tsx';
 
 export { SetRegistry } from './objects/set-registry.ts';
@@ -22,6 +23,7 @@ const api = new Hono<AppEnv>()
   .route('/progress', progressApi)
   .route('/question-sets', setsApi)
   .route('/results', resultsApi)
+  .route('/review', reviewApi)
   // Anything else below /api is a JSON 404, whatever the method, before the pages can see it.
   .all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
 

@@ -25,7 +25,18 @@ export interface CardState {
  * docs/decisions/0004-review.md): a card's state never falls back to an older review.
  */
 export const MAX_INTERVAL_DAYS = 365;
-const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true, maximum_interval: MAX_INTERVAL_DAYS });
+/**
+ * One learning step of a minute for a new card and one of ten minutes after a lapse: a wrong answer comes back
+ * in the same session (see LEARN_AHEAD_MS in deck.ts), a right one graduates and comes back days later.
+ */
+const scheduler = fsrs({
+  request_retention: 0.9,
+  enable_fuzz: true,
+  enable_short_term: true,
+  learning_steps: ['1m'],
+  relearning_steps: ['10m'],
+  maximum_interval: MAX_INTERVAL_DAYS,
+});
 
 const GRADE: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
 

@@ -5,6 +5,7 @@ import { ApiError } from '../errors.ts';
 import { currentLearner, forgetLearner } from '../learner.ts';
 import { loadSummary, progressStore } from '../progress.ts';
 import { query } from '../validate.ts';
+import { loadDeck, reviewStore } from '../services/review.ts';
 
 const NoQuery = z.object({}).strict();
 
@@ -32,14 +33,19 @@ export const progressApi = new Hono<AppEnv>()
   .all('/', methodNotAllowed('GET, DELETE'))
   .get('/export', query(NoQuery), async (c) => {
     const learner = await currentLearner(c);
-    const attempts = learner ? await progressStore(c.env).exportAll(learner) : [];
+    const [attempts, events, { deck }] = learner
+      ? await Promise.all([progressStore(c.env).exportAll(learner), reviewStore(c.env).exportAll(learner), loadDeck(c)])
+      : [[], [], { deck: null }];
     c.header('Content-Disposition', 'attachment; filename="rare-earths-progress.json"');
     c.header('Cache-Control', 'private, no-store');
     return c.json({
       exportedAt: new Date().toISOString(),
-      about: 'Everything this course stores about you: an anonymous id and your quiz attempts. No name, e-mail or IP address is stored.',
+      about:
+        'Everything this course stores about you: an anonymous id, your quiz attempts and your review (cards and every review). No name, e-mail or IP address is stored.',
       learnerId: learner,
       attempts,
+      // The review log as stored, and the cards it makes (with their schedule), apart from the attempts by key.
+      review: { cards: deck ? [...deck.cards.values()] : [], settings: deck?.settings ?? null, events },
     });
   })
   .all('/export', methodNotAllowed('GET'));

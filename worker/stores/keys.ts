@@ -8,12 +8,21 @@ export function newAttemptId(now = Date.now()): string {
 }
 
 export const keys = {
-  /** All attempts of one learner share this prefix: one `list()` reads a learner's progress. */
+  /** Everything stored about one learner (attempts and review events): what export and erase walk. */
   learnerPrefix: (learnerId: string) => `learner:${learnerId}:`,
+  /** All attempts of one learner share this prefix: one `list()` reads a learner's progress, never their reviews. */
+  attemptPrefix: (learnerId: string) => `learner:${learnerId}:attempt:`,
   /** Every learner's attempts (for counting attempts per instructor set). */
   allLearners: () => 'learner:',
   /** One key per attempt: concurrent submits never overwrite each other. */
   attempt: (learnerId: string, attemptId: string) => `learner:${learnerId}:attempt:${attemptId}`,
+  /**
+   * The review log of one learner: one key per event (a review, an "add to my review", a settings change),
+   * time-ordered like attempt ids, so one `list()` rebuilds the deck and no key is ever rewritten
+   * (docs/decisions/0004-review.md). Apart from attempts by prefix, so neither ever lists the other.
+   */
+  reviewPrefix: (learnerId: string) => `learner:${learnerId}:review:`,
+  reviewEvent: (learnerId: string, eventId: string) => `learner:${learnerId}:review:${eventId}`,
   /** Instructor question sets: one key per version, plus an index of sets. */
   set: (setId: string, version: number) => `set:${setId}:v:${String(version).padStart(6, '0')}`,
   setPrefix: (setId: string) => `set:${setId}:`,

@@ -9,9 +9,9 @@ export interface ProgressStore {
   record(learnerId: string, attempt: AttemptRecord): Promise<AttemptMeta>;
   /** The summaries of a learner's attempts, oldest first: one `list()` for up to 1000 attempts. */
   summaries(learnerId: string): Promise<AttemptMeta[]>;
-  /** Everything stored about a learner. */
+  /** Every attempt of a learner (review events are the review store's). */
   exportAll(learnerId: string): Promise<AttemptRecord[]>;
-  /** Deletes everything stored about a learner; returns how many entries were removed. */
+  /** Deletes everything stored about a learner, attempts and review events alike; returns how many entries were removed. */
   erase(learnerId: string): Promise<number>;
 }
 
@@ -28,12 +28,12 @@ export class KvProgressStore implements ProgressStore {
   }
 
   async summaries(learnerId: string): Promise<AttemptMeta[]> {
-    const page = await this.kv.list<AttemptMeta>({ prefix: keys.learnerPrefix(learnerId) });
+    const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
     return page.keys.flatMap((k) => (k.metadata ? [k.metadata] : []));
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {
-    const names = await listAllKeys(this.kv, keys.learnerPrefix(learnerId));
+    const names = await listAllKeys(this.kv, keys.attemptPrefix(learnerId));
     const values = await Promise.all(names.map((n) => this.kv.get<AttemptRecord>(n, 'json')));
     return values.filter((v): v is AttemptRecord => v !== null);
   }

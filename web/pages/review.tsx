@@ -1,0 +1,121 @@
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
+import { Island } from '../island.tsx';
+import { Listen } from '../islands/listen.tsx';
+import { href, usePage } from '../page-context.ts';
+import { Feedback } from '../quiz/feedback.tsx';
+import { QuestionFields } from '../quiz/question-fields.tsx';
+import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+
+/** A card as the page shows it (the learner copy the API returns). */
+export type ReviewCard = LearnerQuestion & {
+  kind: 'recognition' | 'production' | 'gap' | 'question';
+  lang: string;
+  context?: { sentenceId: string; lang: string; text: string; focus: string };
+};
+
+export interface ReviewPageProps {
+  labels: QuizLabels;
+  /** The card to answer, or the one just answered (with `answered`). */
+  card: ReviewCard | null;
+  answered?: { given: AnyResponse; result: CheckResult; rating: string; dueIn: string } | undefined;
+  /** Position in this session: card n of total. */
+  n: number;
+  total: number;
+  due: number;
+  fresh: number;
+  /** "in 3 days" for the next card due after this session, when nothing is left. */
+  nextIn: string | null;
+  deckEmpty: boolean;
+  /** The form did not name an answer: say so next to the card. */
+  unanswered?: boolean;
+}
+
+function Context({ card }: { card: ReviewCard }) {
+  const { t, lang } = usePage();
+  if (!card.context) return null;
+  return (
+    <figure class="review-context">
+      <figcaption>{t('review.sentence')}</figcaption>
+      <blockquote lang={card.context.lang}>{card.context.text}</blockquote>
+      <Island name="Listen" component={Listen} props={{ text: card.context.text, label: t('review.listen'), uiLang: lang }} />
+    </figure>
+  );
+}
+
+/** `/{lang}/review`: one card at a time, a plain form that works without JavaScript, then its feedback. */
+export function ReviewPage(p: ReviewPageProps) {
+  const { t, lang } = usePage();
+  const card = p.card;
+  return (
+    <main id="main" class="review">
+      <h1>{t('review.title')}</h1>
+      {!card && (
+        <section aria-labelledby="review-empty">
+          <h2 id="review-empty">{p.deckEmpty ? t('review.emptyDeck') : t('review.nothingDue')}</h2>
+          {p.nextIn && <p>{t('review.nextDue', { when: p.nextIn })}</p>}
+          {!p.nextIn && <p>{t('review.intro')}</p>}
+          <p>
+            <a class="button" href={href(lang, '/')}>
+              {t('review.toLessons')}
+            </a>
+          </p>
+        </section>
+      )}
+      {card && (
+        <>
+          <div class="progress">
+            <label for="review-progress">{t('review.progress', { n: p.n, total: p.total })}</label>
+            <progress id="review-progress" max={p.total} value={p.answered ? p.n : p.n - 1} />
+            <span>{t('review.counts', { due: p.due, fresh: p.fresh })}</span>
+          </div>
+          <form method="post" action={href(lang, `/review/${card.id}`)} class="question-card" aria-labelledby="card-prompt">
+            <input type="hidden" name="n" value={String(p.n)} />
+            <input type="hidden" name="total" value={String(p.total)} />
+            <p class="q-number">{t(`review.kind.${card.kind}`)}</p>
+            <h2 id="card-prompt" lang={card.lang}>
+              {card.prompt}
+            </h2>
+            <Context card={card} />
+            <fieldset lang={card.lang} aria-labelledby="card-prompt">
+              <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} />
+            </fieldset>
+            {p.unanswered && (
+              <p class="problem" role="alert">
+                {t('review.unanswered')}
+              </p>
+            )}
+            {!p.answered && (
+              <p class="actions">
+                <button type="submit" class="primary" name="easy" value="0">
+                  {t('review.check')}
+                </button>{' '}
+                <button type="submit" class="button" name="easy" value="1" aria-describedby="easy-hint">
+                  {t('review.tooEasy')}
+                </button>
+              </p>
+            )}
+            {!p.answered && (
+              <p id="easy-hint" class="hint">
+                {t('review.tooEasyHint')}
+              </p>
+            )}
+          </form>
+          {p.answered && (
+            <>
+              <Feedback result={p.answered.result} labels={p.labels} lang={card.lang} uiLang={lang} headingId="review-verdict" />
+              <p class="review-next">
+                {t('review.rated', { rating: t(`review.rating.${p.answered.rating as 'good'}`) })} {t('review.dueAgain', { when: p.answered.dueIn })}
+              </p>
+              <p>
+                <a class="button primary" href={href(lang, `/review?n=${p.n + 1}`)} id="review-next">
+                  {t('review.next')}
+                </a>
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,183 @@
+// The one review path for the JSON API and the pages: load the deck (two `list()`s at most), say what to do
+// now, grade an answer with the core grader and store it as one event (one write), add cards, save settings.
+import type { Context } from 'hono';
+import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import { learnerCopy } from '../../core/quiz/learner.ts';
+import { parseCardId } from '../../core/review/card-id.ts';
+import { buildDeck, queue, todo, utcDay, type DayOf, type Deck, type DeckSource, type ReviewSettings } from '../../core/review/deck.ts';
+import { gradeCard } from '../../core/review/grade-card.ts';
+import type { GradeResult } from '../../core/quiz/grade.ts';
+import { schedule, type Rating } from '../../core/review/schedule.ts';
+import type { BuiltCard } from '../../core/review/word-cards.ts';
+import { getEntry, getLesson, sentenceById, sourceLanguage } from '../content.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { currentLearner, ensureLearner } from '../learner.ts';
+import { progressStore } from '../progress.ts';
+import { sourcesOf } from '../quizzes.ts';
+import { newAttemptId } from '../stores/keys.ts';
+import { KvReviewStore, type ReviewStore } from '../stores/review-store.ts';
+import { chooseLanguage } from './quiz-session.ts';
+import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
+
+export const reviewStore = (env: Env): ReviewStore => new KvReviewStore(env.PROGRESS);
+
+export interface LoadedDeck {
+  learner: string | null;
+  deck: Deck;
+  now: number;
+  dayOf: DayOf;
+}
+
+/** The learner's calendar day, in the time zone Cloudflare reports for the request (UTC without one). */
+function dayOfRequest(c: Context<AppEnv>): DayOf {
+  const tz = (c.req.raw as { cf?: { timezone?: unknown } }).cf?.timezone;
+  if (typeof tz !== 'string') return utcDay;
+  try {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return (ms) => f.format(ms);
+  } catch {
+    return utcDay;
+  }
+}
+
+/**
+ * The learner's deck: nothing read without a learner cookie, else the review log and the attempt summaries
+ * (for missed questions), one `list()` each, in parallel. Pass `metas` when the page has listed attempts already.
+ */
+export async function loadDeck(c: Context<AppEnv>, metas?: readonly AttemptMeta[]): Promise<LoadedDeck> {
+  const learner = await currentLearner(c);
+  const [attempts, events] = learner
+    ? await Promise.all([metas ?? progressStore(c.env).summaries(learner), reviewStore(c.env).events(learner)])
+    : [metas ?? [], []];
+  const deck = buildDeck({ events, missed: missedCards(attempts), expand: cardsOf, exists: cardExists });
+  return { learner, deck, now: Date.now(), dayOf: dayOfRequest(c) };
+}
+
+/** A card as the learner receives it: its question's learner copy (no key), re-shuffled for each review. */
+export type CardCopy = LearnerQuestion & {
+  kind: BuiltCard['kind'];
+  /** The content language of the card's texts. */
+  lang: string;
+  /** The German sentence the card comes from, and the words it asks about. */
+  context?: { sentenceId: string; lang: string; text: string; focus: string };
+};
+
+function copyOf(card: BuiltCard, lang: string, reps: number): CardCopy {
+  const copy = learnerCopy(card.question, lang, `${card.id}:${reps}`);
+  const s = card.context && sentenceById.get(card.context.sentenceId);
+  return {
+    ...copy,
+    id: card.id,
+    kind: card.kind,
+    lang,
+    ...(s && card.context ? { context: { ...card.context, lang: sourceLanguage, text: s.text[sourceLanguage]! } } : {}),
+  };
+}
+
+export interface ReviewNow {
+  due: number;
+  new: number;
+  /** ISO time of the next card due after these, or null. */
+  next: string | null;
+  cards: CardCopy[];
+}
+
+/** What to review now: due cards, then new ones within the daily limit, then those due in a few minutes. */
+export async function reviewNow(c: Context<AppEnv>, lang: string | undefined, loaded?: LoadedDeck): Promise<ReviewNow> {
+  const { deck, now, dayOf } = loaded ?? (await loadDeck(c));
+  const q = queue(deck, now, dayOf);
+  const cards: CardCopy[] = [];
+  for (const id of todo(q)) {
+    const found = await resolveCard(c.env, id);
+    if (!found) continue;
+    cards.push(copyOf(found.card, chooseLanguage(found.languages, { lang, strict: false }), deck.cards.get(id)!.state?.reps ?? 0));
+  }
+  return { due: q.due.length + q.ahead.length, new: q.fresh.length, next: q.next !== null ? new Date(q.next).toISOString() : null, cards };
+}
+
+/** A graded and stored answer: the grade, the rating, the card's next due time and the copy it answered. */
+export interface Answered {
+  cardId: string;
+  lang: string;
+  result: GradeResult;
+  rating: Rating;
+  due: number;
+  copy: CardCopy;
+}
+
+const unknownCard = (id: string) => new ApiError(404, 'not_found', `No card "${id}" in your review.`, [{ path: 'cardId', message: 'unknown card' }]);
+
+/** The learner copy of a card of the learner's deck (for reading a plain form post); a 404 if it is not in the deck. */
+export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string | undefined, loaded?: LoadedDeck) {
+  if (!parseCardId(cardId)) throw unknownCard(cardId);
+  const l = loaded ?? (await loadDeck(c));
+  const held = l.deck.cards.get(cardId);
+  const found = l.learner && held ? await resolveCard(c.env, cardId) : null;
+  if (!l.learner || !held || !found) throw unknownCard(cardId);
+  const cardLang = chooseLanguage(found.languages, { lang, strict: false });
+  return { learner: l.learner, held, card: found.card, lang: cardLang, copy: copyOf(found.card, cardLang, held.state?.reps ?? 0) };
+}
+
+/**
+ * Grades an answer to a card and stores it as one review event (one write), scheduled from the card's latest
+ * review. An unknown card is a 404 and a response that does not fit a 422: nothing is stored then.
+ */
+export async function answerCard(
+  c: Context<AppEnv>,
+  cardId: string,
+  body: { response: unknown; easy?: boolean | undefined; lang?: string | undefined },
+): Promise<Answered> {
+  const { learner, held, card, lang, copy } = await deckCard(c, cardId, body.lang);
+  const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true });
+  const now = Date.now();
+  const state = schedule(held.state, rating, now);
+  await reviewStore(c.env).append(
+    learner,
+    { type: 'review', id: newAttemptId(now), at: now, cardId, rating, correct: result.correct, state, prev: held.lastReview },
+    { response: body.response, score: result.score },
+  );
+  return { cardId, lang, result, rating, due: state.due, copy };
+}
+
+/** The answer as `POST /api/review/{cardId}/answer` returns it. */
+export const answerJson = (a: Answered) => ({
+  cardId: a.cardId,
+  score: a.result.score,
+  correct: a.result.correct,
+  rating: a.rating,
+  due: new Date(a.due).toISOString(),
+  solution: a.result.solution,
+  solutionText: a.result.solutionText,
+  feedback: { items: a.result.items, notes: a.result.notes, explanation: a.result.explanation },
+  sources: sourcesOf(a.result.sources),
+});
+
+/** Checks that a source names a glossary entry or a lesson of the course; a 404 otherwise. */
+export function checkSource(source: DeckSource): void {
+  if ('glossary' in source && !getEntry(source.glossary))
+    throw new ApiError(404, 'not_found', `No glossary entry "${source.glossary}".`, [{ path: 'glossary', message: 'unknown entry' }]);
+  if ('lesson' in source && !getLesson(source.lesson))
+    throw new ApiError(404, 'not_found', `No lesson "${source.lesson}".`, [{ path: 'lesson', message: 'unknown lesson' }]);
+}
+
+/** Adds a word or a lesson's words to the learner's review (creating the learner): one write, none if nothing is new. */
+export async function addCards(c: Context<AppEnv>, source: DeckSource): Promise<{ added: number }> {
+  checkSource(source);
+  const learner = await ensureLearner(c);
+  const { deck } = await loadDeck(c);
+  const fresh = cardsOf(source).filter((id) => !deck.cards.has(id));
+  if (fresh.length) {
+    const now = Date.now();
+    await reviewStore(c.env).append(learner, { type: 'add', id: newAttemptId(now), at: now, source });
+  }
+  return { added: fresh.length };
+}
+
+/** Saves the learner's review settings: one write; the latest settings win. */
+export async function saveSettings(c: Context<AppEnv>, settings: ReviewSettings): Promise<void> {
+  const learner = await ensureLearner(c);
+  const now = Date.now();
+  await reviewStore(c.env).append(learner, { type: 'settings', id: newAttemptId(now), at: now, settings });
+}
