@@ -46,6 +46,25 @@ const routes: Route[] = [
   },
 ];
 
+/**
+ * The item-analysis report over a ledger of 10,000 synthetic attempts × 12 questions, inside workerd
+ * (scripts/bench-results-ledger.ts); its figures go to bench-results/ledger.json.
+ */
+function benchLedger() {
+  const run = spawnSync('npx', ['vitest', 'run', '--config', 'scripts/bench-results.config.ts'], { cwd: root, encoding: 'utf8' });
+  const line = /BENCH_LEDGER_JSON (.+)/.exec(run.stdout)?.[1];
+  if (!line) {
+    console.error(`bench: the results-ledger benchmark failed\n${run.stdout}\n${run.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  const ledger = JSON.parse(line) as { attempts: number; questions: number; table: Array<{ step: string; median: number; max: number }> };
+  console.log(`\nbench: item-analysis report, ${ledger.attempts} attempts × ${ledger.questions} questions, inside the Durable Object:`);
+  console.table(ledger.table.map((r) => ({ step: r.step, 'median ms': Math.round(r.median), 'max ms': Math.round(r.max) })));
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'ledger.json'), JSON.stringify({ at: new Date().toISOString(), ...ledger }, null, 2));
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function cpu(url: string, r: Route, cookie: string) {
@@ -149,6 +168,7 @@ try {
   writeFileSync(join(resultsDir, `${out.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(out, null, 2));
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(out, null, 2));
   console.log(`bench: results written to bench-results/latest.json`);
+  benchLedger();
 } finally {
   await server.stop();
   rmSync(state, { recursive: true, force: true });

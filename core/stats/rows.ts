@@ -65,9 +65,13 @@ export function responseRows(q: Question | undefined, tallies: readonly Tally[],
     case 'truefalse':
       return [true, false].map((v) => fixed(String(v), String(v), v === q.answer ? 1 : 0));
     case 'match':
-      return q.pairs.flatMap((p, i) =>
-        q.pairs.map((r, j) => fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, publicId(q.id, `r${j}`), i === j ? 1 : 0, leftId(i))),
-      ).filter((row) => row.count > 0 || row.score === 1);
+      return q.pairs
+        .flatMap((p, i) =>
+          q.pairs.map((r, j) =>
+            fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, publicId(q.id, `r${j}`), i === j ? 1 : 0, leftId(i)),
+          ),
+        )
+        .filter((row) => row.count > 0 || row.score === 1);
     case 'order': {
       const text = new Map(q.items.map((t, i) => [publicId(q.id, `i${i}`), pick(t, lang)]));
       return tallies.map((t) => ({
@@ -87,7 +91,11 @@ export function responseRows(q: Question | undefined, tallies: readonly Tally[],
       const rows = tallies.map((t): ResponseRow => {
         const l = typedLang(q, t, lang);
         const response: AnyResponse =
-          q.type === 'short' ? { text: t.value } : q.type === 'numerical' ? { number: Number(t.value) } : { gaps: { [t.part ?? '']: t.value } };
+          q.type === 'short'
+            ? { text: t.value }
+            : q.type === 'numerical'
+              ? { number: Number(t.value) }
+              : { gaps: { [t.part ?? '']: t.value } };
         return {
           text: t.value,
           count: t.count,

@@ -53,7 +53,12 @@ describe('figures that need more data than there is', () => {
   });
 
   it('are null for alpha when attempts had different questions, and count n per question', () => {
-    const drawn = [{ scores: { a: 1, b: 0 } }, { scores: { b: 1, c: 1 } }, { scores: { a: 0, c: 1 } }, { scores: { a: 1, b: 1 } }];
+    const drawn: ScoredAttempt[] = [
+      { scores: { a: 1, b: 0 } },
+      { scores: { b: 1, c: 1 } },
+      { scores: { a: 0, c: 1 } },
+      { scores: { a: 1, b: 1 } },
+    ];
     const f = quizFigures(drawn);
     expect(f.test.cronbachAlpha).toBeNull();
     expect(cronbachAlpha(drawn, [1, 2, 1, 2])).toBeNull();

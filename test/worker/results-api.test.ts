@@ -139,7 +139,9 @@ describe('GET /api/results/:quizId', () => {
 
   it('refuses without the instructor token, and answers 404 for an unknown quiz and 400 for a bad selection', async () => {
     for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }] as Array<Record<string, string>>) {
-      const res = await request('/api/results/china', { headers: { ...headers, 'cf-connecting-ip': `10.9.${Math.floor(Math.random() * 250)}.1` } });
+      const res = await request('/api/results/china', {
+        headers: { ...headers, 'cf-connecting-ip': `10.9.${Math.floor(Math.random() * 250)}.1` },
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as any).error.code).toBe('unauthorized');
     }

@@ -9,7 +9,11 @@ const TOKEN = 'test-instructor-token-0123456789';
 /** A context that keeps what was handed to waitUntil, so a test can wait for the catch-up. */
 function testCtx() {
   const pending: Promise<unknown>[] = [];
-  const ctx = { waitUntil: (p: Promise<unknown>) => pending.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+  const ctx = {
+    waitUntil: (p: Promise<unknown>) => pending.push(p),
+    passThroughOnException() {},
+    props: {},
+  } as unknown as ExecutionContext;
   return { ctx, settle: () => Promise.all(pending) };
 }
 

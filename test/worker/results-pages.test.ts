@@ -48,7 +48,11 @@ async function publishedSet() {
 }
 
 const submit = async (id: string, responses: unknown) => {
-  const res = await request(`/api/quizzes/${id}/attempts`, { method: 'POST', headers: json, body: JSON.stringify({ responses, lang: 'de' }) });
+  const res = await request(`/api/quizzes/${id}/attempts`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ responses, lang: 'de' }),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { results: Array<{ questionId: string; score: number }> };
 };
@@ -58,8 +62,7 @@ describe('/{lang}/instructor/results/{quizId}', () => {
     const id = await publishedSet();
     const copy = (await (await request(`/api/quizzes/${id}?lang=de`)).json()) as any;
     const china = copy.questions[1].choices.find((c: any) => c.text === 'China').id;
-    for (const text of ['Peking', 'Beijing', 'Beijing', 'Peking'])
-      await submit(id, { cap: { text }, who: { choice: china } });
+    for (const text of ['Peking', 'Beijing', 'Beijing', 'Peking']) await submit(id, { cap: { text }, who: { choice: china } });
 
     const cookie = await session();
     const page = await request(`/de/instructor/results/${id}`, { headers: { cookie } });

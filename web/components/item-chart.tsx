@@ -15,13 +15,40 @@ const y = (d: number) => PAD.top + ((1 - d) / 2) * (H - PAD.top - PAD.bottom);
  * Facility against discrimination as a server-rendered SVG (no script). The dashed lines mark where the flags
  * start (facility 10 % and 90 %, discrimination 0.15); the question table is its text alternative.
  */
-export function ItemChart({ points, title, desc, xLabel, yLabel }: { points: ChartPoint[]; title: string; desc: string; xLabel: string; yLabel: string }) {
+export function ItemChart({
+  points,
+  title,
+  desc,
+  xLabel,
+  yLabel,
+}: {
+  points: ChartPoint[];
+  title: string;
+  desc: string;
+  xLabel: string;
+  yLabel: string;
+}) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <svg class="item-chart" viewBox={`0 0 ${W} ${H}`} width="100%" style="max-width:42rem" role="img" aria-labelledby="chart-title chart-desc">
+    <svg
+      class="item-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      style="max-width:42rem"
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+    >
       <title id="chart-title">{title}</title>
       <desc id="chart-desc">{desc}</desc>
-      <rect x={PAD.left} y={PAD.top} width={W - PAD.left - PAD.right} height={H - PAD.top - PAD.bottom} fill="none" stroke="currentColor" stroke-opacity="0.4" />
+      <rect
+        x={PAD.left}
+        y={PAD.top}
+        width={W - PAD.left - PAD.right}
+        height={H - PAD.top - PAD.bottom}
+        fill="none"
+        stroke="currentColor"
+        stroke-opacity="0.4"
+      />
       {ticks.map((f) => (
         <text key={`x${f}`} x={x(f)} y={H - PAD.bottom + 16} text-anchor="middle" font-size="11" fill="currentColor">
           {Math.round(f * 100)} %
@@ -40,7 +67,14 @@ export function ItemChart({ points, title, desc, xLabel, yLabel }: { points: Cha
       <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} text-anchor="middle" font-size="12" fill="currentColor">
         {xLabel}
       </text>
-      <text x={12} y={(PAD.top + H - PAD.bottom) / 2} text-anchor="middle" font-size="12" fill="currentColor" transform={`rotate(-90 12 ${(PAD.top + H - PAD.bottom) / 2})`}>
+      <text
+        x={12}
+        y={(PAD.top + H - PAD.bottom) / 2}
+        text-anchor="middle"
+        font-size="12"
+        fill="currentColor"
+        transform={`rotate(-90 12 ${(PAD.top + H - PAD.bottom) / 2})`}
+      >
         {yLabel}
       </text>
       {points.map((p) => (

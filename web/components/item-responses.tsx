@@ -46,10 +46,20 @@ function AcceptForm({ row, questionId, qlang, target }: { row: ResponseRow; ques
 }
 
 /** The responses to one question: per choice, or the distinct typed answers, with counts and scores. */
-export function ItemResponses({ questionId, rows, qlang, target }: { questionId: string; rows: ResponseRow[]; qlang: string; target?: AcceptTarget | undefined }) {
+export function ItemResponses({
+  questionId,
+  rows,
+  qlang,
+  target,
+}: {
+  questionId: string;
+  rows: ResponseRow[];
+  qlang: string;
+  target?: AcceptTarget | undefined;
+}) {
   const { t, lang } = usePage();
   if (!rows.length) return <p class="empty">{t('itemAnalysis.noResponses')}</p>;
-  const text = (r: ResponseRow) => (r.text === 'true' || r.text === 'false') && !r.typed ? t(`itemAnalysis.${r.text}`) : r.text;
+  const text = (r: ResponseRow) => ((r.text === 'true' || r.text === 'false') && !r.typed ? t(`itemAnalysis.${r.text}`) : r.text);
   return (
     <div class="table-wrap">
       <table class="progress-table sets-table item-responses">
@@ -70,7 +80,13 @@ export function ItemResponses({ questionId, rows, qlang, target }: { questionId:
               </th>
               <td>{r.count}</td>
               <td>{percent(lang, r.score)}</td>
-              {target && <td>{r.typed && r.score !== null && r.score < 1 && <AcceptForm row={r} questionId={questionId} qlang={qlang} target={target} />}</td>}
+              {target && (
+                <td>
+                  {r.typed && r.score !== null && r.score < 1 && (
+                    <AcceptForm row={r} questionId={questionId} qlang={qlang} target={target} />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -25,13 +25,18 @@ export interface ItemAnalysisProps {
 /** Item analysis of one quiz: test figures, a table and a chart per question, response rows, CSV downloads. */
 export function ItemAnalysisPage(p: ItemAnalysisProps) {
   const { t, lang } = usePage();
-  const pct = (x: number | null) => (x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x));
-  const num = (x: number | null) => (x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x));
-  const flagText = (f: Flag) => (f.code === 'unchosen' ? t('itemAnalysis.flag.unchosen', { text: f.text }) : t(`itemAnalysis.flag.${f.code}`));
+  const pct = (x: number | null) =>
+    x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+  const num = (x: number | null) =>
+    x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
+  const flagText = (f: Flag) =>
+    f.code === 'unchosen' ? t('itemAnalysis.flag.unchosen', { text: f.text }) : t(`itemAnalysis.flag.${f.code}`);
   const r = p.report;
   const link = (attempts: string, ql: string) => `${p.path}?attempts=${attempts}&ql=${ql}`;
   const points = r.questions.flatMap((q, i) =>
-    q.facility !== null && q.discriminationIndex !== null ? [{ label: String(i + 1), facility: q.facility, discrimination: q.discriminationIndex }] : [],
+    q.facility !== null && q.discriminationIndex !== null
+      ? [{ label: String(i + 1), facility: q.facility, discrimination: q.discriminationIndex }]
+      : [],
   );
   return (
     <Shell csrf={p.csrf}>
@@ -140,7 +145,13 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
 
       <h2>{t('itemAnalysis.chartHeading')}</h2>
       <figure>
-        <ItemChart points={points} title={t('itemAnalysis.chartHeading')} desc={t('itemAnalysis.chartDesc')} xLabel={t('itemAnalysis.chartX')} yLabel={t('itemAnalysis.chartY')} />
+        <ItemChart
+          points={points}
+          title={t('itemAnalysis.chartHeading')}
+          desc={t('itemAnalysis.chartDesc')}
+          xLabel={t('itemAnalysis.chartX')}
+          yLabel={t('itemAnalysis.chartY')}
+        />
         <figcaption>
           <a href="#questions">{t('itemAnalysis.chartDesc')}</a>
         </figcaption>

@@ -102,7 +102,15 @@ export class ResultsLedger extends DurableObject<Env> {
 
   private *answers(selection: AttemptSelection) {
     const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
-    yield* this.sql.exec<{ seq: number; question: string; type: string; score: number; response: string | null; normalized: string | null; lang: string | null }>(
+    yield* this.sql.exec<{
+      seq: number;
+      question: string;
+      type: string;
+      score: number;
+      response: string | null;
+      normalized: string | null;
+      lang: string | null;
+    }>(
       `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
               n.normalized AS normalized, a.lang AS lang
        FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
@@ -134,7 +142,9 @@ export class ResultsLedger extends DurableObject<Env> {
         lang: r.lang ?? undefined,
       });
     }
-    const version = this.sql.exec<{ version: string }>(`SELECT version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`).toArray()[0]?.version ?? null;
+    const version =
+      this.sql.exec<{ version: string }>(`SELECT version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`).toArray()[0]
+        ?.version ?? null;
     return {
       ...quizFigures(attempts, opts),
       version,

@@ -28,7 +28,10 @@ export const resultsApi = new Hono<AppEnv>().use('*', requireBearer).get('/:quiz
   const lang = reportLanguage(quiz, asked);
   c.header('Cache-Control', 'private, no-store');
   if (!asCsv) return c.json(reportJson(await buildReport(c.env, quiz, attempts, lang)));
-  const body = table === 'scores' ? scoresCsv(await reportScores(c.env, quiz, attempts)) : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
+  const body =
+    table === 'scores'
+      ? scoresCsv(await reportScores(c.env, quiz, attempts))
+      : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${quizId}-${table}-${attempts}.csv"`);
   return c.body(body);

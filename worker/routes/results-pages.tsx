@@ -39,7 +39,10 @@ export const resultsPages = new Hono<AppEnv>()
       // The page's downloads: the same CSV as the API's, for a signed-in browser (no Bearer token there).
       const table = c.req.query('table') === 'scores' ? 'scores' : 'questions';
       const lang = reportLanguage(quiz, c.req.query('lang'));
-      const text = table === 'scores' ? scoresCsv(await reportScores(c.env, quiz, attempts)) : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
+      const text =
+        table === 'scores'
+          ? scoresCsv(await reportScores(c.env, quiz, attempts))
+          : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${quiz.quizId}-${table}-${attempts}.csv"`);
       return c.body(text);
@@ -94,5 +97,7 @@ export const resultsPages = new Hono<AppEnv>()
       await store.publish(v.id);
       return back(t('itemAnalysis.acceptedPublished', { text: value, version: saved.version }));
     }
-    return back(t(summary?.publishedVersion ? 'itemAnalysis.acceptedDraft' : 'itemAnalysis.accepted', { text: value, version: saved.version }));
+    return back(
+      t(summary?.publishedVersion ? 'itemAnalysis.acceptedDraft' : 'itemAnalysis.accepted', { text: value, version: saved.version }),
+    );
   });

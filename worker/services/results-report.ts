@@ -25,7 +25,6 @@ export interface ReportedQuiz {
   set?: SetVersion;
 }
 
-
 const finalPool = Object.values(content.questions).flat();
 
 /** The quiz behind a report id, or null (an unknown lesson or a set that does not exist, published or not). */
@@ -34,11 +33,28 @@ export async function reportedQuiz(env: Env, quizId: string): Promise<ReportedQu
     const v = await setStore(env).latest(quizId);
     if (!v) return null;
     const quiz = setQuiz(v);
-    return { quizId, kind: 'set', title: v.set.title, languages: v.set.languages, questions: v.set.questions, version: quiz.version, randomDraw: false, set: v };
+    return {
+      quizId,
+      kind: 'set',
+      title: v.set.title,
+      languages: v.set.languages,
+      questions: v.set.questions,
+      version: quiz.version,
+      randomDraw: false,
+      set: v,
+    };
   }
   const languages = content.course.languages;
   if (quizId === FINAL_ID)
-    return { quizId, kind: 'final', title: {}, languages, questions: finalPool, version: getQuiz(FINAL_ID, 'report').version, randomDraw: true };
+    return {
+      quizId,
+      kind: 'final',
+      title: {},
+      languages,
+      questions: finalPool,
+      version: getQuiz(FINAL_ID, 'report').version,
+      randomDraw: true,
+    };
   const lesson = content.lessons.find((l) => l.id === quizId);
   if (!lesson) return null;
   const questions = content.questions[lesson.id] ?? [];

@@ -132,7 +132,12 @@ export async function ledgerReport(
 }
 
 /** The attempt × question score matrix of a quiz (no learner keys: a row per attempt). */
-export async function ledgerScores(env: Env, quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
+export async function ledgerScores(
+  env: Env,
+  quizId: string,
+  selection: AttemptSelection,
+  questionIds: string[] = [],
+): Promise<ScoreMatrix> {
   await drainPending(env, quizId);
   return ledger(env, quizId).scores(selection, questionIds);
 }

@@ -1,0 +1,14 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// `npm run bench` (scripts/bench.ts) runs the results-ledger benchmark inside workerd with this config: the
+// real ResultsLedger Durable Object of wrangler.toml, seeded with synthetic attempts. Not part of `npm test`.
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.toml' },
+      miniflare: { bindings: { LEARNER_SECRET: 'bench-learner-secret-0123456789', INSTRUCTOR_TOKEN: 'bench-instructor-token-0123456789' } },
+    }),
+  ],
+  test: { include: ['scripts/bench-results-ledger.ts'], testTimeout: 600_000 },
+});
