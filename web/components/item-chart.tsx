@@ -34,7 +34,7 @@ export function ItemChart({
       class="item-chart"
       viewBox={`0 0 ${W} ${H}`}
       width="100%"
-      style="max-width:42rem"
+
       role="img"
       aria-labelledby="chart-title chart-desc"
     >
