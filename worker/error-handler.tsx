@@ -24,9 +24,15 @@ interface ClientError {
 
 /** The client's mistake behind `err`, or null when it is our fault. */
 function clientError(err: Error): ClientError | null {
-  if (err instanceof ApiError) return { status: err.status as ClientError['status'], code: err.code, message: err.message, details: err.details };
+  if (err instanceof ApiError)
+    return { status: err.status as ClientError['status'], code: err.code, message: err.message, details: err.details };
   if (err instanceof ResponseError)
-    return { status: 422, code: 'invalid_response', message: `The response does not fit the question: ${err.message}`, details: err.details };
+    return {
+      status: 422,
+      code: 'invalid_response',
+      message: `The response does not fit the question: ${err.message}`,
+      details: err.details,
+    };
   if (err instanceof HTTPException && err.status < 500)
     return {
       status: err.status as ClientError['status'],

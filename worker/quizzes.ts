@@ -10,7 +10,8 @@ const lessonQuizzes = new Map<string, Quiz>(
     return [l.id, { id: l.id, kind: 'lesson', title: l.title, questions, version: versionOf(questions) }];
   }),
 );
-const pool = Object.fromEntries([...lessonQuizzes].map(([id, q]) => [id, q.questions]));
+// The final test draws graded questions only: a writing task is practice, read by the learner, never scored.
+const pool = Object.fromEntries([...lessonQuizzes].map(([id, q]) => [id, q.questions.filter((x) => x.type !== 'essay')]));
 const finalVersion = versionOf(Object.values(pool).flat());
 
 /**

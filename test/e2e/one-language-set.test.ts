@@ -66,6 +66,9 @@ describe.skipIf(!hasBrowser)('an English-only set in Chromium', () => {
   it('shows a failing form post as an HTML page in the UI language, not JSON', async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`/de/sets/${setId}?attempt=abcd1234&ql=en&n=5`);
+    await page.locator('.question-form input[type=text], .question-form input[inputmode]').first().fill('2025');
+    await page.locator('.question-form button[type=submit]').first().click();
+    await page.waitForSelector('.feedback');
     // A form whose attempt was tampered with: the server refuses it, as a page.
     await page.locator('form[action$="/results"] input[name="attempt"]').evaluate((el) => ((el as HTMLInputElement).value = 'NOT OK'));
     await page.locator('form[action$="/results"] button[type=submit]').click();

@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedResponse } from '../../core/quiz/grade.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { encodeAnswers } from '../../web/quiz/form.ts';
+import bundle from '../../build/content.json';
 import { request } from './helpers.ts';
+
+const builtIn = (bundle as any).content.questions as Record<string, Question[]>;
 
 // Every quiz route, JSON and HTML, with content in every subset of the course languages (a set in English
 // only, in German only, in both): whatever arrives, the answer is never a 5xx, and it comes in the form the
@@ -13,7 +16,13 @@ const SUBSETS = [['en'], ['de'], ['de', 'en']];
 
 const gift = (langs: string[]) =>
   langs.length === 1
-    ? ['::a:: Pick {=one ~two ~three}', '::b:: True? {T}', '::c:: Type it {=word}', '::d:: Pair {=x -> 1 =y -> 2 =z -> 3}', '::e:: Year {#2025:1}'].join('\n\n')
+    ? [
+        '::a:: Pick {=one ~two ~three}',
+        '::b:: True? {T}',
+        '::c:: Type it {=word}',
+        '::d:: Pair {=x -> 1 =y -> 2 =z -> 3}',
+        '::e:: Year {#2025:1}',
+      ].join('\n\n')
     : [
         // Inside answers Moodle needs "=" escaped, as its own export writes it.
         '::a:: <span lang="de" class="multilang">Wählen</span><span lang="en" class="multilang">Pick</span> {=<span lang\\="de" class\\="multilang">eins</span><span lang\\="en" class\\="multilang">one</span> ~<span lang\\="de" class\\="multilang">zwei</span><span lang\\="en" class\\="multilang">two</span>}',
@@ -43,13 +52,27 @@ const anySeed = fc.oneof(fc.constantFrom('abcd1234', 'zzzz', ''), fc.string({ ma
 /** A response: often the right shape with real ids (keyed, in either language), else anything at all. */
 const responseFor = (q: Question) =>
   fc.oneof(
-    fc.constantFrom(...['de', 'en'].flatMap((l) => { try { return [keyedResponse(q, l)]; } catch { return []; } })),
+    fc.constantFrom(
+      ...['de', 'en'].flatMap((l) => {
+        try {
+          return [keyedResponse(q, l)];
+        } catch {
+          return [];
+        }
+      }),
+    ),
     fc.anything(),
-    fc.record({ choice: fc.string(), choices: fc.array(fc.string()), text: fc.string(), value: fc.boolean(), number: fc.double() }, { requiredKeys: [] }),
+    fc.record(
+      { choice: fc.string(), choices: fc.array(fc.string()), text: fc.string(), value: fc.boolean(), number: fc.double() },
+      { requiredKeys: [] },
+    ),
   );
 
 /** The answers a practice link carries: encoded anything, or not even base64. */
-const anyAnswers = fc.oneof(fc.dictionary(fc.string(), fc.anything()).map((x) => encodeAnswers(x as any)), fc.constantFrom('garbage!', ''));
+const anyAnswers = fc.oneof(
+  fc.dictionary(fc.string(), fc.anything()).map((x) => encodeAnswers(x as any)),
+  fc.constantFrom('garbage!', ''),
+);
 
 const quizAndResponses = () =>
   fc.integer({ min: 0, max: SUBSETS.length - 1 }).chain((i) => {
@@ -57,7 +80,9 @@ const quizAndResponses = () =>
     return fc.record({
       quizId: fc.constant(set.id),
       responses: fc.dictionary(fc.oneof(fc.constantFrom(...set.questions.map((q) => q.id)), fc.string()), fc.anything()),
-      keyed: fc.tuple(...set.questions.map((q) => responseFor(q))).map((rs) => Object.fromEntries(rs.map((r, k) => [set.questions[k]!.id, r]))),
+      keyed: fc
+        .tuple(...set.questions.map((q) => responseFor(q)))
+        .map((rs) => Object.fromEntries(rs.map((r, k) => [set.questions[k]!.id, r]))),
     });
   });
 
@@ -97,16 +122,27 @@ describe('the quiz pages and their plain form posts (fuzz)', () => {
   const base = () =>
     fc.oneof(
       fc.constantFrom('lessons/china/quiz', 'lessons/nope/quiz', 'sets/s-missing1').map((p) => ({ path: p, qids: ['china-1', 'x'] })),
-      fc.integer({ min: 0, max: SUBSETS.length - 1 }).map((i) => ({ path: `sets/${sets[i]!.id}`, qids: sets[i]!.questions.map((q) => q.id) })),
+      fc
+        .integer({ min: 0, max: SUBSETS.length - 1 })
+        .map((i) => ({ path: `sets/${sets[i]!.id}`, qids: sets[i]!.questions.map((q) => q.id) })),
     );
 
   it('never answers 5xx to practice links with any query', async () => {
     await fc.assert(
-      fc.asyncProperty(uiLang, base(), anySeed, anyLang, fc.string({ maxLength: 4 }), anyAnswers, fc.string(), async (ui, b, seed, ql, n, a, field) => {
-        const qs = new URLSearchParams({ attempt: seed, ql, n, a, [`r.${b.qids[0]}`]: field });
-        const res = await request(`/${ui}/${b.path}?${qs}`);
-        await expectNo5xx(res, `GET /${ui}/${b.path}?${qs}`, 'html');
-      }),
+      fc.asyncProperty(
+        uiLang,
+        base(),
+        anySeed,
+        anyLang,
+        fc.string({ maxLength: 4 }),
+        anyAnswers,
+        fc.string(),
+        async (ui, b, seed, ql, n, a, field) => {
+          const qs = new URLSearchParams({ attempt: seed, ql, n, a, [`r.${b.qids[0]}`]: field });
+          const res = await request(`/${ui}/${b.path}?${qs}`);
+          await expectNo5xx(res, `GET /${ui}/${b.path}?${qs}`, 'html');
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -115,7 +151,10 @@ describe('the quiz pages and their plain form posts (fuzz)', () => {
     await fc.assert(
       fc.asyncProperty(
         uiLang,
-        fc.oneof(base().map((b) => ({ path: `${b.path}/results`, qids: b.qids })), fc.constant({ path: 'test', qids: ['china-1'] })),
+        fc.oneof(
+          base().map((b) => ({ path: `${b.path}/results`, qids: b.qids })),
+          fc.constant({ path: 'test', qids: ['china-1'] }),
+        ),
         anySeed,
         anyLang,
         anyAnswers,
@@ -132,6 +171,41 @@ describe('the quiz pages and their plain form posts (fuzz)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('the quiz API with any body at all (fuzz)', () => {
+  it('never makes /check or /attempts answer 5xx', async () => {
+    const single = builtIn.china!.find((q) => q.type === 'single')!;
+    const body = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc.record({
+        questionId: fc.oneof(fc.constant(single.id), fc.string()),
+        response: fc.anything(),
+        seed: fc.option(fc.string()),
+        lang: fc.option(fc.string()),
+      }),
+      fc.record({ responses: fc.dictionary(fc.oneof(fc.constant(single.id), fc.string()), fc.anything()), seed: fc.option(fc.string()) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        fc.constantFrom('china', 'final', 'nope', 's-abcdef'),
+        fc.constantFrom('check', 'attempts'),
+        async (b, quiz, route) => {
+          const text = typeof b === 'string' ? b : (JSON.stringify(b) ?? 'null');
+          const res = await request(`/api/quizzes/${quiz}/${route}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: text,
+          });
+          await res.arrayBuffer();
+          expect(res.status, `${route} ${quiz} ${text.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -80,7 +80,12 @@ for (const lang of ['en', 'de']) {
           expect(html).not.toContain('class="ql-switch"');
           expect(html).toContain(`name="ql" value="${lang}"`);
           // The answers carried in the link are kept (graded in the set's language), not silently dropped.
-          const props = JSON.parse(/data-props="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+          const props = JSON.parse(
+            /data-props="([^"]*)"/
+              .exec(html)![1]!
+              .replace(/&quot;/g, '"')
+              .replace(/&amp;/g, '&'),
+          );
           expect(Object.keys(props.answeredSoFar).sort(), `${ui} question ${n}`).toEqual(Object.keys(prior).sort());
         }
       }

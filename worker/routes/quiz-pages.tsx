@@ -50,7 +50,13 @@ async function practiceTarget(c: C): Promise<{ quizId: string; target: PracticeT
     const lesson = getLesson(lessonId);
     if (!lesson) return null;
     const base = `/${lang}/lessons/${lesson.id}/quiz`;
-    const target = { title: pick(lesson.title, lang), base, backHref: `/${lang}/lessons/${lesson.id}`, backLabel: t('quiz.backToLesson'), lessonId: lesson.id };
+    const target = {
+      title: pick(lesson.title, lang),
+      base,
+      backHref: `/${lang}/lessons/${lesson.id}`,
+      backLabel: t('quiz.backToLesson'),
+      lessonId: lesson.id,
+    };
     return { quizId: lesson.id, target };
   }
   const setId = c.req.param('setId') ?? '';
@@ -110,7 +116,13 @@ async function practiceResults(c: C) {
   const s = await openForPage(c, found.quizId, field('ql')[0], formSeed(field));
   const target = withSet(c, s, found.target);
   const submitted = await submitAttempt(c, s, keepValidAnswers(s, decodeAnswers(field('a')[0])));
-  return renderResults(c, s, { title: target.title, ...submitted, againHref: `${target.base}?ql=${s.lang}`, backHref: target.backHref, backLabel: target.backLabel });
+  return renderResults(c, s, {
+    title: target.title,
+    ...submitted,
+    againHref: `${target.base}?ql=${s.lang}`,
+    backHref: target.backHref,
+    backLabel: target.backLabel,
+  });
 }
 
 export const quizPages = new Hono<AppEnv>()

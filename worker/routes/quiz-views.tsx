@@ -34,7 +34,12 @@ export interface PracticeTarget {
 function languageLinks(c: C, s: QuizSession, build: (ql: string) => string) {
   const t = c.get('t');
   if (s.languages.length < 2) return [];
-  return s.languages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de'), href: build(code), current: code === s.lang }));
+  return s.languages.map((code) => ({
+    code,
+    label: t(`languages.${code}` as 'languages.de'),
+    href: build(code),
+    current: code === s.lang,
+  }));
 }
 
 /** One practice question: fresh, or graded after a plain form post. */
@@ -113,7 +118,15 @@ export function renderFinalTest(c: C, s: QuizSession, opts: { given?: Record<str
 export function renderResults(
   c: C,
   s: QuizSession,
-  r: { title: string; attempt: AttemptResult; results: CheckedAnswer[]; copies: LearnerQuestion[]; againHref: string; backHref: string; backLabel: string },
+  r: {
+    title: string;
+    attempt: AttemptResult;
+    results: CheckedAnswer[];
+    copies: LearnerQuestion[];
+    againHref: string;
+    backHref: string;
+    backLabel: string;
+  },
 ) {
   const t = c.get('t');
   return renderPage(

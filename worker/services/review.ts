@@ -107,7 +107,8 @@ export interface Answered {
   copy: CardCopy;
 }
 
-const unknownCard = (id: string) => new ApiError(404, 'not_found', `No card "${id}" in your review.`, [{ path: 'cardId', message: 'unknown card' }]);
+const unknownCard = (id: string) =>
+  new ApiError(404, 'not_found', `No card "${id}" in your review.`, [{ path: 'cardId', message: 'unknown card' }]);
 
 /** The learner copy of a card of the learner's deck (for reading a plain form post); a 404 if it is not in the deck. */
 export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string | undefined, loaded?: LoadedDeck) {
