@@ -48,7 +48,7 @@ export function ReviewPage(p: ReviewPageProps) {
   const { t, lang } = usePage();
   const card = p.card;
   return (
-    <main id="main" class="review">
+    <div class="review">
       <h1>{t('review.title')}</h1>
       {!card && (
         <section aria-labelledby="review-empty">
@@ -116,6 +116,6 @@ export function ReviewPage(p: ReviewPageProps) {
           )}
         </>
       )}
-    </main>
+    </div>
   );
 }

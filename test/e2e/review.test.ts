@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+
+// The Listen island hydrates once web/client.tsx registers it (a UI-owned file; see the review report).
+const listenRegistered = /\bListen\b/.test(readFileSync(new URL('../../web/client.tsx', import.meta.url), 'utf8'));
+
+/** Picks a wrong meaning with the keyboard alone: Tab into the choices, arrow keys until another gloss is chosen. */
+async function chooseWrongByKeyboard(page: Page, right: string) {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio')) break;
+  }
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 4; i++) {
+    const label = await page.evaluate(() => document.activeElement?.closest('label')?.textContent ?? '');
+    if (!label.includes(right)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error('no wrong choice reached');
+}
+
+async function reviewOneWordTwice(page: Page) {
+  const added = await page.request.post('/api/review/cards', { data: { glossary: 'vereinbarung' } });
+  expect(added.status()).toBe(201);
+  await page.goto('/en/review');
+  expect(await page.locator('h2#card-prompt').innerText()).toContain('Vereinbarung');
+  expect(await page.locator('progress#review-progress').count()).toBe(1);
+  await chooseWrongByKeyboard(page, 'agreement');
+  await page.keyboard.press('Enter'); // submits with the first button: Check
+  await page.waitForSelector('#review-verdict');
+  const feedback = await page.locator('.review').innerText();
+  expect(feedback).toMatch(/Due again in 1 minute/);
+  expect(feedback).toContain('agreement');
+  expect(await page.locator('.feedback [lang="de"]').count()).toBeGreaterThan(0);
+  await page.locator('#review-next').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('h2#card-prompt');
+  // The production card: type the noun with its article.
+  expect(await page.locator('h2#card-prompt').innerText()).toContain('agreement');
+  await page.locator('input[type="text"]').focus();
+  await page.keyboard.type('die Vereinbarung');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#review-verdict');
+  expect(await page.locator('.review').innerText()).toMatch(/Due again in \d+ days?/);
+  await page.locator('#review-next').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('h2#card-prompt');
+  // The card answered wrong comes back in the same session.
+  expect(await page.locator('h2#card-prompt').innerText()).toContain('Vereinbarung');
+  expect(await page.locator('label[for="review-progress"]').innerText()).toBe('Card 3 of 3');
+}
+
+describe.skipIf(!hasBrowser)('review in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('reviews a word by keyboard alone, answered wrong, and sees it again in the same session', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await reviewOneWordTwice(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('does the same without JavaScript', async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await reviewOneWordTwice(page);
+    await context.close();
+  });
+
+  it('has no axe violations on a card, its feedback and the empty review, at 360 px', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto('/de/review');
+    expect(await axeViolations(page), page.url()).toEqual([]);
+    await page.request.post('/api/review/cards', { data: { glossary: 'vorsehen' } });
+    await page.goto('/de/review');
+    expect(await axeViolations(page), page.url()).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.locator('input[type="radio"]').first().check();
+    await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
+    await page.waitForSelector('#review-verdict');
+    expect(await axeViolations(page), page.url()).toEqual([]);
+    await context.close();
+  });
+
+  it.skipIf(!listenRegistered)('speaks the sentence with de-DE where a German voice exists, and shows no Listen button without one', async () => {
+    const stub = (voices: string[]) => `
+      window.__spoken = [];
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
+      Object.defineProperty(window, 'speechSynthesis', { value: {
+        getVoices: () => ${JSON.stringify(voices)}.map((lang) => ({ lang, name: lang })),
+        speak: (u) => window.__spoken.push({ text: u.text, lang: u.lang }),
+        cancel() {}, addEventListener() {}, removeEventListener() {},
+      } });`;
+    const german = await openPage(browser);
+    await german.context.addInitScript(stub(['en-US', 'de-DE']));
+    await german.page.request.post('/api/review/cards', { data: { glossary: 'vereinbarung' } });
+    await german.page.goto('/en/review');
+    const sentence = await german.page.locator('.review-context blockquote').innerText();
+    await german.page.getByRole('button', { name: /Listen/ }).click();
+    expect(await german.page.evaluate(() => (window as any).__spoken)).toEqual([{ text: sentence, lang: 'de-DE' }]);
+    await german.context.close();
+
+    const none = await openPage(browser);
+    await none.context.addInitScript(stub(['en-US']));
+    await none.page.request.post('/api/review/cards', { data: { glossary: 'vereinbarung' } });
+    await none.page.goto('/en/review');
+    await none.page.waitForLoadState('networkidle');
+    expect(await none.page.getByRole('button', { name: /Listen/ }).count()).toBe(0);
+    await none.context.close();
+  });
+});
