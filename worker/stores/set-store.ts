@@ -1,5 +1,4 @@
 import type { QuestionSet } from '../../core/sets/schema.ts';
-import { clearPublishedCaches } from './set-store-published.ts';
 
 /** One row of the instructor's list. */
 export interface SetSummary {
@@ -68,12 +67,5 @@ export function summaryOf(
     updatedAt: row.updatedAt,
   };
 }
-
-/**
- * The sets used to live in KV alone (`KvSetStore`); only its cache reset is still called by test helpers
- * (test/worker/kv-counter.ts). Kept until that helper calls `clearPublishedCaches` itself.
- * @deprecated use `clearPublishedCaches` from ./set-store-published.ts
- */
-export const KvSetStore = { clearCaches: clearPublishedCaches } as const;
 
 export { DoSetStore } from './set-store-do.ts';
