@@ -105,6 +105,18 @@ describe('content files', () => {
   });
 });
 
+/** How a lesson goal names each grammar tag, so that a tag is never promised without a goal that says so. */
+const GOAL_WORDS: Record<string, RegExp> = {
+  'relative-clause': /Relativsätze/,
+  connector: /„nicht nur …, sondern auch …“/,
+  'separable-verb': /trennbare/,
+  passive: /Passiv/,
+  'konjunktiv-ii': /Konjunktiv II/,
+  'zu-infinitive': /Infinitivsätze mit „zu“/,
+  collocation: /feste Ausdrücke/,
+  'adjective-ending': /Adjektivendung/,
+};
+
 describe('questions', () => {
   const all = Object.values(content.questions).flat();
   it('give every lesson at least 10 questions of at least 5 types, and use all eight graded types and the essay', () => {
@@ -123,6 +135,8 @@ describe('questions', () => {
       const qs = content.questions[lesson.id] ?? [];
       const tagged = (tag: string) => qs.filter((q) => q.grammar?.includes(tag)).map((q) => q.id);
       expect(lesson.grammar.length, lesson.id).toBeGreaterThan(0);
+      for (const tag of lesson.grammar)
+        expect(lesson.goals.map((g) => g.de).join(' '), `${lesson.id}: a goal names ${tag}`).toMatch(GOAL_WORDS[tag] ?? /^$/);
       for (const tag of lesson.grammar) expect(tagged(tag).length, `${lesson.id}: ${tag}`).toBeGreaterThanOrEqual(2);
       expect(tagged('word-formation').length, `${lesson.id}: word-formation`).toBeGreaterThanOrEqual(1);
       expect(tagged('collocation').length, `${lesson.id}: collocation`).toBeGreaterThanOrEqual(1);
