@@ -130,15 +130,26 @@ export function matchText(given: string, expected: string, opts: MatchOptions): 
 
 const RANK: Record<MatchKind, number> = { exact: 6, spelling: 5, typo: 4, ending: 3, otherWord: 2, case: 1, none: 0 };
 
-/** The best of several weighted accepted answers: the highest credit, then exact before spelling, typo, ending, other word, case. */
+/** Whether the learner wrote this very answer (exactly, or with ae/oe/ue/ss), not a near miss of it. */
+const wroteIt = (m: TextMatch) => m.kind === 'exact' || m.kind === 'spelling';
+
+/**
+ * The best of several weighted accepted answers. An answer the learner wrote as it stands wins over a near
+ * miss of another (a teacher grades what was written: "rare earth" listed at 50 % is not a typo of "rare
+ * earths" at 100 %); then the highest credit; then exact before spelling, typo, ending, other word, case.
+ */
 export function bestMatch<T extends { text: string; weight: number }>(given: string, accepted: readonly T[], opts: MatchOptions) {
   let best: { answer: T; match: TextMatch; credit: number } | undefined;
   for (const answer of accepted) {
     const match = matchText(given, answer.text, opts);
     if (match.kind === 'none') continue;
     const credit = answer.weight * matchCredit(match, opts);
-    if (!best || credit > best.credit || (credit === best.credit && RANK[match.kind] > RANK[best.match.kind]))
-      best = { answer, match, credit };
+    const better =
+      !best ||
+      (wroteIt(match) && !wroteIt(best.match)) ||
+      (wroteIt(match) === wroteIt(best.match) &&
+        (credit > best.credit || (credit === best.credit && RANK[match.kind] > RANK[best.match.kind])));
+    if (better) best = { answer, match, credit };
   }
   return best;
 }
