@@ -52,14 +52,18 @@ export async function axeViolations(page: Page) {
 
 /**
  * Answers every question of the practice quiz open in `page` through the form (the first option, the first
- * select entry or "3"), then opens the results. `afterCheck` runs after each question's feedback appears.
+ * select entry, every item of an order at its place as shown, or "3"), then opens the results. `afterCheck` runs after each question's feedback appears.
  */
 export async function finishPracticeRun(page: Page, afterCheck?: (n: number) => void | Promise<void>) {
   const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
   for (let n = 1; n <= total; n++) {
-    const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select').first();
-    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
-    if (type === 'radio' || type === 'checkbox') await first.check();
+    const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select, textarea').first();
+    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : el.tagName === 'TEXTAREA' ? 'text' : (el as HTMLInputElement).type));
+    const order = page.locator('.question-form .order select');
+    if (await order.count()) {
+      // An order needs every item at its own position (they start empty): 1, 2, 3 … as shown.
+      for (let k = 0; k < (await order.count()); k++) await order.nth(k).selectOption({ index: k + 1 });
+    } else if (type === 'radio' || type === 'checkbox') await first.check();
     else if (type === 'select') await first.selectOption({ index: 1 });
     else await first.fill('3');
     await page.getByRole('button', { name: 'Check answer' }).click();
@@ -73,3 +77,34 @@ export async function finishPracticeRun(page: Page, afterCheck?: (n: number) => 
   await page.waitForSelector('.result-score');
   return total;
 }
+
+/** Interactive elements whose target is smaller than 44 × 44 CSS px (a radio or checkbox counts with its label). */
+export function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const sel = 'a[href], button, select, textarea, summary, input:not([type=hidden]), [tabindex]:not([tabindex="-1"])';
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      if (el.classList.contains('skip')) continue; // off screen until focused
+      const input = el as HTMLInputElement;
+      const target = (input.type === 'radio' || input.type === 'checkbox') && input.labels?.[0] ? input.labels[0] : el;
+      const rects = [...target.getClientRects()];
+      if (!rects.length || rects.every((r) => r.width === 0 || r.height === 0)) continue; // not rendered
+      // A link broken over two lines is one target: its boxes together must reach 44 px.
+      const w = Math.max(...rects.map((r) => r.width));
+      const h = Math.max(...rects.map((r) => r.height));
+      if (w < 43.5 || h < 43.5) out.push(`${el.tagName.toLowerCase()}.${el.className || ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${w.toFixed(0)}×${h.toFixed(0)}`);
+    }
+    return out;
+  });
+}
+
+/** Whether the page scrolls sideways (content wider than the viewport). */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => {
+    // On a touch phone the layout viewport grows to the content, so compare with the device width itself.
+    const width = window.screen.width;
+    return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) > width;
+  });
+
+/** A phone: 360 × 740 CSS px, touch. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };

@@ -57,7 +57,7 @@ export function PracticeQuestion(p: PracticeProps) {
   const onChange = () => {
     if (result) return;
     const now = clashingFields(q, fields());
-    setClash(now);
+    if (now.join() !== clash.join()) setClash(now);
     if (now.length) setProblem(q.type === 'order' ? 'positions' : 'pairs');
     else if (problem === 'positions' || problem === 'pairs') setProblem(null);
   };

@@ -5,6 +5,7 @@ import { Island } from '../island.tsx';
 import { Reader, type ReaderProps } from '../islands/reader.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 
 export interface LessonPageProps {
   lesson: Lesson;
@@ -24,9 +25,7 @@ export function LessonPage(p: LessonPageProps) {
   const { lesson } = p;
   return (
     <>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href={href(lang, '/')}>{t('nav.overview')}</a> › {t('overview.lessonNumber', { n: p.number })}
-      </nav>
+      <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: t('overview.lessonNumber', { n: p.number }) }]} />
       <h1>{pick(lesson.title, lang)}</h1>
       {lang !== p.sourceLanguage && (
         <p class="subtitle" lang={p.sourceLanguage}>

@@ -39,9 +39,14 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
         </p>
       )}
       {summary.total === 0 ? (
-        <p class="empty">
-          {t('progress.empty')} <a href={href(lang, '/')}>{t('progress.start')}</a>
-        </p>
+        <>
+          <p class="empty">{t('progress.empty')}</p>
+          <p>
+            <a class="button" href={href(lang, '/')}>
+              {t('progress.start')}
+            </a>
+          </p>
+        </>
       ) : (
         <>
           <h2>{t('progress.perQuiz')}</h2>
@@ -118,8 +123,10 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
       </p>
       <form method="post" action={href(lang, '/progress/delete')} class="danger-zone">
         <p>
-          <input type="checkbox" id="confirm-delete" name="confirm" value="yes" required />{' '}
-          <label for="confirm-delete">{t('progress.confirmDelete')}</label>
+          <label class="choice" for="confirm-delete">
+            <input type="checkbox" id="confirm-delete" name="confirm" value="yes" required />
+            <span class="choice-text">{t('progress.confirmDelete')}</span>
+          </label>
         </p>
         <button type="submit" class="danger">
           {t('progress.delete')}

@@ -30,11 +30,10 @@ export function QuizPage(p: QuizPageProps) {
       <h1 class="quiz-title">
         {t('quiz.practice')}: {p.title}
       </h1>
-      <div class="quiz-meta">
-        <ContentLanguageNav links={p.languageLinks} />
-        <LearningNote learning={p.learning} />
-      </div>
+      <ContentLanguageNav links={p.languageLinks} />
       <Island name="PracticeQuestion" component={PracticeQuestion} props={p.practice} />
+      {/* Below the question, so that on a phone the question keeps the first screen. */}
+      <LearningNote learning={p.learning} />
     </>
   );
 }

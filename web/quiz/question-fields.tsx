@@ -38,6 +38,8 @@ function Mark({ ok, text, lang }: { ok: boolean; text: string; lang: string }) {
  * word in here is wrapped in the UI language (Ui, or `lang` on an option).
  */
 export function QuestionFields({ q, labels, given, locked, result, invalid, problemId }: Props) {
+  // Values are set only from a given answer: left undefined, a re-render (a flagged clash, a problem message)
+  // does not reset what the learner is typing or has ticked.
   const g = given as Record<string, any> | undefined;
   const ui = labels.lang;
   const items = result?.items ?? [];
@@ -59,7 +61,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
                     id={fid(q, c.id)}
                     name={fieldName(q.id)}
                     value={c.id}
-                    checked={!!checked}
+                    checked={g ? !!checked : undefined}
                     disabled={locked}
                   />
                   <span class="choice-text">{c.text}</span>
@@ -88,7 +90,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             return (
               <li key={v} class={fb ? `marked ${chosen ? 'chosen' : ''}` : undefined}>
                 <label class="choice" for={fid(q, v)}>
-                  <input type="radio" id={fid(q, v)} name={fieldName(q.id)} value={v} checked={g?.value === value} disabled={locked} />
+                  <input type="radio" id={fid(q, v)} name={fieldName(q.id)} value={v} checked={g ? g.value === value : undefined} disabled={locked} />
                   <Ui lang={ui} class="choice-text">
                     {value ? labels.trueLabel : labels.falseLabel}
                   </Ui>
@@ -113,7 +115,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             type="text"
             id={fid(q, 'text')}
             name={fieldName(q.id)}
-            value={g?.text ?? ''}
+            value={g ? g.text : undefined}
             readOnly={locked}
             autocomplete="off"
             spellcheck={false}
@@ -128,7 +130,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             {labels.yourAnswer}
           </label>
           <textarea class="essay" id={fid(q, 'essay')} name={fieldName(q.id)} rows={6} readOnly={locked} maxLength={10000}>
-            {g?.text ?? ''}
+            {g ? g.text : undefined}
           </textarea>
         </p>
       );
@@ -144,7 +146,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             inputMode="decimal"
             id={fid(q, 'number')}
             name={fieldName(q.id)}
-            value={g?.number ?? ''}
+            value={g ? String(g.number) : undefined}
             readOnly={locked}
             autocomplete="off"
             maxLength={20}
@@ -159,7 +161,7 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             if (!('gap' in p)) return <span key={i}>{p.text}</span>;
             n++;
             const id = fid(q, p.gap);
-            const value = g?.gaps?.[p.gap] ?? '';
+            const value: string | undefined = g?.gaps?.[p.gap];
             return (
               <span key={i} class="gap-wrap">
                 <label class="visually-hidden" for={id} lang={ui}>
