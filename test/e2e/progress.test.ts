@@ -23,9 +23,22 @@ describe.skipIf(!hasBrowser)('progress in Chromium', () => {
     expect(await row.locator('td').nth(1).innerText()).toBe('1');
     expect(await page.locator('.chart rect').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // In German: percentages and dates as German writes them, labelled chart axes, and the same data as a table.
+    await page.goto('/de/progress');
+    expect(await page.locator('.progress-table tr:has(a[href$="/lessons/balance/quiz"]) td').nth(2).innerText()).toMatch(/^\d+\s%$/);
+    const axes = (await page.locator('.chart svg text').evaluateAll((els) => els.map((e) => e.textContent))).join(' | ');
+    expect(axes).toMatch(/^Ergebnis \| 0\s% \| 50\s% \| 100\s% \| 1 \| Versuche, der älteste zuerst$/);
+    await page.getByText('Als Tabelle zeigen').click();
+    const cells = await page.locator('.history-table tbody td').allInnerTexts();
+    expect(cells[1]).toMatch(/^\d{1,2}\. \S+ \d{4}, \d{2}:\d{2} UTC$/);
+    expect(cells[3]).toMatch(/^\d+\s%$/);
+    expect(await axeViolations(page)).toEqual([]);
     // The overview shows the lesson's state.
     await page.goto('/en/');
-    expect(await page.locator('.badge').nth(3).innerText()).toMatch(/in progress|done/);
+    // "completed, best 64%" (or passed): a finished quiz is never "in progress".
+    expect(await page.locator('.badge').nth(3).innerText()).toMatch(/^(completed|passed \(80 % or more\)), best \d+%$/);
+    await page.goto('/de/');
+    expect(await page.locator('.badge').nth(3).innerText()).toMatch(/^(abgeschlossen|bestanden \(80 % oder mehr\)), bestes Ergebnis \d+\s%$/);
 
     const other = await openPage(browser);
     await other.page.goto('/en/progress');

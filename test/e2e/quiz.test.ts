@@ -11,16 +11,32 @@ async function tabTo(page: Page, test: string, max = 60): Promise<void> {
   throw new Error(`no element matching ${test} reached by Tab`);
 }
 
-/** Answers the focused question with the keyboard: the first control of each kind it meets. */
+/** Answers the focused question with the keyboard: the first control of each kind it meets; an order in full. */
 async function answerByKeyboard(page: Page) {
-  await tabTo(page, '.question-form fieldset input, .question-form fieldset select');
+  await tabTo(page, '.question-form fieldset :is(input, select, textarea)');
   const kind = await page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement;
-    return el.tagName === 'SELECT' ? 'select' : el.type;
+    return el.closest('.order') ? 'order' : el.tagName === 'SELECT' ? 'select' : el.tagName === 'TEXTAREA' ? 'text' : el.type;
   });
   if (kind === 'radio' || kind === 'checkbox') await page.keyboard.press('Space');
-  else if (kind === 'select') await page.keyboard.press('ArrowDown');
+  else if (kind === 'order') {
+    // Positions start empty: item k goes to position k (k presses of ArrowDown past "—"), then Tab to the next.
+    const count = await page.locator('.question-form .order select').count();
+    for (let k = 1; k <= count; k++) {
+      for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
+      if (k < count) await page.keyboard.press('Tab');
+    }
+  } else if (kind === 'select') await page.keyboard.press('ArrowDown');
   else await page.keyboard.type('2');
+}
+
+/** The number of the first question of a lesson's quiz that shows `selector`, opened in `page`. */
+async function findQuestion(page: Page, base: string, selector: string): Promise<number> {
+  for (let n = 1; n <= 20; n++) {
+    await page.goto(`${base}&n=${n}`);
+    if (await page.locator(selector).count()) return n;
+  }
+  throw new Error(`no question with ${selector} in ${base}`);
 }
 
 describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
@@ -78,6 +94,13 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
       if (await radio.count()) await radio.check();
     }
     await page.getByRole('button', { name: 'Test abgeben' }).click();
+    // Questions are still open: the test asks once, names how many, keeps the answers, and a second submit hands in.
+    await page.waitForSelector('.open-notice');
+    expect(await page.locator('.open-notice').innerText()).toMatch(/\d+ Fragen? (ist|sind) noch offen/);
+    expect(await page.locator('.result-score').count()).toBe(0);
+    expect(await page.locator('.test-questions input[type="radio"]:checked').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Trotzdem abgeben' }).click();
     await page.waitForSelector('.result-score');
     expect(await page.locator('.review-item').count()).toBe(20);
     expect(await page.locator('.review-item .feedback').count()).toBe(20);
@@ -97,6 +120,51 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
     expect(await page.locator('.review-item').count()).toBe(total);
     expect(await page.locator('.review-item .feedback').count()).toBe(total);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const js of [true, false])
+    it(`says so when nothing is chosen, and flags two items at one position (JavaScript ${js ? 'on' : 'off'})`, async () => {
+      const { page, problems, context } = await openPage(browser, { javaScriptEnabled: js });
+      const base = `/en/lessons/alliance/quiz?attempt=empty${js ? 1 : 0}&ql=de`;
+      await page.goto(`${base}&n=1`);
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => page.locator('.problem').innerText()).toBe('Please answer the question first.');
+      expect(await page.locator('.feedback').count()).toBe(0);
+
+      // An order left as shown is unanswered; two items at position 1 are flagged before checking.
+      const n = await findQuestion(page, base, '.question-form .order');
+      const selects = page.locator('.question-form .order select');
+      expect(await selects.first().inputValue()).toBe(''); // starts empty ("—")
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => page.locator('.problem').innerText()).toBe('Please answer the question first.');
+      await page.goto(`${base}&n=${n}`);
+      await selects.nth(0).selectOption('1');
+      await selects.nth(1).selectOption('1');
+      if (js) {
+        await expect.poll(() => page.locator('.question-form select[aria-invalid="true"]').count()).toBe(2);
+        expect(await page.locator('.problem').innerText()).toMatch(/^Give each item its own position, from 1 to \d+\.$/);
+      }
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => page.locator('.problem').innerText()).toMatch(/^Give each item its own position/);
+      expect(await page.locator('.feedback').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+  it('marks the pick in the list after checking, with a verdict unlike the True/False labels', async () => {
+    const { page, context } = await openPage(browser, { locale: 'de-DE' });
+    const base = '/de/lessons/alliance/quiz?attempt=marks1&ql=en';
+    await findQuestion(page, base, '.question-form input[type="radio"][value="true"]');
+    await page.locator('.question-form input[value="true"]').check();
+    await page.getByRole('button', { name: 'Antwort prüfen' }).click();
+    await page.waitForSelector('.feedback');
+    const verdict = await page.locator('.feedback .verdict').innerText();
+    expect(verdict).toMatch(/Richtig beantwortet|Nicht ganz/);
+    expect(verdict).not.toMatch(/^\W*Richtig \(/);
+    // The chosen row says it was the learner's answer and whether it was right, in words and an icon.
+    expect(await page.locator('.choices li.chosen .mark').innerText()).toMatch(/^[✓✗] Ihre Antwort, (nicht )?richtig$/);
+    expect(await page.locator('.feedback[aria-labelledby]').count()).toBe(1);
     await context.close();
   });
 

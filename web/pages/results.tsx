@@ -45,7 +45,7 @@ export function ResultsPage(p: ResultsProps) {
             <li key={q.id} class="review-item">
               <h3 lang={p.lang}>{q.prompt}</h3>
               {r ? (
-                <Feedback result={r} labels={p.labels} lang={p.lang} uiLang={uiLang} headingId={`fb-${q.id}`} level={4} />
+                <Feedback result={r} labels={p.labels} lang={p.lang} uiLang={uiLang} headingId={`fb-${q.id}`} level={4} region={false} />
               ) : (
                 <p class="feedback bad">
                   <strong>{verdict(0, p.labels)}</strong> — {p.labels.noAnswer}

@@ -16,6 +16,8 @@ interface Props {
   level?: 3 | 4;
   /** The question's own list already marks each choice, pair and item (practice): say only the rest here. */
   marked?: boolean;
+  /** A landmark region (one feedback on the page); a results page of many feedbacks leaves it out. */
+  region?: boolean;
 }
 
 /** "Correct" / "Partly right" / "Not quite": verdict words distinct from the True/False labels. */
@@ -29,9 +31,10 @@ type Of<K extends FeedbackItem['kind']> = Extract<FeedbackItem, { kind: K }>;
  * What was right and what was wrong, the solution, the explanation and the source sentence in both languages:
  * one flat region named by its verdict heading. UI words carry the UI language, content the quiz language.
  */
-export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, marked = false }: Props) {
+export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, marked = false, region = true }: Props) {
   const tone = !result.graded ? 'ungraded' : result.score === 1 ? 'ok' : result.score > 0 ? 'partly' : 'bad';
   const H = level === 3 ? 'h3' : 'h4';
+  const Box = region ? 'section' : 'div';
   const ui = labels.lang;
   let gap = 0;
   const lines = result.items.flatMap((item, i) => {
@@ -43,7 +46,7 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
   const order = result.items.find((i): i is Of<'order'> => i.kind === 'order');
   const showSolution = result.graded && result.score < 1 && result.type !== 'match' && result.type !== 'order';
   return (
-    <section class={`feedback ${tone}`} aria-labelledby={headingId}>
+    <Box class={`feedback ${tone}`} aria-labelledby={region ? headingId : undefined}>
       <H class="verdict" id={headingId} tabIndex={-1}>
         <Ui lang={ui}>
           {result.graded && (result as { answered?: boolean }).answered === false ? (
@@ -160,7 +163,7 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
           ))}
         </div>
       )}
-    </section>
+    </Box>
   );
 }
 
