@@ -10,7 +10,16 @@ export interface LearnerItem {
   id: string;
   text: string;
 }
-export type ClozePart = { text: string } | { gap: string; options?: string[] };
+/**
+ * A part of a cloze text: words, or a gap. A gap is typed (no options), a select of option texts (`options`, the
+ * value sent is the text), a number field (`input: 'number'`), or a group of choices (`choices`, the value sent is
+ * a choice id, several for `multiple`) shown as a select or as radio buttons / checkboxes in a column or a row.
+ */
+export type ClozePart =
+  | { text: string }
+  | { gap: string; options?: string[] }
+  | { gap: string; input: 'number' }
+  | { gap: string; choices: LearnerItem[]; multiple: boolean; display: 'select' | 'vertical' | 'horizontal' };
 
 /** A question as the learner receives it: text in one language, shuffled per attempt, and no key of any kind. */
 export type LearnerQuestion = { id: string; prompt: string } & (

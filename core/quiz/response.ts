@@ -10,7 +10,8 @@ export const ResponseSchemas = {
   multiple: z.object({ choices: z.array(Key).max(20) }).strict(),
   truefalse: z.object({ value: z.boolean() }).strict(),
   short: z.object({ text: Text }).strict(),
-  cloze: z.object({ gaps: z.record(Key, Text) }).strict(),
+  /** A gap's typed text, its choice's id, or (multi-response gaps) the chosen ids. */
+  cloze: z.object({ gaps: z.record(Key, z.union([Text, z.array(Key).max(20)])) }).strict(),
   match: z.object({ pairs: z.record(Key, Key) }).strict(),
   order: z.object({ order: z.array(Key).max(20) }).strict(),
   numerical: z.object({ number: z.number().finite() }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangCode, localized, type Lang } from '../content/localized.ts';
+import { gapIssues, gapSchemas } from './gap-schema.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
 const GrammarTag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase tag such as "relative-clause"');
@@ -98,9 +99,7 @@ export function questionSchemas(languages: readonly Lang[]) {
       }
     });
 
-  const Gap = z
-    .object({ id: Id, answers: perLang(z.string().trim().min(1)), options: perLang(z.string().trim().min(1)).optional() })
-    .strict();
+  const { Gap } = gapSchemas(languages, text, Id, perLang);
   const Cloze = z
     .object({
       ...base,
@@ -123,10 +122,7 @@ export function questionSchemas(languages: readonly Lang[]) {
           if (!ids.includes(m!)) ctx.addIssue({ code: 'custom', path: ['text', lang], message: `"{{${m}}}" is not a gap id` });
       }
       q.gaps.forEach((g, i) => {
-        if (!g.options) return;
-        for (const lang of languages)
-          if (!g.answers[lang]!.some((a) => g.options![lang]!.includes(a)))
-            ctx.addIssue({ code: 'custom', path: ['gaps', i, 'options', lang], message: 'the options must include an accepted answer' });
+        for (const issue of gapIssues(g, languages)) ctx.addIssue({ code: 'custom', path: ['gaps', i, ...issue.path], message: issue.message });
       });
     });
 
@@ -138,11 +134,13 @@ export function questionSchemas(languages: readonly Lang[]) {
         .array(z.object({ left: text, right: text }).strict())
         .min(2)
         .max(10),
+      /** Extra right-hand items that belong to no left item (GIFT's `= -> Chat`): shown among the options. */
+      distractors: z.array(text).max(10).optional(),
     })
     .strict()
     .superRefine((q, ctx) => {
       for (const lang of languages) {
-        const rights = q.pairs.map((p) => p.right[lang]);
+        const rights = [...q.pairs.map((p) => p.right[lang]), ...(q.distractors ?? []).map((d) => d[lang])];
         if (new Set(rights).size !== rights.length)
           ctx.addIssue({ code: 'custom', path: ['pairs'], message: `right-hand items in "${lang}" must be distinct` });
       }
@@ -190,6 +188,8 @@ export function questionSchemas(languages: readonly Lang[]) {
         )
         .max(10)
         .optional(),
+      /** Feedback for any number no answer matches (GIFT's `~#…`, Cloze's `*`). */
+      otherFeedback: text.optional(),
     })
     .strict()
     .superRefine((q, ctx) => {
@@ -224,3 +224,8 @@ export type QuestionSchemas = ReturnType<typeof questionSchemas>;
 export type Question = z.infer<QuestionSchemas['Question']>;
 export type QuestionType = Question['type'];
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+export type Gap = QuestionOf<'cloze'>['gaps'][number];
+/** A gap of one kind; `text` is the simple gap (no `kind`, or `kind: "text"`). */
+export type GapOf<K extends NonNullable<Gap['kind']>> = [K] extends ['text']
+  ? Exclude<Gap, { kind: 'typed' | 'single' | 'multi' | 'numerical' }>
+  : Extract<Gap, { kind?: K | undefined }> | Extract<Gap, { kind: K }>;

@@ -1,4 +1,4 @@
-import { trim, unescape, type Src } from '../shared/source.ts';
+import { GIFT_ESCAPES, trim, unescape, type Src } from '../shared/source.ts';
 import type { Directives } from './answer-block.ts';
 import { warn, type Ctx } from './context.ts';
 
@@ -13,10 +13,10 @@ export interface GiftBlock {
 const asBool = (v: string) => (/^(true|yes|1)$/i.test(v) ? true : /^(false|no|0)$/i.test(v) ? false : undefined);
 
 /**
- * Splits a GIFT file into blocks. Comment lines are dropped, except our `// @…` directives in the comments that
+ * Splits a GIFT (or Cloze) file into blocks, resolving the format's `escapes`. Comment lines are dropped, except our `// @…` directives in the comments that
  * open a block, `// @title <lang>: …` anywhere (into `titles`), and Moodle's `[id:…]` and `[tag:…]`.
  */
-export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string>): GiftBlock[] {
+export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string>, escapes = GIFT_ESCAPES): GiftBlock[] {
   const lines = text.split(/\r\n|\n|\r/);
   const starts: number[] = [];
   let offset = 0;
@@ -51,7 +51,7 @@ export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string
       if (!m) continue;
       const key = m[1]!.toLowerCase();
       const raw = m[2]!;
-      const value = unescape(raw, new Int32Array(raw.length)).s.trim();
+      const value = unescape(raw, new Int32Array(raw.length), escapes).s.trim();
       if (key === 'title') {
         const t = /^([a-z]{2})\s*:\s*([\s\S]*)$/.exec(value);
         if (t && !(t[1]! in titles) && t[2]!.trim()) titles[t[1]!] = t[2]!.trim();
@@ -82,7 +82,7 @@ export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string
       const from = starts[i]! + line.length - line.trimStart().length;
       for (let j = 0; j < bodies[n]!.length; j++) at[k++] = from + j;
     });
-    out.push({ text: trim(unescape(raw, at)), directives, ...moodleComments(ctx, comments) });
+    out.push({ text: trim(unescape(raw, at, escapes)), directives, ...moodleComments(ctx, comments) });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 import { lineIndex, sortProblems } from '../shared/problems.ts';
-import { readBlocks } from './blocks.ts';
+import { GIFT_ESCAPES } from '../shared/source.ts';
+import { readBlocks, type GiftBlock } from './blocks.ts';
 import type { Ctx } from './context.ts';
 import { problem } from './context.ts';
 import { assignIds } from './ids.ts';
-import { readQuestionBlock, type ParsedQuestion } from './question-block.ts';
+import { readQuestionBlock, type BlockResult, type ParsedQuestion } from './question-block.ts';
 import type { GiftImport, GiftOptions, QuestionInput } from './types.ts';
 
 /**
@@ -21,11 +22,19 @@ interface Pass {
   titles: Record<string, string>;
 }
 
-function readFile(text: string, ctx: Ctx): Pass {
+/** How one format reads its file: its escapes and what one block is. */
+export interface FormatReader {
+  escapes: string;
+  readBlock: (ctx: Ctx, block: GiftBlock) => BlockResult;
+}
+
+const GIFT: FormatReader = { escapes: GIFT_ESCAPES, readBlock: readQuestionBlock };
+
+function readFile(text: string, ctx: Ctx, format: FormatReader): Pass {
   const out: Pass = { questions: [], passages: [], firstCategory: undefined, titles: {} };
   let category: string | undefined;
-  for (const block of readBlocks(text, ctx, out.titles)) {
-    const r = readQuestionBlock(ctx, block);
+  for (const block of readBlocks(text, ctx, out.titles, format.escapes)) {
+    const r = format.readBlock(ctx, block);
     if (r.kind === 'category') {
       category = r.path;
       out.firstCategory ??= category;
@@ -49,17 +58,22 @@ function lastCategorySegment(path: string): string | undefined {
  * the set is incomplete and must not be imported.
  */
 export function parseGift(text: string, opts: GiftOptions): GiftImport {
+  return readSetFile(text, opts, GIFT);
+}
+
+/** Reads a file of questions in one format (GIFT, Cloze): blocks, languages, ids, title and categories. */
+export function readSetFile(text: string, opts: GiftOptions, format: FormatReader): GiftImport {
   const source = text.replace(/^\uFEFF/, '');
   const where = lineIndex(source);
 
   // First pass: which languages the multilang spans use. Second pass: read everything in those languages.
   // (Without multilang spans the first pass already used the right language.)
   const probe: Ctx = { opts, langs: [opts.lang], found: new Set(), problems: [], warnings: [], where };
-  const first = readFile(source, probe);
+  const first = readFile(source, probe, format);
   const langs = probe.found.size ? opts.languages.filter((l) => probe.found.has(l)) : [opts.lang];
   const again = langs.length !== 1 || langs[0] !== opts.lang;
   const ctx: Ctx = again ? { opts, langs, found: new Set(), problems: [], warnings: [], where } : probe;
-  const pass = again ? readFile(source, ctx) : first;
+  const pass = again ? readFile(source, ctx, format) : first;
 
   const ids = assignIds(ctx, pass.questions);
   const lineOf: Record<string, number> = {};

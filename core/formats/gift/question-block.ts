@@ -1,4 +1,6 @@
 import { concat, find, findLast, literal, pos, sub, trim, type Src } from '../shared/source.ts';
+import { readEmbeddedQuestion } from '../cloze/block.ts';
+import { BLANK, hasEmbeddedAnswers } from '../cloze/question.ts';
 import { readAnswers } from './answer-block.ts';
 import type { GiftBlock } from './blocks.ts';
 import { problem, warn, type Ctx } from './context.ts';
@@ -6,8 +8,7 @@ import { GAP_ID } from './kinds/missing-word.ts';
 import { isEmpty, localize, readText } from './text.ts';
 import type { QuestionDraft } from './types.ts';
 
-/** The blank Moodle shows in place of a missing word. */
-export const BLANK = '_____';
+export { BLANK };
 /** Stands for the gap while the question text is converted. */
 const SENTINEL = '\uE000gap\uE000';
 const CLOZE_SYNTAX =
@@ -40,18 +41,11 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
     if (nl >= 0) problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
     return { kind: 'category', path: t.s.slice('$CATEGORY:'.length, nl >= 0 ? nl : undefined).trim() };
   }
-  // ::Title::
   let title: string | undefined;
-  if (find(t, '::') === 0) {
-    const end = find(t, '::', 2);
-    if (end < 0) {
-      warn(ctx, pos(t), 'the title has no closing "::"; it was read as part of the question text.');
-      t = trim(sub(t, 2));
-    } else {
-      title = sub(t, 2, end).s.trim() || undefined;
-      t = trim(sub(t, end + 2));
-    }
-  }
+  ({ title, t } = readTitle(ctx, t));
+
+  // Moodle's Cloze (embedded answers) inside a GIFT question, as teachers write it: every {…} is a gap.
+  if (hasEmbeddedAnswers(t)) return readEmbeddedQuestion(ctx, t, { title, directives, moodleId, line: firstLine });
 
   // The answer block: from the first unescaped `{` to the next unescaped `}`.
   const open = find(t, '{');
@@ -81,7 +75,7 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
     problem(
       ctx,
       t.at[second]!,
-      'a second answer block "{" in the same question: GIFT takes only the first {…} as the answers and Moodle would show the rest as text. This looks like Moodle\'s Cloze (embedded answers) syntax, which GIFT does not support: make one question per answer block, or write \\{ and \\} for literal braces.',
+      'a second answer block "{" in the same question: GIFT takes only the first {…} as the answers and Moodle would show the rest as text. For several gaps in one question write every gap as an embedded answer, e.g. {1:SA:=word} or {1:MC:=right~wrong}; else make one question per answer block, or write \\{ and \\} for literal braces.',
     );
     structural = true;
   }
@@ -96,7 +90,7 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
     problem(
       ctx,
       openAt,
-      `"{${block.s.length > 30 ? `${block.s.slice(0, 30)}…` : block.s}}" is Moodle's Cloze (embedded answers) syntax, which GIFT does not support: write the answers in GIFT, e.g. {=right ~wrong}.`,
+      `"{${block.s.length > 30 ? `${block.s.slice(0, 30)}…` : block.s}}" looks like an embedded answer (Cloze), but Moodle reads those only with the type in capitals, e.g. {1:MC:=right~wrong}.`,
     );
     return { kind: 'none' };
   }
@@ -143,15 +137,21 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
   };
   // The kind's fields first (type leads), so that stored sets read well.
   const question = (fields.type === 'cloze' ? { ...fields, ...common, text: clozeText } : { ...fields, ...common }) as QuestionDraft;
-  return {
-    kind: 'question',
-    parsed: {
-      question,
-      title,
-      explicitId: directives.id?.value,
-      moodleId: moodleId?.value,
-      idAt: directives.id?.at ?? pos(t),
-      line: firstLine,
-    },
-  };
+  return { kind: 'question', parsed: parsed(question, title, directives, moodleId, pos(t), firstLine) };
+}
+
+/** A question as read, with what gives it its id. */
+export function parsed(question: QuestionDraft, title: string | undefined, directives: GiftBlock['directives'], moodleId: GiftBlock['moodleId'], at: number, line: number): ParsedQuestion {
+  return { question, title, explicitId: directives.id?.value, moodleId: moodleId?.value, idAt: directives.id?.at ?? at, line };
+}
+
+/** A leading `::Title::` (GIFT and Cloze files alike) and the text after it. */
+export function readTitle(ctx: Ctx, text: Src): { title: string | undefined; t: Src } {
+  if (find(text, '::') !== 0) return { title: undefined, t: text };
+  const end = find(text, '::', 2);
+  if (end < 0) {
+    warn(ctx, pos(text), 'the title has no closing "::"; it was read as part of the question text.');
+    return { title: undefined, t: trim(sub(text, 2)) };
+  }
+  return { title: sub(text, 2, end).s.trim() || undefined, t: trim(sub(text, end + 2)) };
 }

@@ -8,8 +8,11 @@ export const escapeGift = (text: string) =>
     .replace(/\r\n?/g, '\n')
     .replace(/\n/g, '\\n');
 
+/** Moodle Cloze escapes for a text: `\ ~ # { }`. */
+export const escapeCloze = (text: string) => text.replace(/[\\~#{}]/g, '\\$&');
+
 /** A text that would be read as a format, a weight or a comment gets an explicit format first. */
-const needsFormat = (written: string) => /^(\[|%|\/\/)/.test(written);
+const needsFormat = (written: string) => /^(\[|%|=|\/\/)/.test(written);
 
 /**
  * How texts are written for a set's languages. Rich texts (prompts, choices, feedback) are written as the HTML
@@ -17,25 +20,25 @@ const needsFormat = (written: string) => /^(\[|%|\/\/)/.test(written);
  * options, right-hand sides) as words, `[plain]` where HTML would change them. A set in several languages
  * writes every text as multilang spans.
  */
-export function textWriters(langs: readonly string[]) {
+export function textWriters(langs: readonly string[], escape: (text: string) => string = escapeGift) {
   const multi = langs.length > 1;
   const lang0 = langs[0]!;
   const guard = (written: string, format = '[html]') => (needsFormat(written) ? `${format}${written}` : written);
   /** Rich text as HTML; `->` written as `-&gt;` so that it never reads as a matching pair. */
   const html = (text: string) => normalRich(text).replace(/->/g, '-&gt;');
   /** One rich text, the same in every language. */
-  const richOne = (text: string) => guard(escapeGift(html(text)));
+  const richOne = (text: string) => guard(escape(html(text)));
   /** One plain text (an answer shown in one language or all). */
   const plainOne = (text: string): string => {
-    if (multi) return guard(escapeGift(textToHtml(text)));
-    if (text.includes('->')) return `[html]${escapeGift(textToHtml(text))}`;
-    const written = escapeGift(text);
+    if (multi) return guard(escape(textToHtml(text)));
+    if (text.includes('->')) return `[html]${escape(textToHtml(text))}`;
+    const written = escape(text);
     return /[<&]|[^\S ]| {2}/.test(text) || text !== text.trim() ? `[plain]${written}` : guard(written, '[moodle]');
   };
   /** A localized rich text in the question's own format. */
   const loc = (text: Readonly<Record<string, string>>): string =>
     multi
-      ? escapeGift(
+      ? escape(
           multilangHtml(
             Object.fromEntries(langs.map((l) => [l, html(text[l] ?? '')])),
             langs,
@@ -45,14 +48,14 @@ export function textWriters(langs: readonly string[]) {
   /** A localized plain text that follows the question's format (the right side of a pair has no format of its own). */
   const plainLoc = (text: Readonly<Record<string, string>>): string =>
     multi
-      ? escapeGift(
+      ? escape(
           multilangHtml(
             Object.fromEntries(langs.map((l) => [l, textToHtml(text[l] ?? '')])),
             langs,
           ),
         )
-      : escapeGift(textToHtml(text[lang0] ?? ''));
-  const onlyIn = (lang: string, text: string) => escapeGift(`<span lang="${lang}" class="multilang">${textToHtml(text)}</span>`);
+      : escape(textToHtml(text[lang0] ?? ''));
+  const onlyIn = (lang: string, text: string) => escape(`<span lang="${lang}" class="multilang">${textToHtml(text)}</span>`);
   const stem = (text: Readonly<Record<string, string>>) => (multi ? `[html]${loc(text)}` : loc(text));
 
   /**
@@ -69,12 +72,28 @@ export function textWriters(langs: readonly string[]) {
       first.forEach((item, i) =>
         entries.push({
           item,
-          text: escapeGift(multilangHtml(Object.fromEntries(langs.map((l, k) => [l, textToHtml(textOf(lists[k]![i]!))])), langs)),
+          text: escape(multilangHtml(Object.fromEntries(langs.map((l, k) => [l, textToHtml(textOf(lists[k]![i]!))])), langs)),
         }),
       );
     else langs.forEach((l, k) => lists[k]!.forEach((item) => entries.push({ item, text: onlyIn(l, textOf(item)) })));
     return entries;
   }
 
-  return { multi, lang0, richOne, plainOne, loc, plainLoc, stem, perLanguage, escapeGift };
+  return { multi, lang0, richOne, plainOne, loc, plainLoc, stem, perLanguage, escape };
+}
+
+export type TextWriters = ReturnType<typeof textWriters>;
+
+/** Our notes for re-import, in comments Moodle ignores: id, sources, and a typed question's case and typo rules. */
+export function directiveLines(
+  q: { id: string; sources: readonly string[]; type: string; caseSensitive?: boolean; typoTolerance?: boolean },
+  importTypoTolerance: boolean,
+): string[] {
+  const lines = [`// @id ${q.id}`];
+  if (q.sources.length) lines.push(`// @sources ${q.sources.join(' ')}`);
+  if (q.type === 'short' || q.type === 'cloze') {
+    if (q.caseSensitive) lines.push('// @caseSensitive true');
+    if (q.typoTolerance !== importTypoTolerance) lines.push(`// @typoTolerance ${q.typoTolerance}`);
+  }
+  return lines;
 }

@@ -1,4 +1,5 @@
-import type { Question, QuestionOf } from '../../quiz/schema.ts';
+import type { GapOf, Question, QuestionOf } from '../../quiz/schema.ts';
+import { clozeTextSyntax, NotCloze } from '../cloze/write-gap.ts';
 import type { QuestionSet } from '../../sets/schema.ts';
 import { multilangHtml } from '../shared/plain-html.ts';
 import { normalRich } from '../shared/rich-text.ts';
@@ -7,7 +8,8 @@ import { IMPORT_TYPO_TOLERANCE } from './answer-block.ts';
 import { choiceId } from './answers.ts';
 import { GAP_ID } from './kinds/missing-word.ts';
 import { BLANK } from './question-block.ts';
-import { escapeGift, textWriters } from './write-text.ts';
+import { promptNotes } from '../cloze/write.ts';
+import { directiveLines, escapeGift, textWriters } from './write-text.ts';
 
 /**
  * Writes a question set as GIFT that Moodle imports and that `parseGift` reads back to the same set (texts in
@@ -43,7 +45,8 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
   const lang0 = langs[0]!;
   const notes: string[] = [];
   const skipped: string[] = [];
-  const { multi, richOne, loc, plainLoc, stem, perLanguage } = textWriters(langs);
+  const writers = textWriters(langs);
+  const { multi, richOne, loc, plainLoc, stem, perLanguage } = writers;
 
   const general = (q: Question) => (q.explanation ? `\t####${loc(q.explanation)}\n` : '');
   const checkChoiceIds = (q: Question, ids: readonly string[], what = 'choice') => {
@@ -97,6 +100,7 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
       case 'match': {
         // The right side has no format of its own (Moodle reads it as written): no `[moodle]` guard.
         const lines = q.pairs.map((p) => `\t=${loc(p.left)} -> ${plainLoc(p.right)}\n`);
+        for (const d of q.distractors ?? []) lines.push(`\t= -> ${plainLoc(d)}\n`);
         return `{\n${lines.join('')}${general(q)}}`;
       }
       case 'numerical': {
@@ -105,18 +109,18 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
         const lines = [`\t=${value(q)}\n`];
         for (const a of q.alternatives ?? [])
           lines.push(`\t=${a.weight === 1 ? '' : `%${percent(a.weight)}%`}${value(a)}${a.feedback ? `#${richOne(a.feedback)}` : ''}\n`);
+        if (q.otherFeedback) lines.push(`\t~#${loc(q.otherFeedback)}\n`);
         return `{#\n${lines.join('')}${general(q)}}`;
       }
       case 'cloze':
-        return gapBlock(q);
+        return gapBlock(q, q.gaps[0] as GapOf<'text'>);
       case 'order':
         throw new Skip('GIFT has no ordering questions');
     }
   }
 
   /** The block of a missing-word question; the caller writes the text around it. */
-  function gapBlock(q: QuestionOf<'cloze'>): string {
-    const gap = q.gaps[0]!;
+  function gapBlock(q: QuestionOf<'cloze'>, gap: GapOf<'text'>): string {
     if (gap.id !== GAP_ID) notes.push(`question ${q.id}: the gap "${gap.id}" comes back as "${GAP_ID}".`);
     let entries: Array<{ mark: string; text: string }>;
     if (!gap.options) {
@@ -152,7 +156,7 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
   /** The question's text with its block; a missing-word question has the block inside its text. */
   function questionText(q: Question): string {
     if (q.type !== 'cloze') return `${stem(q.prompt)}${answerBlock(q)}`;
-    if (q.gaps.length !== 1) throw new Skip('GIFT has only one gap per question (missing word)');
+    if (!isMissingWord(q)) return embedded(q);
     const mark = `{{${q.gaps[0]!.id}}}`;
     const prompts: string[] = [];
     const before: Record<string, string> = {};
@@ -174,13 +178,22 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
     return `${/^(\[|%|\/\/)/.test(written) ? '[html]' : ''}${written}${block}${escapeGift(after[lang0]!)}`;
   }
 
-  function question(q: Question): string {
-    const lines = [`// @id ${q.id}`];
-    if (q.sources.length) lines.push(`// @sources ${q.sources.join(' ')}`);
-    if (q.type === 'short' || q.type === 'cloze') {
-      if (q.caseSensitive) lines.push('// @caseSensitive true');
-      if (q.typoTolerance !== IMPORT_TYPO_TOLERANCE) lines.push(`// @typoTolerance ${q.typoTolerance}`);
+  /** Several gaps, or gaps with weights, credit or feedback: Moodle's embedded answers inside the GIFT text. */
+  function embedded(q: QuestionOf<'cloze'>): string {
+    try {
+      const mine: string[] = [];
+      const body = clozeTextSyntax(q, langs, writers, mine);
+      notes.push(...mine, ...promptNotes(q, langs));
+      notes.push(`question ${q.id}: its gaps are written as embedded answers (Cloze), which this importer reads but Moodle's GIFT import does not; export the set as Cloze for Moodle.`);
+      return body;
+    } catch (e) {
+      if (e instanceof NotCloze) throw new Skip(e.message);
+      throw e;
     }
+  }
+
+  function question(q: Question): string {
+    const lines = directiveLines(q, IMPORT_TYPO_TOLERANCE);
     const title = q.title !== undefined && q.title !== '' ? `::${escapeGift(q.title)}::` : '';
     if (q.title !== undefined && q.title.trim() !== q.title) notes.push(`question ${q.id}: its title comes back trimmed.`);
     return `${lines.join('\n')}\n${title}${questionText(q)}\n`;
@@ -225,4 +238,11 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
 /** The set as GIFT; see `toGiftWithReport` for what could not be written. */
 export function toGift(set: QuestionSet, opts: GiftWriteOptions = {}): string {
   return toGiftWithReport(set, opts).text;
+}
+
+/** A cloze question Moodle's GIFT reads as a missing-word question: one plain gap, with text after it. */
+function isMissingWord(q: QuestionOf<'cloze'>): boolean {
+  const g = q.gaps[0]!;
+  if (q.gaps.length !== 1 || (g.kind !== undefined && g.kind !== 'text') || (g.weight ?? 1) !== 1) return false;
+  return Object.values(q.text).every((t) => (normalRich(t).split(`{{${g.id}}}`)[1] ?? '').trim() !== '');
 }

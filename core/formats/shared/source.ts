@@ -76,8 +76,13 @@ export function split(t: Src, ch: string, limit = Infinity): Src[] {
 
 export const pos = (t: Src) => t.at[0] ?? t.base;
 
-/** Resolves GIFT escapes in raw characters (`\\`, `\:`, `\#`, `\=`, `\{`, `\}`, `\~`, `\n`). */
-export function unescape(raw: string, at: ArrayLike<number>): Src {
+/** The characters GIFT escapes with a backslash (and `\n`, a line break). */
+export const GIFT_ESCAPES = '\\:#={}~n';
+/** The characters Moodle's Cloze syntax escapes with a backslash (a backslash itself too, so that any text can be written). */
+export const CLOZE_ESCAPES = '\\#{}~';
+
+/** Resolves escapes in raw characters: a backslash before one of `escapes` (GIFT's by default) stands for it. */
+export function unescape(raw: string, at: ArrayLike<number>, escapes = GIFT_ESCAPES): Src {
   const chars: string[] = [];
   const esc = new Uint8Array(raw.length);
   const where = new Int32Array(raw.length);
@@ -86,7 +91,7 @@ export function unescape(raw: string, at: ArrayLike<number>): Src {
     const c = raw[i]!;
     const d = raw[i + 1];
     where[n] = at[i]!;
-    if (c === '\\' && d !== undefined && (d === '\\' || ':#={}~'.includes(d) || d === 'n')) {
+    if (c === '\\' && d !== undefined && escapes.includes(d)) {
       chars.push(d === 'n' ? '\n' : d);
       esc[n++] = 1;
       i++;

@@ -1,7 +1,6 @@
 import { pick } from '../../content/localized.ts';
-import { textRules } from '../text-match.ts';
-import { inLang, unknownId, type Kind } from './kind.ts';
-import { typedAnswer } from './typed-answer.ts';
+import { gapEmpty, gapKey, gapLearner, gapSolution, scoreGap, validateGap } from './cloze-gaps.ts';
+import { unknownId, type Kind } from './kind.ts';
 
 /** Splits a cloze text at its `{{gapId}}` marks. */
 export function clozeParts(text: string): Array<{ text: string } | { gap: string }> {
@@ -11,30 +10,37 @@ export function clozeParts(text: string): Array<{ text: string } | { gap: string
     .map((piece) => (/^\{\{[^}]+\}\}$/.test(piece) ? { gap: piece.slice(2, -2) } : { text: piece }));
 }
 
-const given = (gaps: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(gaps, id) ? gaps[id]! : '');
+const given = <T>(gaps: Readonly<Record<string, T>>, id: string) => (Object.hasOwn(gaps, id) ? gaps[id] : undefined);
 
-/** A text with gaps, typed or with options: the share of gaps right (an ending slip earns its partial credit). */
+/**
+ * A text with gaps, scored as Moodle scores Cloze: each gap's credit (cloze-gaps.ts) times its weight (default 1),
+ * over the sum of the weights; an ending slip in a typed gap earns its partial credit.
+ */
 export const cloze = {
   graded: true,
   validate: (q, r, at) =>
-    Object.keys(r.gaps).flatMap((key) => (q.gaps.some((g) => g.id === key) ? [] : [unknownId(q, `${at}.gaps.${key}`, key)])),
-  isUnanswered: (q, r) => q.gaps.every((g) => !given(r.gaps, g.id).trim()),
-  score(q, r, { lang, lexicon }) {
-    const rules = textRules(q, lang, lexicon);
+    Object.keys(r.gaps).flatMap((key) => {
+      const gap = q.gaps.find((g) => g.id === key);
+      return gap ? validateGap(q, gap, r.gaps[key], at) : [unknownId(q, `${at}.gaps.${key}`, key)];
+    }),
+  isUnanswered: (q, r) => q.gaps.every((g) => gapEmpty(given(r.gaps, g.id))),
+  score(q, r, ctx) {
     let total = 0;
+    let weights = 0;
+    const notes: string[] = [];
     const items = q.gaps.map((g) => {
-      // A gap with options is a choice: exact (after folding), no typo allowance.
-      const opts = g.options ? { ...rules, typoTolerance: false } : rules;
-      const accepted = inLang(g.answers, lang).map((text) => ({ text, weight: 1 }));
-      const { credit, verdict } = typedAnswer(given(r.gaps, g.id), accepted, opts);
-      total += credit;
-      return { kind: 'gap' as const, gap: g.id, ...verdict };
+      const { credit, item, notes: said } = scoreGap(q, g, given(r.gaps, g.id), ctx);
+      const w = g.weight ?? 1;
+      total += credit * w;
+      weights += w;
+      notes.push(...said);
+      return item;
     });
-    return { score: total / q.gaps.length, items, notes: [] };
+    return { score: total / weights, items, notes };
   },
-  keyed: (q, lang) => ({ gaps: Object.fromEntries(q.gaps.map((g) => [g.id, inLang(g.answers, lang)[0]!])) }),
+  keyed: (q, lang) => ({ gaps: Object.fromEntries(q.gaps.map((g) => [g.id, gapKey(q, g, lang)])) }),
   solutionText(q, lang) {
-    const gaps = new Map(q.gaps.map((g) => [g.id, inLang(g.answers, lang)[0]!]));
+    const gaps = new Map(q.gaps.map((g) => [g.id, gapSolution(g, lang)]));
     return clozeParts(pick(q.text, lang))
       .map((p) => ('gap' in p ? gaps.get(p.gap) : p.text))
       .join('');
@@ -43,10 +49,8 @@ export const cloze = {
     id: q.id,
     prompt: pick(q.prompt, lang),
     type: 'cloze',
-    parts: clozeParts(pick(q.text, lang)).map((part) => {
-      if (!('gap' in part)) return part;
-      const gap = q.gaps.find((g) => g.id === part.gap)!;
-      return gap.options ? { gap: gap.id, options: order(inLang(gap.options, lang)) } : { gap: gap.id };
-    }),
+    parts: clozeParts(pick(q.text, lang)).map((part) =>
+      'gap' in part ? gapLearner(q, q.gaps.find((g) => g.id === part.gap)!, lang, order) : part,
+    ),
   }),
 } satisfies Kind<'cloze'>;

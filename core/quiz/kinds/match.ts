@@ -5,6 +5,8 @@ import { unknownId, type Kind, type Problem } from './kind.ts';
 /** Left ids are positional; right ids are opaque (see publicId). */
 export const leftId = (i: number) => `l${i + 1}`;
 const rightId = (q: { id: string }, i: number) => publicId(q.id, `r${i}`);
+/** Extra right-hand items (distractors) have opaque ids of their own: choosing one is a wrong pair. */
+const distractorId = (q: { id: string }, i: number) => publicId(q.id, `d${i}`);
 
 /**
  * Pairs of left and right items: the share of pairs right. No pair chosen is unanswered; a right item
@@ -14,7 +16,7 @@ export const match = {
   graded: true,
   validate(q, r, at) {
     const problems: Problem[] = [];
-    const rights = new Set(q.pairs.map((_, i) => rightId(q, i)));
+    const rights = new Set([...q.pairs.map((_, i) => rightId(q, i)), ...(q.distractors ?? []).map((_, i) => distractorId(q, i))]);
     const firstUse = new Map<string, string>();
     for (const [l, rid] of Object.entries(r.pairs)) {
       if (!q.pairs.some((_, i) => leftId(i) === l)) problems.push(unknownId(q, `${at}.pairs.${l}`, l));
@@ -30,7 +32,10 @@ export const match = {
   },
   isUnanswered: (_q, r) => Object.keys(r.pairs).length === 0,
   score(q, r, { lang }) {
-    const texts = new Map(q.pairs.map((p, i) => [rightId(q, i), pick(p.right, lang)]));
+    const texts = new Map([
+      ...q.pairs.map((p, i) => [rightId(q, i), pick(p.right, lang)] as const),
+      ...(q.distractors ?? []).map((d, i) => [distractorId(q, i), pick(d, lang)] as const),
+    ]);
     let right = 0;
     const items = q.pairs.map((p, i) => {
       const given = Object.hasOwn(r.pairs, leftId(i)) ? r.pairs[leftId(i)] : undefined;
@@ -53,6 +58,9 @@ export const match = {
     prompt: pick(q.prompt, lang),
     type: 'match',
     left: q.pairs.map((p, i) => ({ id: leftId(i), text: pick(p.left, lang) })),
-    right: order(q.pairs.map((p, i) => ({ id: rightId(q, i), text: pick(p.right, lang) }))),
+    right: order([
+      ...q.pairs.map((p, i) => ({ id: rightId(q, i), text: pick(p.right, lang) })),
+      ...(q.distractors ?? []).map((d, i) => ({ id: distractorId(q, i), text: pick(d, lang) })),
+    ]),
   }),
 } satisfies Kind<'match'>;

@@ -11,18 +11,21 @@ function numberText(q: QuestionOf<'numerical'>): string {
   return q.tolerance ? `${q.answer} ± ${q.tolerance}` : String(q.answer);
 }
 
-/** A number within the tolerance or range scores 1; an alternative earns its weight (GIFT's `=%50%…`). */
+/**
+ * A number within the tolerance or range scores 1; an alternative earns its weight (GIFT's `=%50%…`); any other
+ * number gets the catch-all feedback (GIFT's `~#…`).
+ */
 export const numerical = {
   graded: true,
   validate: () => [],
   isUnanswered: () => false,
-  score(q, r) {
+  score(q, r, { lang }) {
     const ok = within(r.number, q);
     const partial = ok ? undefined : (q.alternatives ?? []).filter((a) => within(r.number, a)).sort((a, b) => b.weight - a.weight)[0];
     return {
       score: ok ? 1 : (partial?.weight ?? 0),
       items: [{ kind: 'number', given: r.number, expected: numberText(q), right: ok }],
-      notes: partial?.feedback ? [partial.feedback] : [],
+      notes: partial?.feedback ? [partial.feedback] : !ok && !partial && q.otherFeedback ? [pick(q.otherFeedback, lang)] : [],
     };
   },
   keyed: (q) => ({ number: q.answer ?? (q.min! + q.max!) / 2 }),
