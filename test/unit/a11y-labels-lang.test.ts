@@ -3,7 +3,7 @@
 // English ones), and finds no UI text inside an element whose effective `lang` is the content language.
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { h } from 'preact';
+import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { grade, keyedResponse } from '../../core/quiz/grade.ts';
@@ -107,7 +107,7 @@ describe('UI words keep the UI language inside questions of the other language',
       it(`${type}: fields and feedback, UI ${ui} with ${content} questions`, () => {
         const labels = markedLabels(ui);
         const copy = learnerCopy(q, content, 'a11y');
-        const page = (...children: ReturnType<typeof h>[]) => renderToString(h('div', { lang: ui }, ...children));
+        const page = (...children: VNode<any>[]) => renderToString(h('div', { lang: ui }, ...children));
         const inFieldset = (props: Record<string, unknown>) => h('fieldset', { lang: content }, h(QuestionFields, { q: copy, labels, ...props }));
         const htmls = [page(inFieldset({}))];
         for (const response of [wrongResponse(q, content), keyedResponse(q, content)]) {

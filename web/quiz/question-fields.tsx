@@ -162,17 +162,20 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             n++;
             const id = fid(q, p.gap);
             const value: string | undefined = g?.gaps?.[p.gap];
+            // Moodle-style gaps (numbers, choice lists) get their own fields from web/quiz/cloze-fields.tsx once it
+            // exists (FORMATS); until then a gap is a select of its options or a text field.
+            const options = 'options' in p ? p.options : undefined;
             return (
               <span key={i} class="gap-wrap">
                 <label class="visually-hidden" for={id} lang={ui}>
                   {labels.gap.replace('{{n}}', String(n))}
                 </label>
-                {p.options ? (
+                {options ? (
                   <select id={id} name={fieldName(q.id, p.gap)} disabled={locked}>
                     <option value="" lang={ui}>
                       {labels.choose}
                     </option>
-                    {p.options.map((o) => (
+                    {options.map((o) => (
                       <option key={o} value={o} selected={value === o}>
                         {o}
                       </option>
