@@ -125,11 +125,14 @@ export function LessonPage(p: LessonPageProps) {
 
 type T = ReturnType<typeof usePage>['t'];
 
-/** "noun, feminine" / "verb, separable" in the UI language. */
+/** "noun, feminine, no plural" / "verb, separable" / "noun, masculine, weak noun" / "…, with von + Dat." in the UI language. */
 export function grammarLabel(t: T, e: GlossaryEntry): string {
   const parts = [t(`glossary.pos.${e.pos}`)];
   if (e.gender) parts.push(t(`glossary.gender.${e.gender}`));
   if (e.separable) parts.push(t('glossary.separable'));
+  if (e.noPlural) parts.push(t('glossary.noPlural'));
+  if (e.weak) parts.push(t('glossary.weak'));
+  if (e.preposition) parts.push(t('glossary.preposition', { preposition: e.preposition }));
   return parts.join(', ');
 }
 
