@@ -14,7 +14,8 @@ export function gapSchemas(
   Id: z.ZodString,
   perLang: <T extends z.ZodType>(item: T) => z.ZodObject<Record<string, z.ZodArray<T>>>,
 ) {
-  const weight = z.number().positive('a gap weight is more than 0').max(100).optional();
+  // Moodle's syntax writes the mark as digits: a whole number.
+  const weight = z.number().int('a gap weight is a whole number').positive('a gap weight is more than 0').max(100).optional();
   const Word = z.string().trim().min(1);
 
   /** Simple: every answer (or the options' right ones) earns the whole gap; the built-in content's form. */
