@@ -1,3 +1,4 @@
+import { parseCloze } from '../core/formats/cloze/parse.ts';
 import { parseGift } from '../core/formats/gift/parse.ts';
 import { formatPath } from '../core/content/load.ts';
 import { versionOf, type Quiz } from '../core/quiz/quiz.ts';
@@ -10,9 +11,9 @@ import { DoSetStore, type SetStore, type SetVersion } from './stores/set-store.t
 export const setStore = (env: Env): SetStore => new DoSetStore(env);
 
 export interface SetInput {
-  format: 'json' | 'gift';
+  format: 'json' | 'gift' | 'cloze';
   text: string;
-  /** GIFT: the language of plain text. */
+  /** GIFT and Cloze: the language of plain text. */
   lang?: string | undefined;
   title?: string | undefined;
   lesson?: string | undefined;
@@ -32,7 +33,7 @@ function checkLesson(lesson: string | undefined, problems: ErrorDetail[], path =
 }
 
 /**
- * Reads an instructor's set from our JSON or from GIFT and validates it with the one schema. Every problem is
+ * Reads an instructor's set from our JSON, GIFT or Moodle Cloze and validates it with the one schema. Every problem is
  * returned at once, with a JSON path or a GIFT line and column; nothing is stored by the caller unless ok.
  */
 export function readSet(input: SetInput): ReadResult {
@@ -70,7 +71,7 @@ export function readSet(input: SetInput): ReadResult {
   if (!contentLanguages.includes(lang))
     return { ok: false, problems: [{ path: 'lang', message: `"${lang}" is not a course language (${contentLanguages.join(', ')})` }] };
   checkLesson(input.lesson, problems);
-  const gift = parseGift(input.text, {
+  const gift = (input.format === 'cloze' ? parseCloze : parseGift)(input.text, {
     lang,
     languages: contentLanguages,
     ...(input.title ? { title: input.title } : {}),

@@ -229,3 +229,5 @@ export type Gap = QuestionOf<'cloze'>['gaps'][number];
 export type GapOf<K extends NonNullable<Gap['kind']>> = [K] extends ['text']
   ? Exclude<Gap, { kind: 'typed' | 'single' | 'multi' | 'numerical' }>
   : Extract<Gap, { kind?: K | undefined }> | Extract<Gap, { kind: K }>;
+/** Whether a gap is the simple one (typed answers or options, all worth 100 %). */
+export const isSimpleGap = (g: Gap): g is GapOf<'text'> => g.kind === undefined || g.kind === 'text';

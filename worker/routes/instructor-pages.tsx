@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { limitBody } from '../middleware/body-limit.ts';
 import { pick } from '../../core/content/localized.ts';
-import { toGift } from '../../core/gift/write.ts';
+import { toGift } from '../../core/formats/gift/write.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor.tsx';

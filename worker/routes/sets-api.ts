@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { toGift } from '../../core/gift/write.ts';
+import { toClozeWithReport } from '../../core/formats/cloze/write.ts';
+import { toGift } from '../../core/formats/gift/write.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -14,7 +15,7 @@ const limit = limitBody(SET_LIMITS.bodyBytes);
 
 const ImportQuery = z
   .object({
-    format: z.enum(['json', 'gift']).optional(),
+    format: z.enum(['json', 'gift', 'cloze']).optional(),
     lang: z.string().optional(),
     title: z.string().max(200).optional(),
     lesson: z.string().max(64).optional(),
@@ -25,13 +26,14 @@ const ImportQuery = z
 async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Promise<SetInput> {
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
+  if (q.format === 'cloze') return { format: 'cloze', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'gift' || (!q.format && type.startsWith('text/plain')))
     return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'json' || type.includes('json')) return { format: 'json', text };
   throw new ApiError(
     415,
     'unsupported_media_type',
-    'Send our JSON (Content-Type: application/json) or GIFT (Content-Type: text/plain with ?format=gift&lang=).',
+    'Send our JSON (Content-Type: application/json), GIFT (Content-Type: text/plain with ?format=gift&lang=) or Moodle Cloze (?format=cloze&lang=).',
   );
 }
 
@@ -92,11 +94,13 @@ export const setsApi = new Hono<AppEnv>()
     if (!row) throw notFound('question set', idParam(c));
     return c.json({ ...row, state: 'draft' });
   })
-  .get('/:setId/export', query(z.object({ format: z.enum(['gift', 'json']).default('json') }).strict()), async (c) => {
+  .get('/:setId/export', query(z.object({ format: z.enum(['gift', 'cloze', 'json']).default('json') }).strict()), async (c) => {
     const v = await setStore(c.env).latest(idParam(c));
     if (!v) throw notFound('question set', idParam(c));
     const { format } = c.req.valid('query');
-    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${format === 'gift' ? 'gift.txt' : 'json'}"`);
+    const ext = format === 'gift' ? 'gift.txt' : format === 'cloze' ? 'cloze.txt' : 'json';
+    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${ext}"`);
     if (format === 'gift') return c.text(toGift(v.set));
+    if (format === 'cloze') return c.text(toClozeWithReport(v.set).text);
     return c.json(v.set);
   });

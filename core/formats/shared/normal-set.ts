@@ -1,4 +1,4 @@
-import type { Question } from '../../quiz/schema.ts';
+import { isSimpleGap, type Gap, type Question } from '../../quiz/schema.ts';
 import type { QuestionSet } from '../../sets/schema.ts';
 import { normalRich } from './rich-text.ts';
 
@@ -28,7 +28,7 @@ export function normalQuestion(q: Question): Question {
     case 'match':
       return { ...base, pairs: base.pairs.map((p) => ({ ...p, left: each(p.left) })) };
     case 'cloze':
-      return { ...base, text: each(base.text) };
+      return { ...base, text: each(base.text), gaps: base.gaps.map(normalGap) };
     default:
       return base;
   }
@@ -40,4 +40,55 @@ export function normalQuestion(q: Question): Question {
  */
 export function normalSet(set: QuestionSet): QuestionSet {
   return { ...set, passages: set.passages.map((p) => ({ ...p, text: each(p.text) })), questions: set.questions.map(normalQuestion) };
+}
+
+/**
+ * A gap in its normal form: the simplest gap that grades the same (what the Cloze reader gives back), defaults
+ * left out (weight 1, the default layout, no shuffling, case as the question's).
+ */
+export function normalGap(g: Gap): Gap {
+  const weight = g.weight !== undefined && g.weight !== 1 ? { weight: g.weight } : {};
+  if (isSimpleGap(g)) return { id: g.id, ...weight, answers: g.answers, ...(g.options ? { options: g.options } : {}) };
+  if (g.kind === 'typed') {
+    const lists = Object.values(g.answers);
+    if (!g.caseSensitive && lists.every((l) => l.every((a) => a.weight === 1 && !a.feedback && a.text !== '*')))
+      return { id: g.id, ...weight, answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => a.text)])) };
+    return {
+      id: g.id,
+      kind: 'typed',
+      ...weight,
+      ...(g.caseSensitive ? { caseSensitive: true } : {}),
+      answers: Object.fromEntries(
+        Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a))]),
+      ),
+    };
+  }
+  if (g.kind === 'numerical')
+    return {
+      id: g.id,
+      kind: 'numerical',
+      ...weight,
+      answers: g.answers.map((a) => (a.feedback ? { ...a, feedback: each(a.feedback) } : a)),
+      ...(g.otherFeedback ? { otherFeedback: each(g.otherFeedback) } : {}),
+    };
+  const display = g.display ?? (g.kind === 'multi' ? 'vertical' : 'select');
+  const langs = Object.keys(g.choices[0]!.text);
+  if (
+    g.kind === 'single' &&
+    display === 'select' &&
+    !g.shuffle &&
+    g.choices.every((c) => (c.weight === 0 || c.weight === 1) && !c.feedback) &&
+    langs.every((l) => new Set(g.choices.map((c) => c.text[l])).size === g.choices.length)
+  ) {
+    const by = (keep: (w: number) => boolean) => Object.fromEntries(langs.map((l) => [l, g.choices.filter((c) => keep(c.weight)).map((c) => c.text[l]!)]));
+    return { id: g.id, ...weight, answers: by((w) => w === 1), options: by(() => true) };
+  }
+  return {
+    id: g.id,
+    kind: g.kind,
+    ...weight,
+    ...(display !== (g.kind === 'multi' ? 'vertical' : 'select') ? { display } : {}),
+    ...(g.shuffle ? { shuffle: true } : {}),
+    choices: g.choices.map((c) => ({ ...c, ...(c.feedback ? { feedback: each(c.feedback) } : {}) })),
+  };
 }
