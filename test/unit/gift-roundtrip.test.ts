@@ -208,7 +208,7 @@ describe('toGift → parseGift gives the same set back', () => {
     expect(parseGift(gift, { lang: 'en', languages: COURSE }).categoryOf).toEqual({ a: '$course$/top/One', b: '$course$/top/Two' });
   });
 
-  it('writes what GIFT cannot say as a comment and lists it', () => {
+  it('writes what GIFT cannot say as a comment and lists it; several gaps (or one at the end) as embedded answers', () => {
     const set = make(['en'], {
       title: { en: 'T' },
       questions: [
@@ -242,13 +242,23 @@ describe('toGift → parseGift gives the same set back', () => {
       ],
     });
     const report = toGiftWithReport(set);
-    expect(report.skipped).toEqual(['order', 'two-gaps', 'gap-at-end']);
+    expect(report.skipped).toEqual(['order']);
     expect(report.text).toContain('// not exportable to GIFT: question order (order)');
-    expect(report.text).toContain('// not exportable to GIFT: question two-gaps (cloze)');
-    expect(report.notes).toEqual([expect.stringMatching(/question renumbered: the choice ids \(yes, no\) .* a, b/)]);
+    expect(report.text).toContain('{1:SA:=a} and {1:SA:=b}.');
+    expect(report.notes).toEqual([
+      expect.stringMatching(/question two-gaps: the gaps \(x, y\) come back as g1, g2/),
+      expect.stringMatching(/question two-gaps: its prompt in "en" comes back/),
+      expect.stringMatching(/question two-gaps: its gaps are written as embedded answers/),
+      expect.stringMatching(/question gap-at-end: its gaps are written as embedded answers/),
+      expect.stringMatching(/question renumbered: the choice ids \(yes, no\) .* a, b/),
+    ]);
     const back = parseGift(report.text, { lang: 'en', languages: COURSE });
     expect(back.problems).toEqual([]);
-    expect(back.set.questions.map((q) => [q.id, q.type])).toEqual([['renumbered', 'single']]);
+    expect(back.set.questions.map((q) => [q.id, q.type])).toEqual([
+      ['two-gaps', 'cloze'],
+      ['gap-at-end', 'cloze'],
+      ['renumbered', 'single'],
+    ]);
   });
 });
 

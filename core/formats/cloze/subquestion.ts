@@ -59,12 +59,15 @@ interface Alt {
   at: number;
 }
 
-/** Splits at unescaped `ch`; a `#` right after `&` belongs to an entity (`&#39;`), as in Moodle's regex. */
+/** A `#` that is part of a character reference (`&#39;`, `&#x27;`), which Moodle's regex does not split at. */
+const inEntity = (t: Src, i: number) => t.s[i - 1] === '&' && /^#(?:[0-9]+|x[0-9a-fA-F]+);/.test(t.s.slice(i, i + 10));
+
+/** Splits at unescaped `ch` (a `#` of a character reference excepted). */
 function cut(t: Src, ch: string): Src[] {
   const out: Src[] = [];
   let start = 0;
   for (let i = 0; i < t.s.length; i++)
-    if (t.s[i] === ch && !t.esc[i] && !(ch === '#' && t.s[i - 1] === '&')) {
+    if (t.s[i] === ch && !t.esc[i] && !(ch === '#' && inEntity(t, i))) {
       out.push(sub(t, start, i));
       start = i + 1;
     }

@@ -1,4 +1,5 @@
 import type { Gap, GapOf, QuestionOf } from '../../quiz/schema.ts';
+import { multilangHtml } from '../shared/plain-html.ts';
 import { normalRich } from '../shared/rich-text.ts';
 import { num, percent } from '../shared/weights.ts';
 import { choiceId } from '../gift/answers.ts';
@@ -47,7 +48,7 @@ function choiceSyntax(q: QuestionOf<'cloze'>, c: GapOf<'single' | 'multi'>, w: T
   if (c.kind === 'multi' && display === 'select') notes.push(`question ${q.id}: gap ${c.id} (several answers) comes back as checkboxes in a column.`);
   const code = `${CODES[c.kind][display]}${c.shuffle ? 'S' : ''}`;
   const list = c.choices.map(
-    (x) => `${c.kind === 'multi' || x.weight !== 0 ? fraction(x.weight) : ''}${w.plainLoc(x.text)}${x.feedback ? `#${w.loc(x.feedback)}` : ''}`,
+    (x) => `${c.kind === 'multi' || x.weight !== 0 ? fraction(x.weight) : ''}${w.multi ? w.plainLoc(x.text) : w.plainOne(x.text[w.lang0]!)}${x.feedback ? `#${w.loc(x.feedback)}` : ''}`,
   );
   return alts([`${code}:${list[0]}`, ...list.slice(1)]);
 }
@@ -84,16 +85,24 @@ export function clozeTextSyntax(q: QuestionOf<'cloze'>, langs: readonly string[]
       from = i + marks[k]!.length;
     });
     parts.push(text.slice(from));
-    if (w.multi && parts.some((p) => normalRich(p) !== p)) throw new NotCloze('its markup runs across a gap, which multilang spans cannot hold');
+    if (w.multi && parts.some((p) => !balanced(p))) throw new NotCloze('its markup runs across a gap, which multilang spans cannot hold');
     segments[l] = parts;
   }
+  if (q.gaps.some((g, i) => g.id !== `g${i + 1}`))
+    notes.push(`question ${q.id}: the gaps (${q.gaps.map((g) => g.id).join(', ')}) come back as ${q.gaps.map((_, i) => `g${i + 1}`).join(', ')}.`);
   const gaps = q.gaps.map((g) => gapSyntax(q, g, w, notes));
   const segment = (k: number) => {
     if (!w.multi) return w.escape(segments[langs[0]!]![k]!);
     if (langs.every((l) => segments[l]![k] === '')) return '';
-    return w.loc(Object.fromEntries(langs.map((l) => [l, segments[l]![k]!])));
+    // Each segment is a piece of the text's normal form, HTML as it stands; its spaces next to the gaps stay.
+    return w.escape(multilangHtml(Object.fromEntries(langs.map((l) => [l, segments[l]![k]!.replace(/->/g, '-&gt;')])), langs));
   };
   const first = segment(0);
   const body = [first, ...gaps.flatMap((g, k) => [g, segment(k + 1)])].join('');
   return w.multi || /^(\[|%|\/\/|::)/.test(first) ? `[html]${body}` : body;
 }
+
+const OPEN = /<(em|strong|u|sub|sup|p|ul|ol|li|span|a)[ >]/g;
+const CLOSE = /<\/(em|strong|u|sub|sup|p|ul|ol|li|span|a)>/g;
+/** Whether a piece of stored text closes every element it opens (so that it can stand inside a span). */
+const balanced = (html: string) => (html.match(OPEN)?.length ?? 0) === (html.match(CLOSE)?.length ?? 0);
