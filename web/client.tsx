@@ -2,8 +2,9 @@
 import { hydrate, type ComponentType } from 'preact';
 import { PracticeQuestion } from './islands/practice-question.tsx';
 import { Reader } from './islands/reader.tsx';
+import { Listen } from './islands/listen.tsx';
 
-const islands: Record<string, ComponentType<any>> = { Reader, PracticeQuestion };
+const islands: Record<string, ComponentType<any>> = { Reader, PracticeQuestion, Listen };
 
 for (const el of document.querySelectorAll<HTMLElement>('[data-island]')) {
   const Component = islands[el.dataset.island!];

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Segment } from '../../core/content/terms.ts';
+import { AddWord, type AddWordLabels } from './add-word.tsx';
+import { Listen } from './listen.tsx';
 
 export interface ReaderEntry {
   id: string;
@@ -20,7 +22,9 @@ export interface ReaderProps {
   pairWith: string;
   sentences: { id: string; segments: Segment[]; text: Record<string, string> }[];
   entries: Record<string, ReaderEntry>;
-  labels: { view: string; both: string; close: string; sentence: string };
+  labels: { view: string; both: string; close: string; sentence: string; listen: string; review: AddWordLabels };
+  /** The UI language, for `lang` on the words of buttons inside German or English text. */
+  uiLang: string;
 }
 
 const VIEW_COOKIE_DAYS = 365;
@@ -58,6 +62,8 @@ export function Reader(props: ReaderProps) {
           open={open}
           setOpen={setOpen}
           close={props.labels.close}
+          review={props.labels.review}
+          uiLang={props.uiLang}
         />
       ) : (
         seg.text
@@ -83,7 +89,9 @@ export function Reader(props: ReaderProps) {
         <ol class="aligned">
           {props.sentences.map((s) => (
             <li key={s.id} id={`s-${s.id}`} class="pair">
-              <p lang={source}>{renderText(s, source)}</p>
+              <p lang={source}>
+                {renderText(s, source)} {source === 'de' && <Listen text={s.text[source]!} label={props.labels.listen} uiLang={props.uiLang} />}
+              </p>
               <p lang={props.pairWith}>{renderText(s, props.pairWith)}</p>
             </li>
           ))}
@@ -94,6 +102,12 @@ export function Reader(props: ReaderProps) {
             i > 0 ? ' ' : null,
             <span key={s.id} id={`s-${s.id}`} class="sentence">
               {renderText(s, view)}
+              {view === 'de' && (
+                <>
+                  {' '}
+                  <Listen text={s.text.de!} label={props.labels.listen} uiLang={props.uiLang} />
+                </>
+              )}
             </span>,
           ])}
         </p>
@@ -110,6 +124,8 @@ function Term(p: {
   open: string | null;
   setOpen: (id: string | null) => void;
   close: string;
+  review: AddWordLabels;
+  uiLang: string;
 }) {
   const isOpen = p.open === p.id;
   const termRef = useRef<HTMLAnchorElement>(null);
@@ -169,6 +185,7 @@ function Term(p: {
               {g.text}
             </span>
           ))}
+          <AddWord entryId={p.entry.id} labels={p.review} uiLang={p.uiLang} />
           <button type="button" class="pop-close" onClick={closeAndReturn}>
             {p.close}
           </button>

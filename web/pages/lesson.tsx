@@ -2,6 +2,7 @@ import type { Article, GlossaryEntry, Lesson } from '../../core/content/schema.t
 import { pick } from '../../core/content/localized.ts';
 import { headword } from '../../core/content/headword.ts';
 import { Island } from '../island.tsx';
+import { ReviewAdd, ReviewAdded } from '../components/review-add.tsx';
 import { Reader, type ReaderProps } from '../islands/reader.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
@@ -17,6 +18,8 @@ export interface LessonPageProps {
   corrections: Article['corrections'];
   sourceLanguage: string;
   sets: SetLink[];
+  /** After "Add to my review": how many cards were added (`?added=n`), else null. */
+  added?: number | null;
 }
 
 /** The reader: lesson text with view switch and glossary terms, goals, key facts, glossary list. */
@@ -33,6 +36,7 @@ export function LessonPage(p: LessonPageProps) {
         </p>
       )}
       <p class="lead">{pick(lesson.summary, lang)}</p>
+      <ReviewAdded added={p.added ?? null} />
 
       <section aria-labelledby="goals-h" class="goals">
         <h2 id="goals-h">{t('lesson.goals')}</h2>
@@ -88,6 +92,7 @@ export function LessonPage(p: LessonPageProps) {
 
       <section aria-labelledby="glossary-h">
         <h2 id="glossary-h">{t('lesson.glossary')}</h2>
+        <ReviewAdd lesson={lesson.id} back={href(lang, `/lessons/${lesson.id}`)} />
         <dl class="glossary">
           {p.glossary.map((e) => (
             <div key={e.id} class="entry">
@@ -101,6 +106,7 @@ export function LessonPage(p: LessonPageProps) {
                     {g.text}
                   </span>
                 ))}
+                <ReviewAdd glossary={e.id} back={href(lang, `/lessons/${lesson.id}`)} />
               </dd>
             </div>
           ))}

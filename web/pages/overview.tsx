@@ -5,6 +5,7 @@ import { SetList, type SetLink } from '../components/set-list.tsx';
 import type { ProgressSummary } from '../../core/progress/summary.ts';
 import { LearningChoice } from '../components/learning-direction.tsx';
 import { ProgressBadge } from '../components/progress-badge.tsx';
+import { ReviewDue, type ReviewDueProps } from '../components/review-due.tsx';
 
 export interface OverviewProps {
   lessons: Lesson[];
@@ -15,10 +16,12 @@ export interface OverviewProps {
   learning?: string | null | undefined;
   /** The course's content languages, for the learning choice (default: the UI languages). */
   contentLanguages?: readonly string[] | undefined;
+  /** Cards due, today's reviews against the goal, the streak. */
+  reviewDue?: ReviewDueProps | undefined;
 }
 
 /** The course map: six lessons in order. */
-export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning, contentLanguages }: OverviewProps) {
+export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning, contentLanguages, reviewDue }: OverviewProps) {
   const { t, lang, languages } = usePage();
   const offered = contentLanguages ?? languages.map((l) => l.code);
   const learned = learning && offered.includes(learning) ? learning : (offered.find((l) => l !== lang) ?? offered[0]!);
@@ -35,6 +38,7 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning
           </a>
         </p>
       )}
+      {reviewDue && <ReviewDue {...reviewDue} />}
       <LearningChoice learning={learned} languages={offered} />
       <h2 id="lessons-h">{t('overview.lessons')}</h2>
       <ol class="lesson-list" aria-labelledby="lessons-h">

@@ -1,6 +1,9 @@
 import type { ProgressSummary } from '../../core/progress/summary.ts';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
+import { ReviewForecast, type ReviewForecastProps } from '../components/review-forecast.tsx';
+import { ReviewSettingsForm } from '../components/review-settings.tsx';
+import type { ReviewSettings } from '../../core/review/deck.ts';
 import { formatPercent } from '../format.ts';
 
 export interface ProgressRow {
@@ -20,12 +23,14 @@ export interface ProgressPageProps {
   rows: ProgressRow[];
   missed: MissedRow[];
   deleted: number | null;
+  /** The review's 14-day forecast, share right per week and settings (absent: the section is not shown). */
+  review?: (ReviewForecastProps & { settings: ReviewSettings }) | undefined;
 }
 
 const pct = (lang: string, n: number | null) => (n === null ? '–' : formatPercent(lang, n));
 
 /** The learner's progress: per lesson and test, history, most missed questions, export and delete. */
-export function ProgressPage({ summary, rows, missed, deleted }: ProgressPageProps) {
+export function ProgressPage({ summary, rows, missed, deleted, review }: ProgressPageProps) {
   const { t, lang } = usePage();
   const byId = new Map(summary.quizzes.map((q) => [q.quizId, q]));
   const titleOf = new Map(rows.map((r) => [r.quizId, r.title]));
@@ -113,6 +118,12 @@ export function ProgressPage({ summary, rows, missed, deleted }: ProgressPagePro
               </ol>
             </>
           )}
+        </>
+      )}
+      {review && (
+        <>
+          <ReviewForecast days={review.days} weeks={review.weeks} />
+          <ReviewSettingsForm settings={review.settings} />
         </>
       )}
       <h2>{t('progress.yourData')}</h2>

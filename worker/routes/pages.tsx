@@ -26,7 +26,11 @@ import { progressPages } from './progress-pages.tsx';
 import { instructorPages } from './instructor-pages.tsx';
 import { resultsPages } from './results-pages.tsx';
 import { reviewPages } from './review-pages.tsx';
-import { loadSummary } from '../progress.ts';
+import { lessonQuizIds, loadAttempts } from '../progress.ts';
+import { summarize } from '../../core/progress/summary.ts';
+import { LEARNING_PARAM } from '../../web/components/learning-direction.tsx';
+import { chosenLearning, rememberLearning } from '../learning.ts';
+import { loadReviewDue } from '../services/review-widgets.ts';
 import { setStore } from '../sets.ts';
 
 const YEAR = 365 * 86400;
@@ -61,11 +65,30 @@ pages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
 
 pages.get('/:lang/', async (c) => {
   const lang = c.get('lang');
-  const [{ summary }, sets] = await Promise.all([loadSummary(c), publishedSets(c.env, lang)]);
+  // "I am learning German / English" is a plain link: remember the choice and show the overview again.
+  const learningAsked = c.req.query(LEARNING_PARAM);
+  if (learningAsked !== undefined) {
+    if (contentLanguages.includes(learningAsked)) rememberLearning(c, learningAsked);
+    return c.redirect(`/${lang}/#learning`, 303);
+  }
+  // Two KV operations at most: the attempt summaries and the review log (none without a learner cookie).
+  const [{ metas }, sets] = await Promise.all([loadAttempts(c), publishedSets(c.env, lang)]);
+  const reviewDue = await loadReviewDue(c, metas);
   c.header('Cache-Control', 'private, no-store');
-  return renderPage(c, lang, <OverviewPage lessons={content.lessons} sourceLanguage={sourceLanguage} progress={summary} sets={sets} />, {
-    title: c.get('t')('overview.title'),
-  });
+  return renderPage(
+    c,
+    lang,
+    <OverviewPage
+      lessons={content.lessons}
+      sourceLanguage={sourceLanguage}
+      progress={summarize(metas, lessonQuizIds())}
+      sets={sets}
+      learning={chosenLearning(c)}
+      contentLanguages={contentLanguages}
+      reviewDue={reviewDue}
+    />,
+    { title: c.get('t')('overview.title') },
+  );
 });
 
 pages.get('/:lang/lessons/:lessonId', async (c) => {
@@ -84,6 +107,8 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
   } else if (cookieView && views.includes(cookieView)) view = cookieView;
 
   const sets = (await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id);
+  const addedParam = c.req.query('added');
+  const added = addedParam !== undefined && /^\d{1,4}$/.test(addedParam) ? Number(addedParam) : null;
   // Built only when the page is not in the cache: the props are the expensive part.
   const page = () => {
     const glossary = glossaryOf(lesson);
@@ -101,7 +126,15 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
       entries: Object.fromEntries(
         glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
       ),
-      labels: { view: t('lesson.view'), both: t('lesson.both'), close: t('lesson.close'), sentence: t('lesson.sentence') },
+      labels: {
+        view: t('lesson.view'),
+        both: t('lesson.both'),
+        close: t('lesson.close'),
+        sentence: t('lesson.sentence'),
+        listen: t('review.listen'),
+        review: { add: t('review.add'), added: t('review.addedWord'), failed: t('review.addFailed') },
+      },
+      uiLang: lang,
     };
     return (
       <LessonPage
@@ -114,6 +147,7 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
         corrections={correctionsOf(lesson)}
         sourceLanguage={sourceLanguage}
         sets={sets}
+        added={added}
       />
     );
   };

@@ -6,6 +6,7 @@ import { ProgressPage, type MissedRow, type ProgressRow } from '../../web/pages/
 import { content } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { loadAttempts } from '../progress.ts';
+import { loadReviewForecast } from '../services/review-widgets.ts';
 import { FINAL_ID, lessonOfSentence } from '../quizzes.ts';
 import { renderPage } from '../render.tsx';
 import { eraseLearner } from './progress-api.ts';
@@ -22,7 +23,9 @@ export const progressPages = new Hono<AppEnv>()
   .get('/:lang/progress', async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
+    // Two KV operations at most: the attempt summaries and the review log.
     const { metas } = await loadAttempts(c);
+    const review = await loadReviewForecast(c, metas);
     const rows: ProgressRow[] = [
       ...content.lessons.map((l) => ({ quizId: l.id, title: pick(l.title, lang), href: `/${lang}/lessons/${l.id}/quiz` })),
       { quizId: FINAL_ID, title: t('test.title'), href: `/${lang}/test` },
@@ -51,7 +54,13 @@ export const progressPages = new Hono<AppEnv>()
     return renderPage(
       c,
       lang,
-      <ProgressPage summary={full} rows={rows} missed={missed} deleted={deleted !== undefined ? Number(deleted) || 0 : null} />,
+      <ProgressPage
+        summary={full}
+        rows={rows}
+        missed={missed}
+        deleted={deleted !== undefined ? Number(deleted) || 0 : null}
+        review={review}
+      />,
       {
         title: t('progress.title'),
       },

@@ -3,7 +3,8 @@ import { pick } from '../../core/content/localized.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { newSeed } from '../../core/quiz/random.ts';
 import { decodeAnswers, responseFromForm, type FormProblem } from '../../web/quiz/form.ts';
-import { contentLanguages, getLesson } from '../content.ts';
+import { getLesson } from '../content.ts';
+import { preferredLanguages } from '../learning.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { FORM_BODY_BYTES, limitBody } from '../middleware/body-limit.ts';
@@ -14,12 +15,6 @@ import { isSetId } from '../sets.ts';
 import { renderFinalTest, renderPractice, renderResults, type PracticeTarget } from './quiz-views.tsx';
 
 type C = Context<AppEnv>;
-
-/**
- * The default question language of a page: the language the learner is learning, which is the content
- * language the UI is not in.
- */
-const preferredLanguages = (c: C) => contentLanguages.filter((l) => l !== c.get('lang'));
 
 /** Opens a quiz for a page: a wrong `ql` falls back to the default, an unknown quiz is a 404 page. */
 const openForPage = (c: C, quizId: string, ql: string | undefined, seed: string) =>

@@ -11,6 +11,7 @@ import { FinalTestPage } from '../../web/pages/final-test.tsx';
 import { QuizPage } from '../../web/pages/quiz.tsx';
 import { ResultsPage } from '../../web/pages/results.tsx';
 import type { AppEnv } from '../env.ts';
+import { learningLanguage } from '../learning.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
 import type { CheckedAnswer } from '../services/attempts.ts';
@@ -69,6 +70,7 @@ export function renderPractice(
     <QuizPage
       title={target.title}
       lessonId={target.lessonId}
+      learning={learningLanguage(c)}
       languageLinks={languageLinks(c, s, (code) => `${base}?attempt=${s.seed}&ql=${code}&n=${q.n}&a=${a}`)}
       practice={{
         quizId: s.quiz.id,
@@ -109,6 +111,9 @@ export function renderFinalTest(c: C, s: QuizSession, opts: { given?: Record<str
       action={base}
       hidden={{ attempt: s.seed, ql: s.lang, ...(opts.open ? { confirm: '1' } : {}) }}
       languageLinks={languageLinks(c, s, (code) => `${base}?attempt=${s.seed}&ql=${code}`)}
+      given={opts.given}
+      open={opts.open}
+      learning={learningLanguage(c)}
     />,
     { title: t('test.title'), ...(opts.open ? { status: 422 as const } : {}) },
   );
