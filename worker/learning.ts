@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { contentLanguages } from './content.ts';
 import type { AppEnv } from './env.ts';
+import { rememberPreference } from './http/preference-cookie.ts';
 
 /** The language the learner is learning, chosen on the overview ("I am learning German / English"). */
 export const LEARNING_COOKIE = 'learning';
-const YEAR = 365 * 86400;
 
 /** The remembered choice, if it is a course language; else null. */
 export function chosenLearning(c: Context<AppEnv>): string | null {
@@ -20,13 +20,7 @@ export function learningLanguage(c: Context<AppEnv>): string {
 
 /** Remembers the choice for a year (a plain link sets it, so it works without JavaScript). */
 export function rememberLearning(c: Context<AppEnv>, lang: string) {
-  setCookie(c, LEARNING_COOKIE, lang, {
-    path: '/',
-    maxAge: YEAR,
-    sameSite: 'Lax',
-    httpOnly: true,
-    secure: new URL(c.req.url).protocol === 'https:',
-  });
+  rememberPreference(c, LEARNING_COOKIE, lang);
 }
 
 /** Question languages in order of preference: the one being learned first, then the others not in the UI's language. */

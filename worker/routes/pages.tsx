@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { rememberPreference } from '../http/preference-cookie.ts';
 import { pick } from '../../core/content/localized.ts';
 import { headword } from '../../core/content/headword.ts';
 import { OverviewPage } from '../../web/pages/overview.tsx';
@@ -33,7 +34,6 @@ import { chosenLearning, rememberLearning } from '../learning.ts';
 import { loadReviewDue } from '../services/review-widgets.ts';
 import { setStore } from '../sets.ts';
 
-const YEAR = 365 * 86400;
 
 /** Learner pages below `/{lang}/`. */
 export const pages = new Hono<AppEnv>();
@@ -45,13 +45,7 @@ pages.use('/:lang/*', async (c, next) => {
   c.set('t', tFor(lang));
   // Remember the chosen UI language for `/`.
   if (getCookie(c, LANG_COOKIE) !== lang)
-    setCookie(c, LANG_COOKIE, lang, {
-      path: '/',
-      maxAge: YEAR,
-      sameSite: 'Lax',
-      httpOnly: true,
-      secure: new URL(c.req.url).protocol === 'https:',
-    });
+    rememberPreference(c, LANG_COOKIE, lang);
   await next();
 });
 
@@ -103,7 +97,8 @@ pages.get('/:lang/lessons/:lessonId', async (c) => {
   let view = 'both';
   if (queryView && views.includes(queryView)) {
     view = queryView;
-    setCookie(c, 'view', view, { path: '/', maxAge: YEAR, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
+    // The reader's island switches the view in place and writes this cookie itself.
+    rememberPreference(c, 'view', view, { readableByScript: true });
   } else if (cookieView && views.includes(cookieView)) view = cookieView;
 
   const sets = (await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id);

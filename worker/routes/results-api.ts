@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
-import { questionsCsv, scoresCsv } from '../services/results-csv.ts';
-import { buildReport, reportedQuiz, reportJson, reportLanguage, reportScores } from '../services/results-report.ts';
+import { csvResponse } from '../services/results-csv.ts';
+import { buildReport, reportedQuiz, reportJson, reportLanguage } from '../services/results-report.ts';
 import { query } from '../validate.ts';
 
 const ReportQuery = z.object({
@@ -28,11 +28,5 @@ export const resultsApi = new Hono<AppEnv>().use('*', requireBearer).get('/:quiz
   const lang = reportLanguage(quiz, asked);
   c.header('Cache-Control', 'private, no-store');
   if (!asCsv) return c.json(reportJson(await buildReport(c.env, quiz, attempts, lang)));
-  const body =
-    table === 'scores'
-      ? scoresCsv(await reportScores(c.env, quiz, attempts))
-      : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
-  c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header('Content-Disposition', `attachment; filename="${quizId}-${table}-${attempts}.csv"`);
-  return c.body(body);
+  return csvResponse(c, quiz, table, attempts, lang);
 });

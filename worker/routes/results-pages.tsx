@@ -6,8 +6,8 @@ import { setSchemas } from '../../core/sets/schema.ts';
 import { ItemAnalysisPage } from '../../web/pages/item-analysis.tsx';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
-import { questionsCsv, scoresCsv } from '../services/results-csv.ts';
-import { buildReport, reportedQuiz, reportLanguage, reportScores, type ReportedQuiz } from '../services/results-report.ts';
+import { csvResponse } from '../services/results-csv.ts';
+import { buildReport, reportedQuiz, reportLanguage, type ReportedQuiz } from '../services/results-report.ts';
 import { setStore } from '../sets.ts';
 import { requireCsrf, requireSession } from './instructor-pages.tsx';
 import { renderNotFound } from './pages.tsx';
@@ -39,13 +39,7 @@ export const resultsPages = new Hono<AppEnv>()
       // The page's downloads: the same CSV as the API's, for a signed-in browser (no Bearer token there).
       const table = c.req.query('table') === 'scores' ? 'scores' : 'questions';
       const lang = reportLanguage(quiz, c.req.query('lang'));
-      const text =
-        table === 'scores'
-          ? scoresCsv(await reportScores(c.env, quiz, attempts))
-          : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${quiz.quizId}-${table}-${attempts}.csv"`);
-      return c.body(text);
+      return csvResponse(c, quiz, table, attempts, lang);
     }
     const qlang = reportLanguage(quiz, c.req.query('ql') ?? c.get('lang'));
     const report = await buildReport(c.env, quiz, attempts, qlang);

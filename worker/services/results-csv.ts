@@ -1,7 +1,10 @@
 // CSV for spreadsheets and R: RFC 4180 quoting, a header row, UTF-8 with a byte-order mark (so Excel reads
 // umlauts right; R's readr and Python's csv with utf-8-sig drop it).
-import type { ScoreMatrix } from '../stores/results-store.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import type { AttemptSelection, ScoreMatrix } from '../stores/results-store.ts';
 import type { Report } from '../../core/stats/report.ts';
+import { buildReport, reportScores, type ReportedQuiz } from './results-report.ts';
 
 const cell = (v: string | number | null) => {
   if (v === null) return '';
@@ -21,4 +24,21 @@ export function questionsCsv(r: Report): string {
 /** One row per attempt (numbered, no learner), one column per question; empty where the attempt lacked it. */
 export function scoresCsv(m: ScoreMatrix): string {
   return csv([['attempt', ...m.questionIds], ...m.rows.map((row, i) => [i + 1, ...row])]);
+}
+
+/** The CSV download of a quiz's report (the API's and the page's): `questions` figures or the `scores` matrix. */
+export async function csvResponse(
+  c: Context<AppEnv>,
+  quiz: ReportedQuiz,
+  table: 'questions' | 'scores',
+  attempts: AttemptSelection,
+  lang: string,
+) {
+  const text =
+    table === 'scores'
+      ? scoresCsv(await reportScores(c.env, quiz, attempts))
+      : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${quiz.quizId}-${table}-${attempts}.csv"`);
+  return c.body(text);
 }
