@@ -92,7 +92,10 @@ export function parseRich(stored: string): RichNode[] {
 
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!);
 
-/** Collapses white space as a browser shows it and trims the ends, so that equal-looking texts are equal. */
+/**
+ * Collapses white space as a browser shows it and trims the ends (and unwraps a lone <p>), so that equal-looking
+ * texts are equal.
+ */
 export function tidy(nodes: RichNode[]): RichNode[] {
   const walk = (list: RichNode[]): RichNode[] => {
     const out: RichNode[] = [];
@@ -113,7 +116,10 @@ export function tidy(nodes: RichNode[]): RichNode[] {
   if (typeof first === 'string') out[0] = first.trimStart();
   const lastNode = out[out.length - 1];
   if (typeof lastNode === 'string') out[out.length - 1] = lastNode.trimEnd();
-  return out.filter((n) => n !== '');
+  const kept = out.filter((n) => n !== '');
+  // Moodle's editor wraps every text in one <p>: that is not formatting anyone meant.
+  const only = kept.length === 1 ? kept[0] : undefined;
+  return only && typeof only !== 'string' && only.tag === 'p' ? tidy(only.children) : kept;
 }
 
 // `>` needs no escape in HTML text: leaving it keeps "->" and "a > b" as written.

@@ -1,5 +1,5 @@
 import { find, pieces, pos, split, sub, type Src } from '../../shared/source.ts';
-import { problem, warn, type Ctx } from '../context.ts';
+import { problem, type Ctx } from '../context.ts';
 import { isEmpty, localize, readText } from '../text.ts';
 import type { KindFields } from '../types.ts';
 
@@ -10,7 +10,7 @@ import type { KindFields } from '../types.ts';
 export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): KindFields<'match'> | undefined {
   let ok = true;
   const pairs: Array<{ left: Record<string, string>; right: Record<string, string> }> = [];
-  const extra: string[] = [];
+  const distractors: Array<Record<string, string>> = [];
   for (const p of pieces(split(block, '='))) {
     const arrow = find(p, '->');
     if (arrow < 0) {
@@ -26,22 +26,14 @@ export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): K
       continue;
     }
     if (isEmpty(left)) {
-      extra.push(Object.values(localize(ctx, right, 'plain'))[0] ?? '');
+      distractors.push(localize(ctx, right, 'plain'));
       continue;
     }
     pairs.push({ left: localize(ctx, left), right: localize(ctx, right, 'plain') });
   }
-  if (extra.length)
-    // The model has no extra right-hand items yet (reported to the grading owner): the pairs grade as in
-    // Moodle, but the learner sees fewer options, so the instructor is told which were left out.
-    warn(
-      ctx,
-      open,
-      `the extra wrong answers ${extra.map((e) => `"${e}"`).join(', ')} (pairs with nothing left of "->") were left out: matching questions here list only the right-hand sides of the pairs.`,
-    );
   if (ok && pairs.length < 2) {
     problem(ctx, open, `this matching question has only ${pairs.length === 1 ? 'one pair' : 'no pairs'}; it needs at least two.`);
     ok = false;
   }
-  return ok ? { type: 'match', pairs } : undefined;
+  return ok ? { type: 'match', pairs, ...(distractors.length ? { distractors } : {}) } : undefined;
 }

@@ -1,7 +1,7 @@
 import { find, pos, sub, trim, type Src } from '../../shared/source.ts';
 import { checkWeight, readWeighted, type Answer } from '../answers.ts';
 import { problem, warn, type Ctx } from '../context.ts';
-import { isEmpty, oneString, type LText } from '../text.ts';
+import { isEmpty, localize, oneString, readText, type LText } from '../text.ts';
 import type { KindFields } from '../types.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -12,12 +12,16 @@ export function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): 
   let ok = true;
   const tilde = find(block, '~');
   const main = tilde >= 0 ? sub(block, 0, tilde) : block;
-  if (tilde >= 0 && trim(sub(block, tilde + 1)).s !== '')
-    warn(
-      ctx,
-      pos(sub(block, tilde)),
-      'the feedback for any other answer (~#…) was left out: numerical questions here have no such feedback yet.',
-    );
+  // `~#feedback`: what any other number is told (Moodle's wrong answer without a value).
+  let otherFeedback: Record<string, string> | undefined;
+  if (tilde >= 0) {
+    const other = trim(sub(block, tilde + 1));
+    if (other.s[0] === '#' && !other.esc[0]) {
+      const fb = trim(sub(other, 1));
+      if (fb.s !== '') otherFeedback = localize(ctx, readText(ctx, fb, fmt).lt);
+    } else if (other.s !== '')
+      warn(ctx, pos(other), 'a wrong answer with a value (~…) was left out: any number no answer matches scores 0 here, as in Moodle.');
+  }
   const answers = readWeighted(ctx, main, fmt);
   if (!answers.length) {
     problem(ctx, open, 'this numerical question has no answer: write it as {#1822} or {#1822:5} or {#1820..1830}.');
@@ -81,6 +85,6 @@ export function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): 
       const feedback = a.feedback ? oneString(ctx, a.feedback) : '';
       return { ...v, weight: a.weight, ...(feedback ? { feedback } : {}) };
     });
-  return { type: 'numerical', ...best.v, ...(alternatives.length ? { alternatives } : {}) };
+  return { type: 'numerical', ...best.v, ...(alternatives.length ? { alternatives } : {}), ...(otherFeedback ? { otherFeedback } : {}) };
 }
 
