@@ -2,34 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, baseURL, hasBrowser, launch, openPage } from './browser.ts';
+import { capitalsSet } from '../fixtures/sets.ts';
 
 // `wrangler dev` (started by global-setup) created .dev.vars with the token.
 const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
-const t = (de: string, en: string) => ({ de, en });
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${baseURL}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
 
-const set = {
-  title: t('Hauptstädte', 'Capitals'),
-  languages: ['de', 'en'],
-  questions: [
-    {
-      id: 'cap',
-      type: 'short',
-      prompt: t('Hauptstadt Chinas?', 'Capital of China?'),
-      answers: { de: [{ text: 'Peking', weight: 1 }], en: [{ text: 'Beijing', weight: 1 }] },
-    },
-    {
-      id: 'who',
-      type: 'single',
-      prompt: t('Wer exportiert am meisten?', 'Who exports most?'),
-      choices: [
-        { id: 'a', text: t('China', 'China'), correct: true },
-        { id: 'b', text: t('Island', 'Iceland') },
-      ],
-    },
-  ],
-};
+const set = capitalsSet;
 
 describe.skipIf(!hasBrowser)('item analysis in Chromium', () => {
   let browser: Browser;

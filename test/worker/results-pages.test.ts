@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { request, visibleText } from './helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
+import { capitalsSet, TEST_TOKEN as TOKEN } from '../fixtures/sets.ts';
 
-const TOKEN = 'test-instructor-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const json = { 'content-type': 'application/json' };
-const t = (de: string, en: string) => ({ de, en });
 
-const set = {
-  title: t('Hauptstädte', 'Capitals'),
-  languages: ['de', 'en'],
-  questions: [
-    {
-      id: 'cap',
-      type: 'short',
-      prompt: t('Hauptstadt Chinas?', 'Capital of China?'),
-      answers: { de: [{ text: 'Peking', weight: 1 }], en: [{ text: 'Beijing', weight: 1 }] },
-    },
-    {
-      id: 'who',
-      type: 'single',
-      prompt: t('Wer exportiert am meisten?', 'Who exports most?'),
-      choices: [
-        { id: 'a', text: t('China', 'China'), correct: true },
-        { id: 'b', text: t('Island', 'Iceland') },
-      ],
-    },
-  ],
-};
+const set = capitalsSet;
 
 async function session() {
   const res = await request('/en/instructor/sign-in', {
