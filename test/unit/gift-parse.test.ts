@@ -227,24 +227,24 @@ describe('GIFT constructs (one fixture each)', () => {
     expect(result.warnings).toEqual([]); // <p> and multilang spans are not "formatting lost"
   });
 
-  it('keeps [markdown] and [plain] text as written', () => {
+  it('renders [markdown] to the safe markup, and keeps [plain] text as written (its "<" is text)', () => {
     const { q } = imported('markdown.gift');
-    expect(q('md').prompt).toEqual({ en: 'Is **neodymium** a *metal*?' });
-    expect(q('plain').prompt).toEqual({ en: 'Is <b>iron</b> a rare earth?' });
+    expect(q('md').prompt).toEqual({ en: 'Is <strong>neodymium</strong> a <em>metal</em>?' });
+    expect(q('plain').prompt).toEqual({ en: 'Is &lt;b>iron&lt;/b> a rare earth?' });
   });
 
-  it('turns [html] formatting into plain text, with a warning at its line', () => {
+  it('keeps [html] formatting of the safe subset (a lone <p> unwrapped), with no warning when nothing is removed', () => {
     const result = parseGift('// first line\n::h::[html]<p>Is <b>iron</b> a<br>rare earth&nbsp;&amp; a metal?</p>{T}', EN);
     expect(result.problems).toEqual([]);
-    expect(byId(result, 'h').prompt).toEqual({ en: '<p>Is <strong>iron</strong> a<br>rare earth\u00a0&amp; a metal?</p>' });
-    expect(result.warnings).toEqual([{ line: 2, column: 12, message: 'HTML formatting was reduced to plain text.' }]);
+    expect(byId(result, 'h').prompt).toEqual({ en: 'Is <strong>iron</strong> a<br>rare earth\u00a0&amp; a metal?' });
+    expect(result.warnings).toEqual([]);
   });
 
   it('makes answers and feedback [html] when the question text is, unless they say otherwise', () => {
     const result = parseGift('[html]Pick <i>one</i>{=<b>A</b>#<i>yes</i> ~[plain]<b>B</b>}', EN);
     expect(byId(result, 'q1').choices).toEqual([
-      { id: 'a', text: { en: 'A' }, correct: true, feedback: { en: 'yes' } },
-      { id: 'b', text: { en: '<b>B</b>' } },
+      { id: 'a', text: { en: '<strong>A</strong>' }, correct: true, feedback: { en: '<em>yes</em>' } },
+      { id: 'b', text: { en: '&lt;b>B&lt;/b>' } },
     ]);
   });
 });
@@ -257,7 +257,7 @@ describe("a file as Moodle's own export writes it", () => {
     expect(q('q1')).toMatchObject({
       title: 'Magnet metal',
       type: 'single',
-      prompt: { en: 'Which metal is used in the strongest permanent magnets?' },
+      prompt: { en: 'Which metal is used in the strongest permanent magnets?<br>' },
       choices: [
         { id: 'a', text: { en: 'Neodymium' }, correct: true, feedback: { en: 'Right: NdFeB magnets.' } },
         { id: 'b', text: { en: 'Aluminium' }, feedback: { en: 'No.' } },
