@@ -4,6 +4,7 @@ import { ContentError, loadContent, type ContentFiles } from '../../core/content
 import { readContentFiles, readLocales } from '../../core/content/read-files.ts';
 import { matchForm } from '../../core/content/terms.ts';
 import { headword } from '../../core/content/headword.ts';
+import { isSimpleGap } from '../../core/quiz/schema.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const files = readContentFiles(root);
@@ -175,7 +176,8 @@ describe('questions', () => {
 
   it('close the gaps whose endings decide (sustainability-10 g1)', () => {
     const q = all.find((x) => x.id === 'sustainability-10')!;
-    expect(q.type === 'cloze' && q.gaps[0]!.options?.de).toEqual(['ökologische', 'ökologischen', 'ökologisches']);
+    const g = q.type === 'cloze' ? q.gaps[0] : undefined;
+    expect(g && isSimpleGap(g) && g.options?.de).toEqual(['ökologische', 'ökologischen', 'ökologisches']);
   });
 
   it('name the sentence in every cloze prompt', () => {

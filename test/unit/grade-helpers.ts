@@ -2,7 +2,7 @@
 import { grade, ResponseError, type FeedbackItem, type GradeResult } from '../../core/quiz/grade.ts';
 import { publicId } from '../../core/quiz/random.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
-import type { Question } from '../../core/quiz/schema.ts';
+import { isSimpleGap, type Gap, type GapOf, type Question } from '../../core/quiz/schema.ts';
 
 export const pid = (q: Question, key: string) => publicId(q.id, key);
 export const score = (q: Question, r: AnyResponse, lang = 'de') => grade(q, r, lang).score;
@@ -29,4 +29,9 @@ export const responseError = (fn: () => unknown): ResponseError => {
     throw new Error(`expected a ResponseError, got ${String(e)}`);
   }
   throw new Error('expected a ResponseError, nothing was thrown');
+};
+/** The gap as the built-in content writes it (typed answers or options); throws for a Moodle-style gap. */
+export const simpleGap = (g: Gap): GapOf<'text'> => {
+  if (!isSimpleGap(g)) throw new Error(`gap ${g.id} is a ${g.kind} gap, not a simple one`);
+  return g;
 };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLexicon, grade } from '../../core/quiz/grade.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { content, contentLangs, contentQuestions, question } from '../fixtures/questions.ts';
+import { simpleGap } from './grade-helpers.ts';
 
 const lexicon = buildLexicon([
   ...content.article.sentences.flatMap((s) => Object.values(s.text)),
@@ -60,7 +61,7 @@ describe('an accepted answer always scores full marks under every rule', () => {
           for (const a of q.answers[lang]!.filter((x) => x.weight === 1 && x.text !== '*'))
             expect(grade(q, { text: vary(a.text) }, lang, opts).score, `${q.id}: ${a.text}`).toBe(1);
         if (q.type === 'cloze') {
-          const accepted = q.gaps.map((g) => g.answers[lang]!);
+          const accepted = q.gaps.map((g) => simpleGap(g).answers[lang]!);
           for (let k = 0; k < Math.max(...accepted.map((a) => a.length)); k++) {
             const gaps = Object.fromEntries(q.gaps.map((g, i) => [g.id, vary(accepted[i]![k % accepted[i]!.length]!)]));
             expect(grade(q, { gaps }, lang, opts).score, `${q.id}: ${JSON.stringify(gaps)}`).toBe(1);

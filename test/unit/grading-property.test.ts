@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseResponse } from '../../core/quiz/attempt.ts';
 import { grade, keyedResponse, longestInOrder } from '../../core/quiz/grade.ts';
 import { learnerCopy, type LearnerItem, type LearnerQuestion } from '../../core/quiz/learner.ts';
-import { fold } from '../../core/quiz/normalize.ts';
-import { drawFinal } from '../../core/quiz/quiz.ts';
-import { SEED_PATTERN } from '../../core/quiz/random.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
-import { content, contentLangs, contentQuestions } from '../fixtures/questions.ts';
+import { contentLangs, contentQuestions } from '../fixtures/questions.ts';
+import { simpleGap } from './grade-helpers.ts';
 
 const RUNS = { numRuns: 200 };
 
@@ -69,8 +67,8 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
       if (q.type !== 'cloze') throw new Error('type mismatch');
       const gaps = copy.parts.flatMap((p) => ('gap' in p ? [p] : []));
       const perGap = gaps.map((p) => {
-        const answers = q.gaps.find((g) => g.id === p.gap)!.answers[lang]!;
-        const value = p.options ? fc.oneof(fc.constantFrom(...p.options), fc.string({ maxLength: 20 })) : typedArb(answers);
+        const answers = simpleGap(q.gaps.find((g) => g.id === p.gap)!).answers[lang]!;
+        const value = 'options' in p && p.options ? fc.oneof(fc.constantFrom(...p.options), fc.string({ maxLength: 20 })) : typedArb(answers);
         return fc.option(value, { nil: undefined }).map((v) => [p.gap, v] as const);
       });
       return fc
@@ -176,7 +174,7 @@ describe('grading properties', () => {
         if (copy.type === 'match' && 'pairs' in keyed) expect(Object.keys(keyed.pairs).sort()).toEqual(idsOf(copy.left).sort());
         if (copy.type === 'order' && 'order' in keyed) expect([...keyed.order].sort()).toEqual(idsOf(copy.items).sort());
         if (copy.type === 'cloze' && 'gaps' in keyed)
-          for (const p of copy.parts) if ('gap' in p && p.options) expect(p.options, `${q.id}/${p.gap}`).toContain(keyed.gaps[p.gap]);
+          for (const p of copy.parts) if ('options' in p && p.options) expect(p.options, `${q.id}/${p.gap}`).toContain(keyed.gaps[p.gap]);
         expect(grade(q, parseResponse(q, keyed), lang).score).toBe(q.type === 'essay' ? 0 : 1);
       }),
       RUNS,
@@ -245,88 +243,5 @@ describe('grading properties', () => {
       }),
       RUNS,
     );
-  });
-});
-
-describe('drawFinal properties', () => {
-  const lessons = Object.entries(content.questions);
-  const total = lessons.reduce((s, [, list]) => s + list.length, 0);
-  const smallest = Math.min(...lessons.map(([, list]) => list.length));
-
-  it('draws exactly count distinct questions, at least minPerLesson from each lesson, the same for the same seed', () => {
-    const params = fc
-      .integer({ min: 0, max: Math.min(smallest, Math.floor(total / lessons.length)) })
-      .chain((minPerLesson) => fc.tuple(fc.constant(minPerLesson), fc.integer({ min: minPerLesson * lessons.length, max: total })));
-    fc.assert(
-      fc.property(seedArb, params, (seed, [minPerLesson, count]) => {
-        const drawn = drawFinal(content.questions, seed, count, minPerLesson);
-        expect(drawn).toHaveLength(count);
-        expect(new Set(drawn.map((q) => q.id)).size).toBe(count);
-        for (const [lesson, list] of lessons)
-          expect(drawn.filter((q) => list.includes(q)).length, lesson).toBeGreaterThanOrEqual(minPerLesson);
-        expect(drawFinal(content.questions, seed, count, minPerLesson).map((q) => q.id)).toEqual(drawn.map((q) => q.id));
-      }),
-      RUNS,
-    );
-  });
-
-  it('draws the configured final test for any seed', () => {
-    const { questions: count, minPerLesson } = content.course.finalTest;
-    fc.assert(
-      fc.property(seedArb, (seed) => {
-        expect(SEED_PATTERN.test(seed)).toBe(true);
-        const drawn = drawFinal(content.questions, seed, count, minPerLesson);
-        expect(new Set(drawn.map((q) => q.id)).size).toBe(count);
-        for (const [, list] of lessons) expect(drawn.filter((q) => list.includes(q)).length).toBeGreaterThanOrEqual(minPerLesson);
-        expect(drawFinal(content.questions, seed, count, minPerLesson)).toEqual(drawn);
-      }),
-      RUNS,
-    );
-  });
-
-  it('draws different tests for different seeds, at least sometimes', () => {
-    const { questions: count, minPerLesson } = content.course.finalTest;
-    const draws = new Set(
-      ['s1aa', 's2bb', 's3cc', 's4dd', 's5ee'].map((s) =>
-        drawFinal(content.questions, s, count, minPerLesson)
-          .map((q) => q.id)
-          .join(),
-      ),
-    );
-    expect(draws.size).toBeGreaterThan(1);
-  });
-});
-
-describe('fold properties', () => {
-  // Combining marks are excluded here: see the known-bug case below.
-  const noMarks = (s: string) => !/\p{M}/u.test(s);
-
-  it('is idempotent on arbitrary text', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }).filter(noMarks), trickyString, fc.string({ maxLength: 40 })),
-        (x) => {
-          expect(fold(fold(x))).toBe(fold(x));
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('never leaves typographic quotes, dashes, umlauts, ß or surrounding white space', () => {
-    fc.assert(
-      fc.property(trickyString, (x) => {
-        const f = fold(x);
-        expect(f).not.toMatch(/[’‘‚‛′´`“”„‟″«»‹›‐‑‒–—―−äöüÄÖÜßẞ]/);
-        expect(f).toBe(f.trim());
-        expect(f).not.toMatch(/\s{2}/);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  // Regression (core/quiz/normalize.ts, fold).
-  it('is idempotent also when a combining mark follows an umlaut or ß', () => {
-    for (const x of ['ä\u0301', 'Straße\u0307', 'Ü\u0300ber']) expect(fold(fold(x))).toBe(fold(x));
   });
 });

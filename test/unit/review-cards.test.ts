@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../core/content/load.ts';
 import { readContentFiles } from '../../core/content/read-files.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
+import { isSimpleGap } from '../../core/quiz/schema.ts';
 import { cardId, parseCardId } from '../../core/review/card-id.ts';
 import { gradeCard } from '../../core/review/grade-card.ts';
 import { pluralOf } from '../../core/review/noun-forms.ts';
@@ -99,7 +100,7 @@ describe('gap cards', () => {
     expect(c.question.type).toBe('cloze');
     if (c.question.type !== 'cloze') return;
     expect(c.question.text.de).toMatch(/\{\{g1\}\}.*\{\{g2\}\}/);
-    expect(c.question.gaps.map((g) => g.answers.de)).toEqual([['sieht'], ['vor']]);
+    expect(c.question.gaps.map((g) => (isSimpleGap(g) ? g.answers.de : g))).toEqual([['sieht'], ['vor']]);
     expect(c.question.text.de!.replace('{{g1}}', 'sieht').replace('{{g2}}', 'vor')).toBe(sentences.get('p3s1'));
     expect(gradeCard(c.question, { gaps: { g1: 'sieht', g2: 'vor' } }, 'en').rating).toBe('good');
     expect(gradeCard(c.question, { gaps: { g1: 'sieht', g2: 'an' } }, 'en').rating).toBe('again');

@@ -19,7 +19,7 @@ export interface SetVersion {
   version: number;
   createdAt: string;
   set: QuestionSet;
-  source: { format: 'json' | 'gift'; text: string; lang?: string };
+  source: { format: 'json' | 'gift' | 'cloze'; text: string; lang?: string };
 }
 
 /**
