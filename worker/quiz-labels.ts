@@ -15,6 +15,7 @@ export function quizLabels(t: TFunction): QuizLabels {
     // getFixedT() gives its language as `lng`; English if a test hands in another kind of t.
     lang: (t as { lng?: string }).lng ?? 'en',
     check: raw('quiz.check'),
+    fillGaps: raw('quiz.fillGaps'),
     next: raw('quiz.next'),
     finish: raw('quiz.finish'),
     correct: raw('quiz.correct'),

@@ -1,5 +1,8 @@
 import { parseCloze } from '../core/formats/cloze/parse.ts';
 import { parseGift } from '../core/formats/gift/parse.ts';
+import { toGift } from '../core/formats/gift/write.ts';
+import { toClozeWithReport } from '../core/formats/cloze/write.ts';
+import type { Context } from 'hono';
 import { formatPath } from '../core/content/load.ts';
 import { versionOf, type Quiz } from '../core/quiz/quiz.ts';
 import { SET_LIMITS, setSchemas, type QuestionSet } from '../core/sets/schema.ts';
@@ -108,3 +111,14 @@ export const sourceOf = (input: SetInput): SetVersion['source'] => ({
 });
 
 export const isSetId = (id: string) => /^s-[a-z0-9]{4,20}$/.test(id);
+
+export type ExportFormat = 'gift' | 'cloze' | 'json';
+
+/** A set version as a download in one of the import formats (an export imports back to the same set). */
+export function exportResponse(c: Context, v: SetVersion, format: ExportFormat) {
+  const ext = format === 'gift' ? 'gift.txt' : format === 'cloze' ? 'cloze.txt' : 'json';
+  c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${ext}"`);
+  if (format === 'gift') return c.text(toGift(v.set));
+  if (format === 'cloze') return c.text(toClozeWithReport(v.set).text);
+  return c.json(v.set);
+}

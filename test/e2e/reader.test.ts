@@ -75,9 +75,14 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(term);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
 
-    // Space opens it too; the close button closes it and focus returns to the term.
+    // Space opens it too; "Add to my review" adds the word in place; the close button closes the dialog and
+    // focus returns to the term.
     await page.keyboard.press('Space');
     await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add to my review');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('.pop-added').innerText()).toBe('Added to your review.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import bundle from '../../build/content.json';
-import type { Question } from '../../core/quiz/schema.ts';
+import { isSimpleGap, type Question } from '../../core/quiz/schema.ts';
 import { keyedResponse } from '../../core/quiz/grade.ts';
 import { request, visibleText } from './helpers.ts';
 
@@ -59,7 +59,13 @@ function hiddenTexts(q: Question, lang: string): string[] {
       out.push(...q.answers[lang]!.map((a) => a.text));
       break;
     case 'cloze':
-      for (const g of q.gaps) if (!g.options) out.push(...g.answers[lang]!);
+      for (const g of q.gaps) {
+        if (isSimpleGap(g)) {
+          if (!g.options) out.push(...g.answers[lang]!);
+        } else if (g.kind === 'typed') out.push(...g.answers[lang]!.flatMap((a) => [a.text, ...(a.feedback ? [a.feedback] : [])]));
+        else if (g.kind === 'numerical') out.push(...g.answers.flatMap((a) => (a.feedback ? [a.feedback[lang]!] : [])));
+        else out.push(...g.choices.flatMap((c) => (c.feedback ? [c.feedback[lang]!] : [])));
+      }
       break;
     default:
   }

@@ -20,7 +20,7 @@ export function ReviewForecast({ days, weeks }: ReviewForecastProps) {
   return (
     <section class="review-forecast" aria-labelledby="review-forecast-title">
       <h2 id="review-forecast-title">{t('review.forecast')}</h2>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="review-forecast-svg" width="100%" style="max-width: 40rem">
+      <svg class="review-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="review-forecast-svg" width="100%">
         <title id="review-forecast-svg">{t('review.forecastChart')}</title>
         {days.map((d, i) => {
           const h = ((H - PAD) * d.count) / max;
@@ -37,7 +37,7 @@ export function ReviewForecast({ days, weeks }: ReviewForecastProps) {
         })}
         <line x1={PAD} y1={H - PAD} x2={W} y2={H - PAD} stroke="currentColor" />
       </svg>
-      <details>
+      <details class="show-all">
         <summary>{t('review.forecast')}</summary>
         <table>
           <thead>

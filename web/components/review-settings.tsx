@@ -12,11 +12,29 @@ export function ReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
         <input type="hidden" name="back" value={href(lang, '/progress')} />
         <p>
           <label for="rs-new">{t('review.newPerDay')}</label>{' '}
-          <input id="rs-new" name="newPerDay" type="number" inputMode="numeric" min={SETTING_LIMITS.newPerDay.min} max={SETTING_LIMITS.newPerDay.max} value={settings.newPerDay} />
+          <input
+            class="number"
+            id="rs-new"
+            name="newPerDay"
+            type="number"
+            inputMode="numeric"
+            min={SETTING_LIMITS.newPerDay.min}
+            max={SETTING_LIMITS.newPerDay.max}
+            value={settings.newPerDay}
+          />
         </p>
         <p>
           <label for="rs-goal">{t('review.dailyGoal')}</label>{' '}
-          <input id="rs-goal" name="dailyGoal" type="number" inputMode="numeric" min={SETTING_LIMITS.dailyGoal.min} max={SETTING_LIMITS.dailyGoal.max} value={settings.dailyGoal} />
+          <input
+            class="number"
+            id="rs-goal"
+            name="dailyGoal"
+            type="number"
+            inputMode="numeric"
+            min={SETTING_LIMITS.dailyGoal.min}
+            max={SETTING_LIMITS.dailyGoal.max}
+            value={settings.dailyGoal}
+          />
         </p>
         <p>
           <label class="choice" for="rs-auto">

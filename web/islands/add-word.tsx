@@ -8,11 +8,13 @@ export interface AddWordLabels {
 
 /**
  * "Add to my review" inside a glossary entry's dialog (which exists only with JavaScript): one POST to the
- * review API, then says so in place. The glossary list below the text has the plain-form version.
+ * review API, then says so in place. The button keeps focus (aria-disabled, not disabled), so a keyboard
+ * user goes on from where they were. The glossary list below the text has the plain-form version.
  */
 export function AddWord({ entryId, labels, uiLang }: { entryId: string; labels: AddWordLabels; uiLang: string }) {
   const [state, setState] = useState<'idle' | 'busy' | 'added' | 'failed'>('idle');
   const add = async () => {
+    if (state === 'busy' || state === 'added') return;
     setState('busy');
     try {
       const res = await fetch('/api/review/cards', {
@@ -25,22 +27,20 @@ export function AddWord({ entryId, labels, uiLang }: { entryId: string; labels: 
       setState('failed');
     }
   };
-  if (state === 'added')
-    return (
-      <span class="pop-added" role="status" lang={uiLang}>
-        {labels.added}
-      </span>
-    );
   return (
     <>
-      <button type="button" class="button pop-add" onClick={add} disabled={state === 'busy'} lang={uiLang}>
-        {labels.add}
+      <button
+        type="button"
+        class="button pop-add"
+        onClick={add}
+        aria-disabled={state === 'busy' || state === 'added' ? 'true' : undefined}
+        lang={uiLang}
+      >
+        {state === 'added' ? `✓ ${labels.added}` : labels.add}
       </button>
-      {state === 'failed' && (
-        <span class="pop-added" role="alert" lang={uiLang}>
-          {labels.failed}
-        </span>
-      )}
+      <span class="pop-added" role="status" lang={uiLang}>
+        {state === 'failed' ? labels.failed : state === 'added' ? labels.added : ''}
+      </span>
     </>
   );
 }

@@ -5,6 +5,8 @@ import { Feedback } from '../quiz/feedback.tsx';
 import { clashingFields, encodeAnswers, responseFromForm, sentField, type FormProblem } from '../quiz/form.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+import { RichText } from '../quiz/rich-text.tsx';
+import { Prompt } from '../quiz/prompt.tsx';
 
 export interface PracticeProps {
   quizId: string;
@@ -114,9 +116,9 @@ export function PracticeQuestion(p: PracticeProps) {
       <h2 class="q-number">{fill(p.labels.questionOf, p.number)}</h2>
       <div class="question-card">
         {p.passage && (
-          <p class="passage" lang={p.lang}>
-            {p.passage}
-          </p>
+          <div class="passage" lang={p.lang}>
+            <RichText text={p.passage} />
+          </div>
         )}
         <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} onChange={onChange} class="question-form" noValidate>
           {Object.entries(p.hidden).map(([k, v]) => (
@@ -124,7 +126,9 @@ export function PracticeQuestion(p: PracticeProps) {
           ))}
           <input type="hidden" name={sentField(q.id)} value="1" />
           <fieldset lang={p.lang}>
-            <legend>{q.prompt}</legend>
+            <legend>
+              <Prompt q={q} labels={p.labels} />
+            </legend>
             <QuestionFields
               q={q}
               labels={p.labels}

@@ -90,7 +90,8 @@ export function Reader(props: ReaderProps) {
           {props.sentences.map((s) => (
             <li key={s.id} id={`s-${s.id}`} class="pair">
               <p lang={source}>
-                {renderText(s, source)} {source === 'de' && <Listen text={s.text[source]!} label={props.labels.listen} uiLang={props.uiLang} />}
+                {renderText(s, source)}{' '}
+                {source === 'de' && <Listen text={s.text[source]!} label={props.labels.listen} uiLang={props.uiLang} />}
               </p>
               <p lang={props.pairWith}>{renderText(s, props.pairWith)}</p>
             </li>

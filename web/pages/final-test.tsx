@@ -8,6 +8,7 @@ import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
 import { LearningNote } from '../components/learning-direction.tsx';
 import { Ui } from '../components/ui-text.tsx';
+import { Prompt } from '../quiz/prompt.tsx';
 
 export interface FinalTestProps {
   questions: LearnerQuestion[];
@@ -58,7 +59,7 @@ export function FinalTestPage(p: FinalTestProps) {
                       {t('quiz.questionOf', { n: i + 1, total: p.questions.length })}
                       {open && <span class="open-tag"> · {p.labels.open}</span>}
                     </Ui>{' '}
-                    {q.prompt}
+                    <Prompt q={q} labels={p.labels} />
                   </legend>
                   <QuestionFields q={q} labels={p.labels} given={p.given?.[q.id]} />
                 </fieldset>

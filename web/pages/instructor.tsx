@@ -5,6 +5,11 @@ import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
 import { ContentLanguageNav } from '../components/content-language-nav.tsx';
+import { RichText } from '../quiz/rich-text.tsx';
+import { Prompt } from '../quiz/prompt.tsx';
+
+/** The import formats, by the names instructors know them from Moodle. */
+const FORMAT_NAMES = { gift: 'GIFT (Moodle)', cloze: 'Cloze (Moodle, embedded answers)', json: 'JSON' } as const;
 
 export interface SetRow {
   id: string;
@@ -150,6 +155,7 @@ export function DashboardPage({
                       </a>
                     ))}
                     <a href={`${base(lang)}/sets/${s.id}/export?format=gift`}>{t('instructor.exportGift')}</a>
+                    <a href={`${base(lang)}/sets/${s.id}/export?format=cloze`}>{t('instructor.exportCloze')}</a>
                     <a href={`${base(lang)}/sets/${s.id}/export?format=json`}>{t('instructor.exportJson')}</a>
                     {s.publishedVersion === s.latestVersion ? (
                       <PostButton action={`${base(lang)}/sets/${s.id}/unpublish`} csrf={csrf} label={t('instructor.unpublish')} />
@@ -188,7 +194,7 @@ export function DashboardPage({
 export interface EditorProps {
   csrf: string;
   setId?: string | undefined;
-  format: 'gift' | 'json';
+  format: 'gift' | 'json' | 'cloze';
   lang: string;
   title: string;
   lesson: string;
@@ -236,10 +242,10 @@ export function EditorPage(p: EditorProps) {
         <Csrf token={p.csrf} />
         <fieldset>
           <legend>{t('instructor.format')}</legend>
-          {(['gift', 'json'] as const).map((f) => (
+          {(['gift', 'cloze', 'json'] as const).map((f) => (
             <span key={f} class="radio">
               <input type="radio" id={`format-${f}`} name="format" value={f} checked={p.format === f} />
-              <label for={`format-${f}`}>{f === 'gift' ? 'GIFT (Moodle)' : 'JSON'}</label>
+              <label for={`format-${f}`}>{FORMAT_NAMES[f]}</label>
             </span>
           ))}
         </fieldset>
@@ -338,21 +344,23 @@ export function PreviewPage(p: {
         {p.questions.map((q) => (
           <li key={q.id} class="question-card">
             {passageBefore(q.id).map((x, i) => (
-              <p key={i} class="passage">
-                {x.text}
-              </p>
+              <div key={i} class="passage">
+                <RichText text={x.text} />
+              </div>
             ))}
             <fieldset>
-              <legend>{q.prompt}</legend>
+              <legend>
+                <Prompt q={q} labels={p.labels} />
+              </legend>
               <QuestionFields q={q} labels={p.labels} locked />
             </fieldset>
           </li>
         ))}
       </ol>
       {passageBefore(null).map((x, i) => (
-        <p key={i} class="passage" lang={p.ql}>
-          {x.text}
-        </p>
+        <div key={i} class="passage" lang={p.ql}>
+          <RichText text={x.text} />
+        </div>
       ))}
     </Shell>
   );

@@ -4,6 +4,7 @@ import type { CheckResult, QuizLabels } from '../quiz/types.ts';
 import { href, usePage } from '../page-context.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { formatNumber, formatPercent } from '../format.ts';
+import { Prompt } from '../quiz/prompt.tsx';
 
 export interface ResultsProps {
   title: string;
@@ -27,7 +28,11 @@ export function ResultsPage(p: ResultsProps) {
       <Breadcrumb items={[{ label: t('nav.overview'), href: href(uiLang, '/') }, { label: p.title }]} />
       <h1>{t('quiz.resultsTitle', { title: p.title })}</h1>
       <p class="result-score" role="status">
-        {t('quiz.resultsScore', { score: formatNumber(uiLang, p.score), max: formatNumber(uiLang, p.max), percent: formatPercent(uiLang, share) })}
+        {t('quiz.resultsScore', {
+          score: formatNumber(uiLang, p.score),
+          max: formatNumber(uiLang, p.max),
+          percent: formatPercent(uiLang, share),
+        })}
       </p>
       <p class="actions">
         <a class="button primary" href={p.againHref}>
@@ -43,7 +48,9 @@ export function ResultsPage(p: ResultsProps) {
           const r = p.results[q.id];
           return (
             <li key={q.id} class="review-item">
-              <h3 lang={p.lang}>{q.prompt}</h3>
+              <h3 lang={p.lang}>
+                <Prompt q={q} labels={p.labels} />
+              </h3>
               {r ? (
                 <Feedback result={r} labels={p.labels} lang={p.lang} uiLang={uiLang} headingId={`fb-${q.id}`} level={4} region={false} />
               ) : (
@@ -58,4 +65,3 @@ export function ResultsPage(p: ResultsProps) {
     </>
   );
 }
-

@@ -6,6 +6,7 @@ import { href, usePage } from '../page-context.ts';
 import { Feedback } from '../quiz/feedback.tsx';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+import { Prompt } from '../quiz/prompt.tsx';
 
 /** A card as the page shows it (the learner copy the API returns). */
 export type ReviewCard = LearnerQuestion & {
@@ -74,7 +75,7 @@ export function ReviewPage(p: ReviewPageProps) {
             <input type="hidden" name="total" value={String(p.total)} />
             <p class="q-number">{t(`review.kind.${card.kind}`)}</p>
             <h2 id="card-prompt" lang={card.lang}>
-              {card.prompt}
+              <Prompt q={card} labels={p.labels} />
             </h2>
             <Context card={card} />
             <fieldset lang={card.lang} aria-labelledby="card-prompt">
@@ -105,7 +106,8 @@ export function ReviewPage(p: ReviewPageProps) {
             <>
               <Feedback result={p.answered.result} labels={p.labels} lang={card.lang} uiLang={lang} headingId="review-verdict" />
               <p class="review-next">
-                {t('review.rated', { rating: t(`review.rating.${p.answered.rating as 'good'}`) })} {t('review.dueAgain', { when: p.answered.dueIn })}
+                {t('review.rated', { rating: t(`review.rating.${p.answered.rating as 'good'}`) })}{' '}
+                {t('review.dueAgain', { when: p.answered.dueIn })}
               </p>
               <p>
                 <a class="button primary" href={href(lang, `/review?n=${p.n + 1}`)} id="review-next">

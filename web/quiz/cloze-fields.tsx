@@ -36,7 +36,23 @@ export function ClozeFields({ q, labels, given, locked }: Props) {
   );
 }
 
-function Gap({ q, part, n, ui, labels, value, locked }: { q: Cloze; part: GapPart; n: number; ui: string; labels: QuizLabels; value: string | readonly string[] | undefined; locked?: boolean | undefined }) {
+function Gap({
+  q,
+  part,
+  n,
+  ui,
+  labels,
+  value,
+  locked,
+}: {
+  q: Cloze;
+  part: GapPart;
+  n: number;
+  ui: string;
+  labels: QuizLabels;
+  value: string | readonly string[] | undefined;
+  locked?: boolean | undefined;
+}) {
   const id = fid(q, part.gap);
   const name = fieldName(q.id, part.gap);
   const label = labels.gap.replace('{{n}}', String(n));
@@ -64,7 +80,12 @@ function Gap({ q, part, n, ui, labels, value, locked }: { q: Cloze; part: GapPar
       </span>
     );
   }
-  const options = 'choices' in part ? part.choices.map((c) => ({ value: c.id, text: c.text })) : 'options' in part && part.options ? part.options.map((o) => ({ value: o, text: o })) : undefined;
+  const options =
+    'choices' in part
+      ? part.choices.map((c) => ({ value: c.id, text: c.text }))
+      : 'options' in part && part.options
+        ? part.options.map((o) => ({ value: o, text: o }))
+        : undefined;
   return (
     <span class="gap-wrap">
       <label class="visually-hidden" for={id} lang={ui}>

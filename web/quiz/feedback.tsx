@@ -2,6 +2,7 @@ import type { FeedbackItem } from '../../core/quiz/grade.ts';
 import { fill, Ui } from '../components/ui-text.tsx';
 import { formatNumber, formatPercent } from '../format.ts';
 import type { CheckResult, QuizLabels } from './types.ts';
+import { RichText } from './rich-text.tsx';
 
 interface Props {
   result: CheckResult;
@@ -120,9 +121,9 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
         </details>
       )}
       {result.notes.map((n, i) => (
-        <p key={i} class="note" lang={lang}>
-          {n}
-        </p>
+        <div key={i} class="note" lang={lang}>
+          <RichText text={n} />
+        </div>
       ))}
       {showSolution && (
         <p class="solution">
@@ -141,7 +142,9 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
           <Ui lang={ui} class="label">
             {labels.explanation}:
           </Ui>{' '}
-          <span lang={lang}>{result.explanation}</span>
+          <span lang={lang}>
+            <RichText text={result.explanation} inline />
+          </span>
         </p>
       )}
       {result.sources.length > 0 && (

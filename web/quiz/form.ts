@@ -50,9 +50,13 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
       return n === undefined ? 'number' : { number: n };
     }
     case 'cloze': {
-      const gaps: Record<string, string> = {};
-      for (const p of q.parts) if ('gap' in p) gaps[p.gap] = one(fieldName(q.id, p.gap));
-      return Object.values(gaps).some(Boolean) ? { gaps } : 'unanswered';
+      // A multi-response gap posts once per ticked choice; every other gap posts one value.
+      const gaps: Record<string, string | string[]> = {};
+      for (const p of q.parts) {
+        if (!('gap' in p)) continue;
+        gaps[p.gap] = 'multiple' in p && p.multiple ? get(fieldName(q.id, p.gap)).filter(Boolean) : one(fieldName(q.id, p.gap));
+      }
+      return Object.values(gaps).some((v) => v.length > 0) ? { gaps } : 'unanswered';
     }
     case 'match': {
       const pairs: Record<string, string> = {};

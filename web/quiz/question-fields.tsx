@@ -4,6 +4,8 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Ui } from '../components/ui-text.tsx';
 import { fieldName } from './form.ts';
 import type { CheckResult, QuizLabels } from './types.ts';
+import { ClozeFields } from './cloze-fields.tsx';
+import { RichText } from './rich-text.tsx';
 
 interface Props {
   q: LearnerQuestion;
@@ -64,12 +66,22 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
                     checked={g ? !!checked : undefined}
                     disabled={locked}
                   />
-                  <span class="choice-text">{c.text}</span>
+                  <span class="choice-text">
+                    <RichText text={c.text} inline />
+                  </span>
                   {fb && (fb.chosen || fb.right) && (
                     <Mark
                       lang={ui}
                       ok={fb.right}
-                      text={fb.chosen ? (fb.right ? labels.chosenRight : labels.chosenWrong) : q.type === 'single' ? labels.rightAnswer : labels.missed}
+                      text={
+                        fb.chosen
+                          ? fb.right
+                            ? labels.chosenRight
+                            : labels.chosenWrong
+                          : q.type === 'single'
+                            ? labels.rightAnswer
+                            : labels.missed
+                      }
                     />
                   )}
                 </label>
@@ -90,7 +102,14 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             return (
               <li key={v} class={fb ? `marked ${chosen ? 'chosen' : ''}` : undefined}>
                 <label class="choice" for={fid(q, v)}>
-                  <input type="radio" id={fid(q, v)} name={fieldName(q.id)} value={v} checked={g ? g.value === value : undefined} disabled={locked} />
+                  <input
+                    type="radio"
+                    id={fid(q, v)}
+                    name={fieldName(q.id)}
+                    value={v}
+                    checked={g ? g.value === value : undefined}
+                    disabled={locked}
+                  />
                   <Ui lang={ui} class="choice-text">
                     {value ? labels.trueLabel : labels.falseLabel}
                   </Ui>
@@ -153,53 +172,8 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
           />
         </p>
       );
-    case 'cloze': {
-      let n = 0;
-      return (
-        <p class="cloze">
-          {q.parts.map((p, i) => {
-            if (!('gap' in p)) return <span key={i}>{p.text}</span>;
-            n++;
-            const id = fid(q, p.gap);
-            const value: string | undefined = g?.gaps?.[p.gap];
-            // Moodle-style gaps (numbers, choice lists) get their own fields from web/quiz/cloze-fields.tsx once it
-            // exists (FORMATS); until then a gap is a select of its options or a text field.
-            const options = 'options' in p ? p.options : undefined;
-            return (
-              <span key={i} class="gap-wrap">
-                <label class="visually-hidden" for={id} lang={ui}>
-                  {labels.gap.replace('{{n}}', String(n))}
-                </label>
-                {options ? (
-                  <select id={id} name={fieldName(q.id, p.gap)} disabled={locked}>
-                    <option value="" lang={ui}>
-                      {labels.choose}
-                    </option>
-                    {options.map((o) => (
-                      <option key={o} value={o} selected={value === o}>
-                        {o}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    class="gap"
-                    type="text"
-                    id={id}
-                    name={fieldName(q.id, p.gap)}
-                    value={value}
-                    readOnly={locked}
-                    autocomplete="off"
-                    spellcheck={false}
-                    maxLength={100}
-                  />
-                )}
-              </span>
-            );
-          })}
-        </p>
-      );
-    }
+    case 'cloze':
+      return <ClozeFields q={q} labels={labels} given={g?.gaps} locked={locked} />;
     case 'match': {
       const pairs = items.filter((i) => i.kind === 'pair');
       return (
@@ -208,7 +182,9 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
             const fb = pairs[i];
             return (
               <li key={l.id}>
-                <label for={fid(q, l.id)}>{l.text}</label>
+                <label for={fid(q, l.id)}>
+                  <RichText text={l.text} inline />
+                </label>
                 <select id={fid(q, l.id)} name={fieldName(q.id, l.id)} disabled={locked} {...flagged(fieldName(q.id, l.id))}>
                   <option value="" lang={ui}>
                     {labels.choose}

@@ -39,6 +39,8 @@ export interface QuizLabels {
   positionOf: string;
   matchFor: string;
   numberHint: string;
+  /** The prompt of a cloze whose prompt only repeats its text (Moodle's embedded answers). */
+  fillGaps: string;
   notAnswered: string;
   invalidNumber: string;
   checking: string;

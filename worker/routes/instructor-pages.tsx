@@ -2,7 +2,6 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { limitBody } from '../middleware/body-limit.ts';
 import { pick } from '../../core/content/localized.ts';
-import { toGift } from '../../core/formats/gift/write.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor.tsx';
@@ -12,7 +11,7 @@ import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken,
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
 import { countSetAttempts } from '../set-attempts.ts';
-import { readSet, setQuiz, setStore, sourceOf, type SetInput } from '../sets.ts';
+import { exportResponse, readSet, setQuiz, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { renderNotFound } from './pages.tsx';
 
 type C = Context<AppEnv>;
@@ -54,7 +53,8 @@ async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<Editor
   const file = body.file;
   const uploaded = file instanceof File && file.size > 0 ? await file.text() : '';
   const text = uploaded || field(body, 'text');
-  const format = field(body, 'format') === 'json' ? 'json' : 'gift';
+  const asked = field(body, 'format');
+  const format = asked === 'json' || asked === 'cloze' ? asked : 'gift';
   const lang = contentLanguages.includes(field(body, 'lang')) ? field(body, 'lang') : contentLanguages[0]!;
   const title = field(body, 'title').trim();
   const lesson = field(body, 'lesson');
@@ -223,7 +223,6 @@ export const instructorPages = new Hono<AppEnv>()
   .get('/:lang/instructor/sets/:setId/export', async (c) => {
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) return renderNotFound(c, c.get('lang'));
-    const gift = c.req.query('format') === 'gift';
-    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${gift ? 'gift.txt' : 'json'}"`);
-    return gift ? c.text(toGift(v.set)) : c.json(v.set);
+    const asked = c.req.query('format');
+    return exportResponse(c, v, asked === 'gift' || asked === 'cloze' ? asked : 'json');
   });

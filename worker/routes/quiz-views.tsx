@@ -115,7 +115,7 @@ export function renderFinalTest(c: C, s: QuizSession, opts: { given?: Record<str
       open={opts.open}
       learning={learningLanguage(c)}
     />,
-    { title: t('test.title'), ...(opts.open ? { status: 422 as const } : {}) },
+    { title: t('test.title') },
   );
 }
 

@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { toClozeWithReport } from '../../core/formats/cloze/write.ts';
-import { toGift } from '../../core/formats/gift/write.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import { countSetAttempts } from '../set-attempts.ts';
-import { readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
+import { exportResponse, readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { query } from '../validate.ts';
 
 const limit = limitBody(SET_LIMITS.bodyBytes);
@@ -97,10 +95,5 @@ export const setsApi = new Hono<AppEnv>()
   .get('/:setId/export', query(z.object({ format: z.enum(['gift', 'cloze', 'json']).default('json') }).strict()), async (c) => {
     const v = await setStore(c.env).latest(idParam(c));
     if (!v) throw notFound('question set', idParam(c));
-    const { format } = c.req.valid('query');
-    const ext = format === 'gift' ? 'gift.txt' : format === 'cloze' ? 'cloze.txt' : 'json';
-    c.header('Content-Disposition', `attachment; filename="${v.id}-v${v.version}.${ext}"`);
-    if (format === 'gift') return c.text(toGift(v.set));
-    if (format === 'cloze') return c.text(toClozeWithReport(v.set).text);
-    return c.json(v.set);
+    return exportResponse(c, v, c.req.valid('query').format);
   });
