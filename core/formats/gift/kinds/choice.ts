@@ -1,5 +1,5 @@
 import { choiceId, checkWeight, type Answer } from '../answers.ts';
-import { problem, warn, type Ctx } from '../context.ts';
+import { problem, type Ctx } from '../context.ts';
 import { isEmpty, localize } from '../text.ts';
 import type { KindFields } from '../types.ts';
 
@@ -25,8 +25,16 @@ export function readMultipleChoice(ctx: Ctx, answers: Answer[], open: number, si
       );
       ok = false;
     }
-    if (answers.some((a) => a.weight < 0))
-      warn(ctx, open, 'negative weights were ignored: in a question with one right answer (=), a wrong choice scores 0.');
+    // Moodle's single choice scores a pick at its weight, so a negative one lowers the question's mark; our single
+    // kind never goes below 0 and `multiple` would let the learner pick several: either would grade differently.
+    for (const a of answers.filter((x) => x.weight < 0 && x.weight >= -1)) {
+      problem(
+        ctx,
+        a.at,
+        `the weight %${a.weightText}% would lower the score when this answer is picked, as in Moodle, but a question with one right answer (=) here scores a wrong answer 0: write it without a weight, or use no "=" and give the right answers weights that add up to 100 % (multiple response).`,
+      );
+      ok = false;
+    }
     if (!ok) return undefined;
     return {
       type: 'single',

@@ -1,5 +1,5 @@
 import { checkWeight, type Answer } from '../answers.ts';
-import { problem, warn, type Ctx } from '../context.ts';
+import { problem, type Ctx } from '../context.ts';
 import { answerLangs, isEmpty, type LText } from '../text.ts';
 import type { KindFields } from '../types.ts';
 import { readMultipleChoice } from './choice.ts';
@@ -17,7 +17,8 @@ const isStar = (lt: LText) => (!lt.multi ? lt.plain === '*' : Object.values(lt.p
  * type when it has partial credit or per-answer feedback, so that nothing is lost and it grades as in Moodle.
  */
 export function readChoiceGap(ctx: Ctx, answers: Answer[], open: number): KindFields<'cloze' | 'single' | 'multiple'> | undefined {
-  if (answers.some((a) => a.weight > 0 && a.weight < 1) || hasFeedback(answers)) return readMultipleChoice(ctx, answers, open, true);
+  // Partial credit, feedback or a negative weight: Moodle's own type (which refuses what it cannot grade alike).
+  if (answers.some((a) => a.weight < 1 && a.weight !== 0) || hasFeedback(answers)) return readMultipleChoice(ctx, answers, open, true);
   let ok = true;
   const options: Record<string, string[]> = Object.fromEntries(ctx.langs.map((l) => [l, []]));
   const accepted: Record<string, string[]> = Object.fromEntries(ctx.langs.map((l) => [l, []]));
@@ -32,7 +33,6 @@ export function readChoiceGap(ctx: Ctx, answers: Answer[], open: number): KindFi
       if (a.weight === 1) accepted[lang]!.push(text);
     }
   }
-  if (answers.some((a) => a.weight < 0)) warn(ctx, open, 'negative weights were ignored: a wrong choice in a missing-word gap scores 0.');
   if (ok && !answers.some((a) => a.weight === 1)) {
     problem(ctx, open, 'this missing-word gap has no right answer: mark it with "=".');
     ok = false;
