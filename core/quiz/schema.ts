@@ -177,7 +177,8 @@ export function questionSchemas(languages: readonly Lang[]) {
               tolerance: z.number().min(0).default(0),
               min: z.number().finite().optional(),
               max: z.number().finite().optional(),
-              weight: z.number().gt(0).max(1),
+              // 0 keeps Moodle's 0 % answer that only gives feedback (`=%0%4#close, but no`).
+              weight: z.number().min(0).max(1),
               feedback: z.string().optional(),
             })
             .strict()
@@ -190,6 +191,8 @@ export function questionSchemas(languages: readonly Lang[]) {
         .optional(),
       /** Feedback for any number no answer matches (GIFT's `~#…`, Cloze's `*`). */
       otherFeedback: text.optional(),
+      /** Feedback for a number within `answer` (Moodle's feedback on the 100 % answer, GIFT's `=1822:0#Correct!`). */
+      answerFeedback: text.optional(),
     })
     .strict()
     .superRefine((q, ctx) => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseGift } from '../../core/formats/gift/parse.ts';
 import type { GiftImport, GiftOptions } from '../../core/formats/gift/types.ts';
 import { escapeGift } from '../../core/formats/gift/write.ts';
+import { grade } from '../../core/quiz/grade.ts';
+import { questionSchemas } from '../../core/quiz/schema.ts';
 import { setSchemas } from '../../core/sets/schema.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/gift/${name}`, import.meta.url), 'utf8');
@@ -478,13 +480,18 @@ describe('problems', () => {
     ]);
   });
 
-  // Moodle keeps ~# (as a "*" answer) and a missing-word answer's feedback, and so do we now: no warning for them.
+  // Moodle keeps ~# (as a "*" answer), a 0 % numerical answer with its feedback and a missing-word answer's feedback;
+  // so do we now: nothing was lost, so no warning. A wrong numerical value after ~ is what is still left out.
   it('warns where something was imported but changed, and not where nothing was lost', () => {
-    const result = parseGift('N{#=5 =%0%4#close, but no ~#wrong}\n\nM{=a#good ~b} is the word.', EN);
+    const result = parseGift('N{#=5 =%0%4#close, but no ~#wrong}\n\nM{=a#good ~b} is the word.\n\nW{#5 ~3}', EN);
     expect(result.problems).toEqual([]);
-    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([[1, expect.stringMatching(/^answers worth 0 % or less were not imported/)]]);
-    expect(result.set.questions[0]).toMatchObject({ type: 'numerical', otherFeedback: { en: 'wrong' } });
-    expect(result.set.questions[1]).toMatchObject({ type: 'single', choices: [{ feedback: { en: 'good' } }, {}] });
+    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([[5, expect.stringMatching(/^a wrong answer with a value \(~…\) was left out/)]]);
+    const [n, m] = result.set.questions;
+    expect(n).toMatchObject({ type: 'numerical', alternatives: [{ answer: 4, weight: 0, feedback: 'close, but no' }], otherFeedback: { en: 'wrong' } });
+    expect(m).toMatchObject({ type: 'single', choices: [{ feedback: { en: 'good' } }, {}] });
+    const q = questionSchemas(['en']).Question.parse(n);
+    expect(grade(q, { number: 4 }, 'en')).toMatchObject({ score: 0, notes: ['close, but no'] });
+    expect(grade(q, { number: 7 }, 'en')).toMatchObject({ score: 0, notes: ['wrong'] });
   });
 });
 

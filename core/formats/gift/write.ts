@@ -106,7 +106,7 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
       case 'numerical': {
         const value = (v: { answer?: number | undefined; tolerance: number; min?: number | undefined; max?: number | undefined }) =>
           v.answer !== undefined ? `${num(v.answer)}:${num(v.tolerance)}` : `${num(v.min!)}..${num(v.max!)}`;
-        const lines = [`\t=${value(q)}\n`];
+        const lines = [`\t=${value(q)}${q.answerFeedback ? `#${loc(q.answerFeedback)}` : ''}\n`];
         for (const a of q.alternatives ?? [])
           lines.push(`\t=${a.weight === 1 ? '' : `%${percent(a.weight)}%`}${value(a)}${a.feedback ? `#${richOne(a.feedback)}` : ''}\n`);
         if (q.otherFeedback) lines.push(`\t~#${loc(q.otherFeedback)}\n`);

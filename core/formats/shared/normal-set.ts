@@ -22,9 +22,12 @@ export function normalQuestion(q: Question): Question {
       return { ...base, answers };
     }
     case 'numerical':
-      return base.alternatives
-        ? { ...base, alternatives: base.alternatives.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a)) }
-        : base;
+      return {
+        ...base,
+        ...(base.alternatives ? { alternatives: base.alternatives.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a)) } : {}),
+        ...(base.otherFeedback ? { otherFeedback: each(base.otherFeedback) } : {}),
+        ...(base.answerFeedback ? { answerFeedback: each(base.answerFeedback) } : {}),
+      };
     case 'match':
       return { ...base, pairs: base.pairs.map((p) => ({ ...p, left: each(p.left) })) };
     case 'cloze':

@@ -12,8 +12,8 @@ function numberText(q: QuestionOf<'numerical'>): string {
 }
 
 /**
- * A number within the tolerance or range scores 1; an alternative earns its weight (GIFT's `=%50%…`); any other
- * number gets the catch-all feedback (GIFT's `~#…`).
+ * A number within the tolerance or range scores 1 (with `answerFeedback`); an alternative earns its weight (GIFT's
+ * `=%50%…`, 0 % for one that only gives feedback) and its feedback; any other number gets the catch-all (GIFT's `~#…`).
  */
 export const numerical = {
   graded: true,
@@ -25,7 +25,17 @@ export const numerical = {
     return {
       score: ok ? 1 : (partial?.weight ?? 0),
       items: [{ kind: 'number', given: r.number, expected: numberText(q), right: ok }],
-      notes: partial?.feedback ? [partial.feedback] : !ok && !partial && q.otherFeedback ? [pick(q.otherFeedback, lang)] : [],
+      notes: ok
+        ? q.answerFeedback
+          ? [pick(q.answerFeedback, lang)]
+          : []
+        : partial
+          ? partial.feedback
+            ? [partial.feedback]
+            : []
+          : q.otherFeedback
+            ? [pick(q.otherFeedback, lang)]
+            : [],
     };
   },
   keyed: (q) => ({ number: q.answer ?? (q.min! + q.max!) / 2 }),

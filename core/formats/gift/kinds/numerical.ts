@@ -70,21 +70,29 @@ export function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): 
     return undefined;
   }
   const best = values[first]!;
-  if (best.a.feedback && !isEmpty(best.a.feedback))
-    warn(ctx, best.a.at, 'the feedback on the right answer was not imported: only answers with partial credit keep their feedback here.');
-  const dropped = values.filter((x, i) => i !== first && x.a.weight <= 0);
-  if (dropped.length)
-    warn(
+  // Moodle would score a number in a negative answer below 0; this course cannot, so it would grade differently.
+  const negative = values.find((x) => x.a.weight < 0);
+  if (negative) {
+    problem(
       ctx,
-      dropped[0]!.a.at,
-      'answers worth 0 % or less were not imported: a numerical answer here either gives credit or is not listed.',
+      negative.a.at,
+      `the weight %${negative.a.weightText}% would lower the score for this number, as in Moodle, but a numerical answer here scores 0 or more: write it as %0% (feedback only) or leave it out.`,
     );
+    return undefined;
+  }
+  const answerFeedback = best.a.feedback && !isEmpty(best.a.feedback) ? localize(ctx, best.a.feedback) : undefined;
   const alternatives = values
-    .filter((x, i) => i !== first && x.a.weight > 0)
+    .filter((_, i) => i !== first)
     .map(({ a, v }) => {
       const feedback = a.feedback ? oneString(ctx, a.feedback) : '';
       return { ...v, weight: a.weight, ...(feedback ? { feedback } : {}) };
     });
-  return { type: 'numerical', ...best.v, ...(alternatives.length ? { alternatives } : {}), ...(otherFeedback ? { otherFeedback } : {}) };
+  return {
+    type: 'numerical',
+    ...best.v,
+    ...(alternatives.length ? { alternatives } : {}),
+    ...(otherFeedback ? { otherFeedback } : {}),
+    ...(answerFeedback ? { answerFeedback } : {}),
+  };
 }
 
