@@ -84,6 +84,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.locator('.pop-added').innerText()).toBe('Added to your review.');
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(term);

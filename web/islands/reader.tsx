@@ -187,7 +187,18 @@ function Term(p: {
             </span>
           ))}
           <AddWord entryId={p.entry.id} labels={p.review} uiLang={p.uiLang} />
-          <button type="button" class="pop-close" onClick={closeAndReturn}>
+          <button
+            type="button"
+            class="pop-close"
+            onClick={closeAndReturn}
+            onKeyDown={(e) => {
+              // Closing moves focus to the term: the rest of this key press must not open it again.
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                closeAndReturn();
+              }
+            }}
+          >
             {p.close}
           </button>
         </span>
