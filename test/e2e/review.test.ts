@@ -105,6 +105,13 @@ describe.skipIf(!hasBrowser)('review in Chromium', () => {
     const sentence = await german.page.locator('.review-context blockquote').innerText();
     await german.page.getByRole('button', { name: /Listen/ }).click();
     expect(await german.page.evaluate(() => (window as any).__spoken)).toEqual([{ text: sentence, lang: 'de-DE' }]);
+    // Each German sentence of the reader has one too.
+    await german.page.goto('/en/lessons/alliance?view=both');
+    const first = german.page.locator('#s-p1s1 p[lang="de"]');
+    await first.getByRole('button', { name: /Listen/ }).click();
+    const spoken = await german.page.evaluate(() => (window as any).__spoken.at(-1));
+    expect(spoken.lang).toBe('de-DE');
+    expect((await first.innerText()).startsWith(spoken.text.slice(0, 30))).toBe(true);
     await german.context.close();
 
     const none = await openPage(browser);
