@@ -97,6 +97,21 @@ export function readHtml(html: string): HtmlText {
     groups,
     render(lang) {
       const removed = new Set<string>();
+      /** Inside a <pre> (not kept): its line breaks carry the layout (code, verse), so they stay as <br>. */
+      let pre = 0;
+      const text = (n: ChildNode & { data: string }, into: RichParent['children']) => {
+        if (!pre) return void into.push(n.data.replace(/[ \t\n\r\f]+/g, ' '));
+        // As a browser shows a <pre>: the line break right after <pre> and the one before </pre> show nothing.
+        const edge = n.parent && 'name' in n.parent && n.parent.name === 'pre';
+        let data = edge && !n.prev ? n.data.replace(/^\r?\n/, '') : n.data;
+        if (edge && !n.next) data = data.replace(/\r?\n$/, '');
+        data
+          .split(/\r?\n/)
+          .forEach((line, i) => {
+            if (i) into.push({ tag: 'br' });
+            into.push(line.replace(/[ \t\r\f]+/g, ' '));
+          });
+      };
       const walk = (children: ChildNode[], into: RichParent['children']) => {
         const done = new Set<Element[]>();
         for (const n of children) {
@@ -109,7 +124,7 @@ export function readHtml(html: string): HtmlText {
             continue;
           }
           if (between.has(n)) continue;
-          if (n.type === 'text') into.push(n.data.replace(/[ \t\n\r\f]+/g, ' '));
+          if (n.type === 'text') text(n, into);
           else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') element(n, into);
           else if (n.type === 'cdata') removed.add('<![CDATA[…]]>');
           // Comments and doctypes show nothing: dropped without a word.
@@ -141,7 +156,9 @@ export function readHtml(html: string): HtmlText {
         if (!node) {
           // Unknown elements are unwrapped: their text stays, set apart as the block would have been.
           into.push(' ');
+          if (name === 'pre') pre++;
           walk(e.children, into);
+          if (name === 'pre') pre--;
           into.push(' ');
           return;
         }
