@@ -31,7 +31,7 @@ async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise
  * Nothing is deleted: the old keys stay until docs/decisions/0002 says they can go.
  */
 export async function readLegacySets(kv: KVNamespace): Promise<LegacySet[]> {
-  const [versionKeys, index] = await Promise.all([listAllKeys(kv, 'set:'), kv.get<SetSummary[]>(keys.setIndex(), 'json')]);
+  const [versionKeys, index] = await Promise.all([listAllKeys(kv, keys.allSetVersions()), kv.get<SetSummary[]>(keys.setIndex(), 'json')]);
   const rows = new Map((Array.isArray(index) ? index : []).map((r) => [r.id, r]));
   // A set is any id with a version key or an index row; a published copy with neither is what a failed
   // delete left behind, and is not brought back.

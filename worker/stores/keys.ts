@@ -12,8 +12,6 @@ export const keys = {
   learnerPrefix: (learnerId: string) => `learner:${learnerId}:`,
   /** All attempts of one learner share this prefix: one `list()` reads a learner's progress, never their reviews. */
   attemptPrefix: (learnerId: string) => `learner:${learnerId}:attempt:`,
-  /** Every learner's attempts (for counting attempts per instructor set). */
-  allLearners: () => 'learner:',
   /** One key per attempt: concurrent submits never overwrite each other. */
   attempt: (learnerId: string, attemptId: string) => `learner:${learnerId}:attempt:${attemptId}`,
   /**
@@ -26,7 +24,15 @@ export const keys = {
   /** Instructor question sets: one key per version, plus an index of sets. */
   set: (setId: string, version: number) => `set:${setId}:v:${String(version).padStart(6, '0')}`,
   setPrefix: (setId: string) => `set:${setId}:`,
+  /** Every stored version of every set in the old layout (the migration lists them, not the index). */
+  allSetVersions: () => 'set:',
   /** The published copy: a learner loads a set with this one read. */
   setPublished: (setId: string) => `published:${setId}`,
+  /** The old layout's index of sets (read once by the registry's migration; docs/decisions/0002). */
   setIndex: () => 'sets:index',
+  /** The list of published sets learners see, written by the registry after every publish state change. */
+  setsPublished: () => 'sets:published',
+  /** A graded attempt the results ledger could not take yet: kept until the next report drains it (0003). */
+  resultsPendingPrefix: (quizId: string) => `results-pending:${quizId}:`,
+  resultsPending: (quizId: string, attemptId: string) => `results-pending:${quizId}:${attemptId}`,
 } as const;

@@ -1,6 +1,7 @@
 // The results ledger behind the attempt service and the instructor reports: one ResultsLedger Durable
 // Object per quiz id. A failing or slow ledger never fails a learner's submit (docs/decisions/0003).
 import type { AttemptSelection, LedgerReport, LedgerRow, ScoreMatrix } from '../objects/results-ledger.ts';
+import { keys } from './keys.ts';
 
 export interface LedgerQuestion {
   id: string;
@@ -31,7 +32,6 @@ export const LEDGER_TIMEOUT_MS = 2_000;
 /** Retries after the response, inside ctx.waitUntil: then the entry is parked in KV until the next report. */
 export const RETRY_DELAYS_MS = [250, 1_000, 4_000];
 /** Parked entries: `results-pending:{quizId}:{attemptId}` in the PROGRESS namespace (none in the normal case). */
-const pendingPrefix = (quizId: string) => `results-pending:${quizId}:`;
 
 const ledger = (env: Env, quizId: string) => env.RESULTS.get(env.RESULTS.idFromName(quizId));
 
@@ -73,7 +73,7 @@ async function catchUp(env: Env, quizId: string, row: LedgerRow): Promise<void> 
       console.warn('results ledger: retry failed', quizId, row.attemptId, e);
     }
   }
-  await env.PROGRESS.put(`${pendingPrefix(quizId)}${row.attemptId}`, JSON.stringify(row));
+  await env.PROGRESS.put(keys.resultsPending(quizId, row.attemptId), JSON.stringify(row));
 }
 
 /**
@@ -103,7 +103,7 @@ export async function recordResult(env: Env, ctx: ExecutionContext, entry: Ledge
 
 /** Brings parked entries of one quiz into its ledger (one KV list, usually empty); called before a report. */
 export async function drainPending(env: Env, quizId: string): Promise<number> {
-  const page = await env.PROGRESS.list({ prefix: pendingPrefix(quizId) });
+  const page = await env.PROGRESS.list({ prefix: keys.resultsPendingPrefix(quizId) });
   let moved = 0;
   for (const k of page.keys) {
     const row = await env.PROGRESS.get<LedgerRow>(k.name, 'json');

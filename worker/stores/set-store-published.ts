@@ -5,7 +5,7 @@ import type { SetSummary, SetVersion } from './set-store.ts';
  * The learners' list of published sets in KV, written only by the SetRegistry Durable Object.
  * TODO(keys.ts owner): move into `keys` as `setsPublished`; it is here until then so it is built in one place.
  */
-export const PUBLISHED_LIST_KEY = 'sets:published';
+export const PUBLISHED_LIST_KEY = keys.setsPublished();
 
 /** How long an isolate trusts what it read: learners hit the same few published sets over and over. */
 export const CACHE_MS = 30_000;
