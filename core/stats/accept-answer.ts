@@ -66,7 +66,10 @@ function acceptIntoGap(gap: Gap, value: string, a: Acceptance): Gap | null {
   const own = gap.answers[a.lang]!;
   if (a.credit === 1) return own.includes(value) ? gap : { ...gap, answers: { ...gap.answers, [a.lang]: [...own, value] } };
   const answers = Object.fromEntries(
-    Object.entries(gap.answers).map(([lang, list]) => [lang, list.filter((t) => lang !== a.lang || t !== value).map((text) => ({ text, weight: 1 }))]),
+    Object.entries(gap.answers).map(([lang, list]) => [
+      lang,
+      list.filter((t) => lang !== a.lang || t !== value).map((text) => ({ text, weight: 1 })),
+    ]),
   );
   answers[a.lang]!.push({ text: value, weight: a.credit });
   const { options: _none, kind: _text, ...rest } = gap;

@@ -148,7 +148,8 @@ describe("Moodle's giftformat_test.php, import cases", () => {
   });
 
   it('test_import_truefalse: FALSE, the first feedback for a wrong answer, the second for a right one', () => {
-    const gift = '\n// true/false\n::Q1:: 42 is the Absolute Answer to everything.{\nFALSE#42 is the Ultimate Answer.#You gave the right answer.}';
+    const gift =
+      '\n// true/false\n::Q1:: 42 is the Absolute Answer to everything.{\nFALSE#42 is the Ultimate Answer.#You gave the right answer.}';
     expect(moodleOne(gift)).toEqual({
       name: 'Q1',
       qtype: 'truefalse',
@@ -214,7 +215,9 @@ describe("Moodle's giftformat_test.php, import cases", () => {
     expect(result.problems).toEqual([]);
     expect(result.valid.questions[0]).toMatchObject({ id: 'myid', title: 'Question name', type: 'essay', prompt: { en: 'How are you?' } });
     // Our sets have no tags: the import says so on the comment's line instead of dropping them silently.
-    expect(result.warnings).toEqual([{ line: 2, column: 1, message: 'the tags "tag", "other-tag" were left out: sets here have no tags.' }]);
+    expect(result.warnings).toEqual([
+      { line: 2, column: 1, message: 'the tags "tag", "other-tag" were left out: sets here have no tags.' },
+    ]);
   });
 });
 

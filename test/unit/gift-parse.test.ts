@@ -136,7 +136,10 @@ describe('GIFT constructs (one fixture each)', () => {
 
   it('reads escaped special characters as literal text', () => {
     const { q } = imported('escapes.gift');
-    expect(q('escaped')).toMatchObject({ type: 'truefalse', prompt: { en: 'Is 1 + 1 = 2 true {always}?<br>Hint: think of ~arithmetic#1.' } });
+    expect(q('escaped')).toMatchObject({
+      type: 'truefalse',
+      prompt: { en: 'Is 1 + 1 = 2 true {always}?<br>Hint: think of ~arithmetic#1.' },
+    });
     expect(q('escaped-answer')).toMatchObject({
       type: 'single',
       choices: [{ text: { en: 'a = b ~ c' }, correct: true }, { text: { en: 'a # b' } }],
@@ -287,7 +290,7 @@ describe("a file as Moodle's own export writes it", () => {
     expect(result.warnings.map((w) => [w.line, w.message])).toEqual([[6, expect.stringMatching(/^removed from this text: style="…"/)]]);
   });
 
-  it("refuses a negative weight in a question with one right answer, which Moodle scores below 0 (ours cannot)", () => {
+  it('refuses a negative weight in a question with one right answer, which Moodle scores below 0 (ours cannot)', () => {
     // Moodle's single choice gives a pick its fraction, -50 % included; our single kind scores a wrong pick 0 and a
     // multiple-response copy would let the learner tick several: either would grade differently, so a 422.
     const src = fixture('moodle-export.gift').replace('~<p>Lead', '~%-50%<p>Lead');
@@ -391,8 +394,14 @@ describe('problems', () => {
   // where teachers put it, so the only block is a gap too. A nested brace stays a problem.
   it('reads Cloze syntax in the only block as a gap, and refuses a brace inside the answers', () => {
     const result = parseGift('Capital?{1:SA:=Berlin}\n\nNested{=a {b}}', EN);
-    expect(result.problems.map((p) => [p.line, p.column, p.message])).toEqual([[3, 11, expect.stringMatching(/a "\{" inside the answers/)]]);
-    expect(result.set.questions[0]).toMatchObject({ type: 'cloze', text: { en: 'Capital?{{g1}}' }, gaps: [{ id: 'g1', answers: { en: ['Berlin'] } }] });
+    expect(result.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [3, 11, expect.stringMatching(/a "\{" inside the answers/)],
+    ]);
+    expect(result.set.questions[0]).toMatchObject({
+      type: 'cloze',
+      text: { en: 'Capital?{{g1}}' },
+      gaps: [{ id: 'g1', answers: { en: ['Berlin'] } }],
+    });
   });
 
   it('explains an unescaped "=" inside HTML in the answers', () => {
@@ -485,9 +494,15 @@ describe('problems', () => {
   it('warns where something was imported but changed, and not where nothing was lost', () => {
     const result = parseGift('N{#=5 =%0%4#close, but no ~#wrong}\n\nM{=a#good ~b} is the word.\n\nW{#5 ~3}', EN);
     expect(result.problems).toEqual([]);
-    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([[5, expect.stringMatching(/^a wrong answer with a value \(~…\) was left out/)]]);
+    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
+      [5, expect.stringMatching(/^a wrong answer with a value \(~…\) was left out/)],
+    ]);
     const [n, m] = result.set.questions;
-    expect(n).toMatchObject({ type: 'numerical', alternatives: [{ answer: 4, weight: 0, feedback: 'close, but no' }], otherFeedback: { en: 'wrong' } });
+    expect(n).toMatchObject({
+      type: 'numerical',
+      alternatives: [{ answer: 4, weight: 0, feedback: 'close, but no' }],
+      otherFeedback: { en: 'wrong' },
+    });
     expect(m).toMatchObject({ type: 'single', choices: [{ feedback: { en: 'good' } }, {}] });
     const q = questionSchemas(['en']).Question.parse(n);
     expect(grade(q, { number: 4 }, 'en')).toMatchObject({ score: 0, notes: ['close, but no'] });

@@ -10,21 +10,34 @@ export function normalQuestion(q: Question): Question {
   const base = { ...q, prompt: each(q.prompt), ...(q.explanation ? { explanation: each(q.explanation) } : {}) };
   switch (base.type) {
     case 'single':
-      return { ...base, choices: base.choices.map((c) => ({ ...c, text: each(c.text), ...(c.feedback ? { feedback: each(c.feedback) } : {}) })) };
+      return {
+        ...base,
+        choices: base.choices.map((c) => ({ ...c, text: each(c.text), ...(c.feedback ? { feedback: each(c.feedback) } : {}) })),
+      };
     case 'multiple':
-      return { ...base, choices: base.choices.map((c) => ({ ...c, text: each(c.text), ...(c.feedback ? { feedback: each(c.feedback) } : {}) })) };
+      return {
+        ...base,
+        choices: base.choices.map((c) => ({ ...c, text: each(c.text), ...(c.feedback ? { feedback: each(c.feedback) } : {}) })),
+      };
     case 'truefalse':
-      return base.feedback ? { ...base, feedback: { ...base.feedback, right: maybe(base.feedback.right), wrong: maybe(base.feedback.wrong) } } : base;
+      return base.feedback
+        ? { ...base, feedback: { ...base.feedback, right: maybe(base.feedback.right), wrong: maybe(base.feedback.wrong) } }
+        : base;
     case 'short': {
       const answers = Object.fromEntries(
-        Object.entries(base.answers).map(([l, list]) => [l, list.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a))]),
+        Object.entries(base.answers).map(([l, list]) => [
+          l,
+          list.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a)),
+        ]),
       );
       return { ...base, answers };
     }
     case 'numerical':
       return {
         ...base,
-        ...(base.alternatives ? { alternatives: base.alternatives.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a)) } : {}),
+        ...(base.alternatives
+          ? { alternatives: base.alternatives.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a)) }
+          : {}),
         ...(base.otherFeedback ? { otherFeedback: each(base.otherFeedback) } : {}),
         ...(base.answerFeedback ? { answerFeedback: each(base.answerFeedback) } : {}),
       };
@@ -55,7 +68,11 @@ export function normalGap(g: Gap): Gap {
   if (g.kind === 'typed') {
     const lists = Object.values(g.answers);
     if (!g.caseSensitive && lists.every((l) => l.every((a) => a.weight === 1 && !a.feedback && a.text !== '*')))
-      return { id: g.id, ...weight, answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => a.text)])) };
+      return {
+        id: g.id,
+        ...weight,
+        answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => a.text)])),
+      };
     return {
       id: g.id,
       kind: 'typed',
@@ -83,7 +100,8 @@ export function normalGap(g: Gap): Gap {
     g.choices.every((c) => (c.weight === 0 || c.weight === 1) && !c.feedback) &&
     langs.every((l) => new Set(g.choices.map((c) => c.text[l])).size === g.choices.length)
   ) {
-    const by = (keep: (w: number) => boolean) => Object.fromEntries(langs.map((l) => [l, g.choices.filter((c) => keep(c.weight)).map((c) => c.text[l]!)]));
+    const by = (keep: (w: number) => boolean) =>
+      Object.fromEntries(langs.map((l) => [l, g.choices.filter((c) => keep(c.weight)).map((c) => c.text[l]!)]));
     return { id: g.id, ...weight, answers: by((w) => w === 1), options: by(() => true) };
   }
   return {

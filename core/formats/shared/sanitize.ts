@@ -105,12 +105,10 @@ export function readHtml(html: string): HtmlText {
         const edge = n.parent && 'name' in n.parent && n.parent.name === 'pre';
         let data = edge && !n.prev ? n.data.replace(/^\r?\n/, '') : n.data;
         if (edge && !n.next) data = data.replace(/\r?\n$/, '');
-        data
-          .split(/\r?\n/)
-          .forEach((line, i) => {
-            if (i) into.push({ tag: 'br' });
-            into.push(line.replace(/[ \t\r\f]+/g, ' '));
-          });
+        data.split(/\r?\n/).forEach((line, i) => {
+          if (i) into.push({ tag: 'br' });
+          into.push(line.replace(/[ \t\r\f]+/g, ' '));
+        });
       };
       const walk = (children: ChildNode[], into: RichParent['children']) => {
         const done = new Set<Element[]>();
@@ -151,8 +149,7 @@ export function readHtml(html: string): HtmlText {
           } else removed.add(`a link to ${/^\s*([a-z][a-z0-9+.-]*):/i.exec(e.attribs.href)?.[1]?.toLowerCase() ?? 'a relative address'}:`);
           kept.add('rel').add('target');
         } else if (name !== 'span' && name !== 'a') removed.add(`<${e.name}>`);
-        for (const attr of Object.keys(e.attribs))
-          if (!kept.has(attr) && !(QUIET_ATTRIBUTES.has(attr) && node)) removed.add(`${attr}="…"`);
+        for (const attr of Object.keys(e.attribs)) if (!kept.has(attr) && !(QUIET_ATTRIBUTES.has(attr) && node)) removed.add(`${attr}="…"`);
         if (!node) {
           // Unknown elements are unwrapped: their text stays, set apart as the block would have been.
           into.push(' ');

@@ -7,7 +7,12 @@ import type { KindFields } from '../types.ts';
  * A multiple-choice block: with an `=` one right answer (`single`, other answers may carry partial credit), without
  * one several (`multiple`, the score the sum of the picked weights, as Moodle's multiple response).
  */
-export function readMultipleChoice(ctx: Ctx, answers: Answer[], open: number, single: boolean): KindFields<'single' | 'multiple'> | undefined {
+export function readMultipleChoice(
+  ctx: Ctx,
+  answers: Answer[],
+  open: number,
+  single: boolean,
+): KindFields<'single' | 'multiple'> | undefined {
   let ok = true;
   for (const a of answers) {
     if (!isEmpty(a.text)) continue;

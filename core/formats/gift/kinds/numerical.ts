@@ -95,4 +95,3 @@ export function readNumerical(ctx: Ctx, block: Src, open: number, fmt: string): 
     ...(answerFeedback ? { answerFeedback } : {}),
   };
 }
-
