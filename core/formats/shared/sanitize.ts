@@ -33,6 +33,10 @@ const DROP_WITH_CONTENT = new Set([
 ]);
 /** Renamed to their meaning in the subset: Moodle's editor writes `<b>` and `<i>`. */
 const ALIAS: Record<string, string> = { b: 'strong', i: 'em' };
+/** Inline elements: unwrapped without setting their text apart (`un<span style="…">wrapped</span>` is one word). */
+const INLINE = new Set(
+  'a abbr acronym b bdi bdo big cite code data del dfn font i ins kbd label mark q s samp small span strike time tt var wbr'.split(' '),
+);
 /** Attributes that say nothing a learner would miss: not reported when removed. */
 const QUIET_ATTRIBUTES = new Set(['dir', 'class']);
 
@@ -151,12 +155,13 @@ export function readHtml(html: string): HtmlText {
         } else if (name !== 'span' && name !== 'a') removed.add(`<${e.name}>`);
         for (const attr of Object.keys(e.attribs)) if (!kept.has(attr) && !(QUIET_ATTRIBUTES.has(attr) && node)) removed.add(`${attr}="…"`);
         if (!node) {
-          // Unknown elements are unwrapped: their text stays, set apart as the block would have been.
-          into.push(' ');
+          // Unknown elements are unwrapped: their text stays, a block's set apart as the block would have been.
+          const gap = INLINE.has(e.name) ? '' : ' ';
+          into.push(gap);
           if (name === 'pre') pre++;
           walk(e.children, into);
           if (name === 'pre') pre--;
-          into.push(' ');
+          into.push(gap);
           return;
         }
         into.push(node);
