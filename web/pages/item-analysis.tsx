@@ -3,7 +3,7 @@ import type { Report } from '../../core/stats/report.ts';
 import { ItemChart } from '../components/item-chart.tsx';
 import { ItemResponses, type AcceptTarget } from '../components/item-responses.tsx';
 import { usePage } from '../page-context.ts';
-import { Shell } from './instructor.tsx';
+import { Shell } from './instructor/index.ts';
 
 export interface ItemAnalysisProps {
   csrf: string;

@@ -4,7 +4,7 @@ import { limitBody } from '../middleware/body-limit.ts';
 import { pick } from '../../core/content/localized.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
 import { SET_LIMITS } from '../../core/sets/schema.ts';
-import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor.tsx';
+import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor/index.ts';
 import { content, contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken, startSession, validCsrf } from '../instructor-auth.ts';

@@ -1,0 +1,108 @@
+import { pick } from '../../../core/content/localized.ts';
+import { usePage } from '../../page-context.ts';
+import { base, PostButton, Shell, type SetRow } from './shared.tsx';
+
+export interface QuizLink {
+  id: string;
+  title: string;
+}
+
+export function DashboardPage({
+  sets,
+  csrf,
+  notice,
+  quizzes = [],
+}: {
+  sets: SetRow[];
+  csrf: string;
+  notice?: string | undefined;
+  quizzes?: QuizLink[];
+}) {
+  const { t, lang } = usePage();
+  return (
+    <Shell csrf={csrf}>
+      <h1>{t('instructor.sets')}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <p>
+        <a class="button primary" href={`${base(lang)}/sets/new`}>
+          {t('instructor.newSet')}
+        </a>
+      </p>
+      {sets.length === 0 ? (
+        <p class="empty">{t('instructor.noSets')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="progress-table sets-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('instructor.setTitle')}</th>
+                <th scope="col">{t('instructor.state')}</th>
+                <th scope="col">{t('instructor.version')}</th>
+                <th scope="col">{t('instructor.questions')}</th>
+                <th scope="col">{t('instructor.attempts')}</th>
+                <th scope="col">{t('instructor.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sets.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <span lang={s.languages[0]}>{pick(s.title, lang)}</span>
+                    <br />
+                    <span class="muted">
+                      {s.id} · {s.languages.join(', ')}
+                      {s.lesson ? ` · ${s.lesson}` : ''}
+                    </span>
+                  </th>
+                  <td>{s.publishedVersion ? t('instructor.published', { version: s.publishedVersion }) : t('instructor.draft')}</td>
+                  <td>{s.latestVersion}</td>
+                  <td>{s.questionCount}</td>
+                  <td>{s.attempts}</td>
+                  <td class="actions-cell">
+                    <a href={`${base(lang)}/sets/${s.id}/edit`}>{t('instructor.edit')}</a>
+                    <a href={`${base(lang)}/results/${s.id}`}>{t('instructor.results')}</a>
+                    {s.languages.map((l) => (
+                      <a key={l} href={`${base(lang)}/sets/${s.id}/preview?ql=${l}`}>
+                        {t('instructor.previewIn', { language: t(`languages.${l}` as 'languages.de') })}
+                      </a>
+                    ))}
+                    <a href={`${base(lang)}/sets/${s.id}/export?format=gift`}>{t('instructor.exportGift')}</a>
+                    <a href={`${base(lang)}/sets/${s.id}/export?format=cloze`}>{t('instructor.exportCloze')}</a>
+                    <a href={`${base(lang)}/sets/${s.id}/export?format=json`}>{t('instructor.exportJson')}</a>
+                    {s.publishedVersion === s.latestVersion ? (
+                      <PostButton action={`${base(lang)}/sets/${s.id}/unpublish`} csrf={csrf} label={t('instructor.unpublish')} />
+                    ) : (
+                      <PostButton
+                        action={`${base(lang)}/sets/${s.id}/publish`}
+                        csrf={csrf}
+                        label={s.publishedVersion ? t('instructor.publishLatest') : t('instructor.publish')}
+                        cls="primary"
+                      />
+                    )}
+                    <a href={`${base(lang)}/sets/${s.id}/delete`}>{t('instructor.delete')}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {quizzes.length > 0 && (
+        <section aria-labelledby="built-in-results">
+          <h2 id="built-in-results">{t('instructor.builtInResults')}</h2>
+          <ul class="quiz-links">
+            {quizzes.map((q) => (
+              <li key={q.id}>
+                <a href={`${base(lang)}/results/${q.id}`}>{q.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Shell>
+  );
+}

@@ -1,0 +1,131 @@
+import { usePage } from '../../page-context.ts';
+import { base, Csrf, FORMAT_NAMES, Shell, type ProblemRow } from './shared.tsx';
+
+export interface EditorProps {
+  csrf: string;
+  setId?: string | undefined;
+  format: 'gift' | 'json' | 'cloze';
+  lang: string;
+  title: string;
+  lesson: string;
+  text: string;
+  lessons: Array<{ id: string; title: string }>;
+  languages: Array<{ code: string; label: string }>;
+  problems: ProblemRow[];
+}
+
+/** Paste or upload GIFT or JSON; problems are listed with their lines and marked in a numbered copy of the text. */
+export function EditorPage(p: EditorProps) {
+  const { t, lang } = usePage();
+  const lines = p.text.split('\n');
+  const bad = new Map<number, string[]>();
+  for (const pr of p.problems) if (pr.line) bad.set(pr.line, [...(bad.get(pr.line) ?? []), pr.message]);
+  return (
+    <Shell csrf={p.csrf}>
+      <h1>{p.setId ? t('instructor.editSet', { id: p.setId }) : t('instructor.newSet')}</h1>
+      {p.problems.length > 0 && (
+        <section class="problems" aria-labelledby="problems-h">
+          <h2 id="problems-h" tabIndex={-1}>
+            {t('instructor.problems', { count: p.problems.length })}
+          </h2>
+          <ul>
+            {p.problems.map((pr, i) => (
+              <li key={i}>
+                {pr.line ? (
+                  <a href={`#line-${pr.line}`}>{t('instructor.lineColumn', { line: pr.line, column: pr.column ?? 1 })}</a>
+                ) : pr.path ? (
+                  <code>{pr.path}</code>
+                ) : null}
+                {pr.line || pr.path ? ': ' : ''}
+                {pr.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <form
+        method="post"
+        action={p.setId ? `${base(lang)}/sets/${p.setId}` : `${base(lang)}/sets`}
+        enctype="multipart/form-data"
+        class="editor"
+      >
+        <Csrf token={p.csrf} />
+        <fieldset>
+          <legend>{t('instructor.format')}</legend>
+          {(['gift', 'cloze', 'json'] as const).map((f) => (
+            <span key={f} class="radio">
+              <input type="radio" id={`format-${f}`} name="format" value={f} checked={p.format === f} />
+              <label for={`format-${f}`}>{FORMAT_NAMES[f]}</label>
+            </span>
+          ))}
+        </fieldset>
+        <div class="editor-grid">
+          <p>
+            <label for="set-title">{t('instructor.setTitle')}</label>
+            <br />
+            <input class="text" id="set-title" name="title" value={p.title} maxLength={200} />
+          </p>
+          <p>
+            <label for="set-lang">{t('instructor.plainLanguage')}</label>
+            <br />
+            <select id="set-lang" name="lang">
+              {p.languages.map((l) => (
+                <option key={l.code} value={l.code} selected={l.code === p.lang}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="set-lesson">{t('instructor.lesson')}</label>
+            <br />
+            <select id="set-lesson" name="lesson">
+              <option value="">{t('instructor.noLesson')}</option>
+              {p.lessons.map((l) => (
+                <option key={l.id} value={l.id} selected={l.id === p.lesson}>
+                  {l.title}
+                </option>
+              ))}
+            </select>
+          </p>
+        </div>
+        <p>
+          <label for="set-text">{t('instructor.text')}</label>
+          <br />
+          <textarea id="set-text" name="text" rows={18} spellcheck={false} aria-describedby="text-help">
+            {p.text}
+          </textarea>
+          <br />
+          <span id="text-help" class="muted">
+            {t('instructor.textHelp')}
+          </span>
+        </p>
+        <p>
+          <label for="set-file">{t('instructor.upload')}</label>
+          <br />
+          <input type="file" id="set-file" name="file" accept=".gift,.txt,.json,text/plain,application/json" />
+        </p>
+        <button type="submit" class="primary">
+          {t('instructor.save')}
+        </button>
+      </form>
+      {p.problems.length > 0 && (
+        <section aria-labelledby="source-h">
+          <h2 id="source-h">{t('instructor.sourceWithProblems')}</h2>
+          <ol class="source">
+            {lines.map((line, i) => (
+              <li key={i} id={`line-${i + 1}`} class={bad.has(i + 1) ? 'bad' : undefined}>
+                <code>{line || ' '}</code>
+                {bad.get(i + 1)?.map((m, k) => (
+                  <span key={k} class="line-problem">
+                    {m}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </Shell>
+  );
+}
