@@ -78,9 +78,9 @@ async function cpu(url: string, r: Route, cookie: string) {
     await res.arrayBuffer();
     const timing = res.headers.get('server-timing') ?? '';
     const app = /app;dur=([\d.]+)/.exec(timing);
-    const kv = /kv;dur=([\d.]+)/.exec(timing);
+    const io = /io;dur=([\d.]+)/.exec(timing);
     // The worker's own time: the handler's wall time less the time it waited on KV.
-    if (app) samples.push(Math.max(0, Number(app[1]) - Number(kv?.[1] ?? 0)));
+    if (app) samples.push(Math.max(0, Number(app[1]) - Number(io?.[1] ?? 0)));
   }
   samples.sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);

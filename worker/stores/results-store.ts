@@ -35,11 +35,20 @@ export const RETRY_DELAYS_MS = [250, 1_000, 4_000];
 
 const ledger = (env: Env, quizId: string) => env.RESULTS.get(env.RESULTS.idFromName(quizId));
 
+// One imported HMAC key per secret and isolate: importing it again for every submit costs CPU for nothing.
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
 async function hmacHex(secret: string, data: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(data)));
-  return [...sig.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    hmacKeys.set(secret, key);
+  }
+  return hexOf(await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(data)));
 }
+
+/** The first 128 bits of a signature as hex: enough to tell learners apart, and short in every row. */
+const hexOf = (sig: ArrayBuffer) => [...new Uint8Array(sig).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The pseudonymous key of a learner in one quiz's ledger: the same learner is unlinkable across quizzes. */
 export const learnerKey = (env: Env, learnerId: string, quizId: string) => hmacHex(env.LEARNER_SECRET, `results:${quizId}:${learnerId}`);
@@ -81,25 +90,35 @@ async function catchUp(env: Env, quizId: string, row: LedgerRow): Promise<void> 
  * ledger must not fail the learner's submit (retries in ctx.waitUntil, then a parked copy in KV).
  */
 export async function recordResult(env: Env, ctx: ExecutionContext, entry: LedgerEntry): Promise<void> {
-  let row: LedgerRow | undefined;
+  let row: LedgerRow;
   try {
     row = await toRow(env, entry);
-    await withTimeout(ledger(env, entry.quizId).record(row), LEDGER_TIMEOUT_MS);
+  } catch (e) {
+    console.error('results ledger: could not build the entry', entry.quizId, entry.attemptId, e);
+    return;
+  }
+  return sendRow(env, ctx, entry.quizId, row);
+}
+
+/**
+ * Sends a prepared row to its ledger. The call to the object leaves at once (before this function first
+ * waits), so a caller that does not await it still has it on its way before it answers its own request.
+ */
+export async function sendRow(env: Env, ctx: ExecutionContext, quizId: string, row: LedgerRow): Promise<void> {
+  try {
+    await withTimeout(ledger(env, quizId).record(row), LEDGER_TIMEOUT_MS);
     return;
   } catch (e) {
-    console.warn('results ledger: recording later', entry.quizId, entry.attemptId, e);
+    console.warn('results ledger: recording later', quizId, row.attemptId, e);
   }
   // An attempt id makes the record idempotent, so a retry after a slow success never counts twice.
   ctx.waitUntil(
-    (async () => {
-      try {
-        await catchUp(env, entry.quizId, row ?? (await toRow(env, entry)));
-      } catch (e) {
-        console.error('results ledger: could not park the entry', entry.quizId, entry.attemptId, e);
-      }
-    })(),
+    catchUp(env, quizId, row).catch((e) => console.error('results ledger: could not park the entry', quizId, row.attemptId, e)),
   );
 }
+
+/** The ledger's row for an entry: the learner id replaced by its per-quiz pseudonym. */
+export const ledgerRow = (env: Env, entry: LedgerEntry): Promise<LedgerRow> => toRow(env, entry);
 
 /** Brings parked entries of one quiz into its ledger (one KV list, usually empty); called before a report. */
 export async function drainPending(env: Env, quizId: string): Promise<number> {
