@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quizFigures } from '../../core/stats/figures.ts';
 import { request } from './helpers.ts';
-
-const TOKEN = 'test-instructor-token-0123456789';
-const auth = { authorization: `Bearer ${TOKEN}` };
-const json = { 'content-type': 'application/json' };
-const t = (de: string, en: string) => ({ de, en });
+import { auth, json, t } from './instructor-helpers.ts';
 
 const resultSet = {
   title: t('Ergebnisse', 'Results'),

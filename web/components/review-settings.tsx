@@ -10,32 +10,8 @@ export function ReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
       <h2 id="review-settings-title">{t('review.settings')}</h2>
       <form method="post" action={href(lang, '/review/settings')}>
         <input type="hidden" name="back" value={href(lang, '/progress')} />
-        <p>
-          <label for="rs-new">{t('review.newPerDay')}</label>{' '}
-          <input
-            class="number"
-            id="rs-new"
-            name="newPerDay"
-            type="number"
-            inputMode="numeric"
-            min={SETTING_LIMITS.newPerDay.min}
-            max={SETTING_LIMITS.newPerDay.max}
-            value={settings.newPerDay}
-          />
-        </p>
-        <p>
-          <label for="rs-goal">{t('review.dailyGoal')}</label>{' '}
-          <input
-            class="number"
-            id="rs-goal"
-            name="dailyGoal"
-            type="number"
-            inputMode="numeric"
-            min={SETTING_LIMITS.dailyGoal.min}
-            max={SETTING_LIMITS.dailyGoal.max}
-            value={settings.dailyGoal}
-          />
-        </p>
+        <NumberSetting id="rs-new" name="newPerDay" label={t('review.newPerDay')} value={settings.newPerDay} />
+        <NumberSetting id="rs-goal" name="dailyGoal" label={t('review.dailyGoal')} value={settings.dailyGoal} />
         <p>
           <label class="choice" for="rs-auto">
             <input id="rs-auto" name="autoAddMissed" type="checkbox" checked={settings.autoAddMissed} /> {t('review.autoAdd')}
@@ -48,5 +24,24 @@ export function ReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
         </p>
       </form>
     </section>
+  );
+}
+
+/** One whole-number setting with its label and the limits the server enforces too. */
+function NumberSetting({ id, name, label, value }: { id: string; name: keyof typeof SETTING_LIMITS; label: string; value: number }) {
+  return (
+    <p>
+      <label for={id}>{label}</label>{' '}
+      <input
+        class="number"
+        id={id}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={SETTING_LIMITS[name].min}
+        max={SETTING_LIMITS[name].max}
+        value={value}
+      />
+    </p>
   );
 }
