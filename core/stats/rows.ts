@@ -1,11 +1,15 @@
 // Response rows as an instructor reads them: tallies (ids and typed texts) joined with the question's text.
-import { pick } from '../content/localized.ts';
+import { pick as pickStored } from '../content/localized.ts';
+import { plainText } from '../formats/shared/rich-text.ts';
 import { grade, ResponseError } from '../quiz/grade.ts';
 import { leftId } from '../quiz/learner.ts';
 import { publicId } from '../quiz/random.ts';
 import type { AnyResponse } from '../quiz/response.ts';
 import type { Question } from '../quiz/schema.ts';
 import type { Tally } from './tally.ts';
+
+/** A text of the question in the quiz language, as plain words (instructor text may carry safe markup). */
+const pick = (text: Record<string, string>, lang: string) => plainText(pickStored(text, lang));
 
 export interface ResponseRow {
   /** The response in the quiz language: a choice's text, `true`/`false`, a typed text, a pair, an order. */
@@ -29,7 +33,7 @@ function scoreNow(q: Question, response: AnyResponse, lang: string, part?: strin
     const g = grade(q, response, lang);
     if (!part) return g.score;
     const item = g.items.find((i) => i.kind === 'gap' && i.gap === part);
-    return item && item.kind === 'gap' ? (item.match === 'exact' || item.match === 'typo' ? 1 : 0) : null;
+    return item && item.kind === 'gap' ? (item.accepted ? 1 : 0) : null;
   } catch (e) {
     if (e instanceof ResponseError) return null;
     throw e;

@@ -82,7 +82,8 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add to my review');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog.locator('.pop-added').innerText()).toBe('Added to your review.');
+    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toBe('Added to your review.');
+    expect(await dialog.locator('button.pop-add').innerText()).toBe('✓ Added to your review.');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.keyboard.press('Enter');

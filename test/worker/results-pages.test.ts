@@ -117,4 +117,26 @@ describe('/{lang}/instructor/results/{quizId}', () => {
     expect(res.status).toBe(200);
     expect(ops.filter((op) => op.startsWith('PROGRESS.'))).toEqual([]);
   });
+
+  it('shows instructor markup as words in the tables, the chart notes, the JSON and the CSV, never as tags', async () => {
+    const gift = '::Q1:: [html]Welches Land ist der <b>größte</b> Exporteur? {=China ~Japan}';
+    const res = await request('/api/question-sets?format=gift&lang=de&title=Markup', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: gift,
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await request(`/api/question-sets/${id}/publish`, { method: 'POST', headers: auth });
+    const copy = (await (await request(`/api/quizzes/${id}?lang=de`)).json()) as any;
+    await submit(id, { [copy.questions[0].id]: { choice: copy.questions[0].choices[0].id } });
+    const report = (await (await request(`/api/results/${id}`, { headers: auth })).json()) as any;
+    expect(report.questions[0].prompt).toBe('Welches Land ist der größte Exporteur?');
+    const csv = await (await request(`/api/results/${id}.csv?table=questions`, { headers: auth })).text();
+    expect(csv).toContain('Welches Land ist der größte Exporteur?');
+    const cookie = await session();
+    const page = await (await request(`/de/instructor/results/${id}`, { headers: { cookie } })).text();
+    expect(page).not.toMatch(/&lt;\/?(strong|b)&gt;/);
+    expect(page).toContain('der größte Exporteur');
+  });
 });

@@ -73,7 +73,7 @@ export function HistoryChart({ points, labels, lang }: { points: HistoryPoint[];
       <figcaption>{labels.caption}</figcaption>
       <details class="show-all">
         <summary>{labels.showTable}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="history-table">
             <thead>
               <tr>

@@ -1,3 +1,5 @@
+import { usePage } from '../page-context.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 /** A question on the chart: its number in the table, facility (0..1) and discrimination index (−1..1). */
 export interface ChartPoint {
   label: string;
@@ -28,6 +30,7 @@ export function ItemChart({
   xLabel: string;
   yLabel: string;
 }) {
+  const { lang } = usePage();
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <svg
@@ -51,12 +54,12 @@ export function ItemChart({
       />
       {ticks.map((f) => (
         <text key={`x${f}`} x={x(f)} y={H - PAD.bottom + 16} text-anchor="middle" font-size="11" fill="currentColor">
-          {Math.round(f * 100)} %
+          {formatPercent(lang, f)}
         </text>
       ))}
       {[-1, -0.5, 0, 0.5, 1].map((d) => (
         <text key={`y${d}`} x={PAD.left - 6} y={y(d) + 4} text-anchor="end" font-size="11" fill="currentColor">
-          {d}
+          {formatNumber(lang, d)}
         </text>
       ))}
       <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="currentColor" stroke-opacity="0.4" />

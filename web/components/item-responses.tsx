@@ -61,7 +61,7 @@ export function ItemResponses({
   if (!rows.length) return <p class="empty">{t('itemAnalysis.noResponses')}</p>;
   const text = (r: ResponseRow) => ((r.text === 'true' || r.text === 'false') && !r.typed ? t(`itemAnalysis.${r.text}`) : r.text);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table class="progress-table sets-table item-responses">
         <thead>
           <tr>

@@ -38,7 +38,8 @@ export function AddWord({ entryId, labels, uiLang }: { entryId: string; labels: 
       >
         {state === 'added' ? `✓ ${labels.added}` : labels.add}
       </button>
-      <span class="pop-added" role="status" lang={uiLang}>
+      {/* The button says "Added" already: the status repeats it only for screen readers; a failure shows. */}
+      <span class={state === 'failed' ? 'pop-added' : 'visually-hidden'} role="status" lang={uiLang}>
         {state === 'failed' ? labels.failed : state === 'added' ? labels.added : ''}
       </span>
     </>

@@ -30,7 +30,9 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
   const num = (x: number | null) =>
     x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
   const flagText = (f: Flag) =>
-    f.code === 'unchosen' ? t('itemAnalysis.flag.unchosen', { text: f.text }) : t(`itemAnalysis.flag.${f.code}`);
+    f.code === 'unchosen'
+      ? t('itemAnalysis.flag.unchosen', { text: f.text === 'true' || f.text === 'false' ? t(`itemAnalysis.${f.text}`) : f.text })
+      : t(`itemAnalysis.flag.${f.code}`);
   const r = p.report;
   const link = (attempts: string, ql: string) => `${p.path}?attempts=${attempts}&ql=${ql}`;
   const points = r.questions.flatMap((q, i) =>
@@ -93,7 +95,7 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
       </p>
 
       <h2 id="questions">{t('itemAnalysis.questionsHeading')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table class="progress-table sets-table item-table">
           <thead>
             <tr>

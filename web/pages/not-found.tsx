@@ -7,7 +7,7 @@ export function NotFoundPage() {
     <>
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.text')}</p>
-      <p>
+      <p class="way-back">
         <a href={href(lang, '/')}>{t('notFound.back')}</a>
       </p>
     </>

@@ -50,14 +50,30 @@ function textHint(match: string, ending: string | undefined, labels: QuizLabels)
   }
 }
 
-export function Detail({ item, labels, lang, gap }: { item: FeedbackItem; labels: QuizLabels; lang: string; gap: number }) {
+export function Detail({
+  item,
+  labels,
+  lang,
+  gap,
+  single = false,
+}: {
+  item: FeedbackItem;
+  labels: QuizLabels;
+  lang: string;
+  gap: number;
+  single?: boolean;
+}) {
   const ui = labels.lang;
   switch (item.kind) {
     case 'choice':
       if (!item.chosen && !item.right) return null;
       return (
         <li class={item.right === item.chosen ? 'ok' : 'bad'}>
-          <Ui lang={ui}>{item.chosen ? (item.right ? labels.chosenRight : labels.chosenWrong) : labels.missed}: </Ui>
+          <Ui lang={ui}>
+            {/* One right answer: the one not chosen is "the right answer", not "also right". */}
+            {item.chosen ? (item.right ? labels.chosenRight : labels.chosenWrong) : single ? capitalize(labels.rightAnswer) : labels.missed}
+            :{' '}
+          </Ui>
           <span lang={lang}>{item.text}</span>
         </li>
       );
@@ -142,3 +158,5 @@ export function Detail({ item, labels, lang, gap }: { item: FeedbackItem; labels
       );
   }
 }
+
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);

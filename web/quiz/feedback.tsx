@@ -39,7 +39,7 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
   const lines = result.items.flatMap((item, i) => {
     if (item.kind === 'gap') gap++;
     if (marked && (item.kind === 'choice' || item.kind === 'truefalse')) return [];
-    return [<Detail key={i} item={item} labels={labels} lang={lang} gap={gap} />];
+    return [<Detail key={i} item={item} labels={labels} lang={lang} gap={gap} single={result.type === 'single'} />];
   });
   const pairs = result.items.filter((i): i is Of<'pair'> => i.kind === 'pair');
   const order = result.items.find((i): i is Of<'order'> => i.kind === 'order');

@@ -10,6 +10,7 @@ import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
 import { ledgerReport, ledgerScores, type AttemptSelection, type ScoreMatrix } from '../stores/results-store.ts';
+import { plainText } from '../../core/formats/shared/rich-text.ts';
 
 /** A quiz as its report sees it: the questions to describe (the current ones), its languages, whether it is editable. */
 export interface ReportedQuiz {
@@ -81,7 +82,7 @@ export async function buildReport(env: Env, quiz: ReportedQuiz, selection: Attem
       return {
         ...f,
         type: q?.type ?? ledger.types[f.id] ?? 'unknown',
-        prompt: q ? pick(q.prompt, lang) : '',
+        prompt: q ? plainText(pick(q.prompt, lang)) : '',
         responses: responseRows(q, ledger.tallies[f.id] ?? [], lang),
       };
     }),

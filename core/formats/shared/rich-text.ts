@@ -170,3 +170,10 @@ export function richToText(nodes: readonly RichNode[]): string {
 
 /** A plain text (no markup meant) in stored form: its `<` and `&` escaped, line breaks as `<br>`. */
 export const richFromPlain = (text: string) => normalRich(escapeText(text));
+
+/** A stored text as plain words (tables, CSV, the API's report): markup dropped, line breaks as spaces. */
+export function plainText(stored: string): string {
+  const walk = (nodes: readonly RichNode[]): string =>
+    nodes.map((n) => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : walk(n.children))).join('');
+  return walk(parseRich(stored)).replace(/\s+/g, ' ').trim();
+}
