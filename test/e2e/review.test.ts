@@ -28,16 +28,20 @@ async function reviewOneWordTwice(page: Page) {
   await page.goto('/en/review');
   expect(await page.locator('h2#card-prompt').innerText()).toContain('Vereinbarung');
   expect(await page.locator('progress#review-progress').count()).toBe(1);
+  const counters = async () => `${await page.locator('label[for="review-progress"]').innerText()} · ${await page.locator('.progress span').innerText()}`;
+  expect(await counters()).toBe('Card 1 of 2 · 0 due, 2 new');
   await chooseWrongByKeyboard(page, 'agreement');
   await page.keyboard.press('Enter'); // submits with the first button: Check
   await page.waitForSelector('#review-verdict');
   const feedback = await page.locator('.review').innerText();
   expect(feedback).toMatch(/Due again in 1 minute/);
+  expect(await counters()).toBe('Card 1 of 3 · 1 due, 1 new'); // the wrong card comes back: one more in this session
   expect(feedback).toContain('agreement');
   expect(await page.locator('.feedback [lang="de"]').count()).toBeGreaterThan(0);
   await page.locator('#review-next').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('h2#card-prompt');
+  expect(await counters()).toBe('Card 2 of 3 · 1 due, 1 new');
   // The production card: type the noun with its article.
   expect(await page.locator('h2#card-prompt').innerText()).toContain('agreement');
   await page.locator('input[type="text"]').focus();
@@ -45,6 +49,7 @@ async function reviewOneWordTwice(page: Page) {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#review-verdict');
   expect(await page.locator('.review').innerText()).toMatch(/Due again in \d+ days?/);
+  expect(await counters()).toBe('Card 2 of 3 · 1 due, 0 new');
   await page.locator('#review-next').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('h2#card-prompt');

@@ -241,18 +241,19 @@ describe('/{lang}/review without JavaScript', () => {
     expect(html).toContain('<progress');
     const action = /<form method="post" action="(\/en\/review\/[^"]+)"/.exec(html)![1]!;
     const cardId = action.split('/').pop()!;
+    const session = /name="s" value="(\d+)"/.exec(html)![1]!;
     const q = contentCard(cardId)!.question;
     const field = q.type === 'single' ? `r.${cardId}=${encodeURIComponent(wrongChoice(cardId))}` : `r.${cardId}=xxxx`;
     const res = await request(action, {
       method: 'POST',
       headers: as(cookie, { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' }),
-      body: `${field}&n=1&total=10&easy=0`,
+      body: `${field}&s=${session}&easy=0`,
     });
     expect(res.status).toBe(200);
     const text = visibleText(await res.text());
     expect(text).toMatch(/Due again in \d+ minutes?\./);
     expect(text).toContain('Next card');
-    const again = visibleText(await (await request('/en/review?n=2', { headers: as(cookie) })).text());
+    const again = visibleText(await (await request(`/en/review?s=${session}`, { headers: as(cookie) })).text());
     expect(again).toContain('Card 2 of');
   });
 

@@ -20,9 +20,12 @@ export interface ReviewPageProps {
   /** The card to answer, or the one just answered (with `answered`). */
   card: ReviewCard | null;
   answered?: { given: AnyResponse; result: CheckResult; rating: string; dueIn: string } | undefined;
-  /** Position in this session: card n of total. */
+  /** When this session began (ms): carried in the form and the next link, so the counters survive a reload. */
+  session: number;
+  /** Position in this session: card n of total (the total grows when a card answered wrong comes back). */
   n: number;
   total: number;
+  /** Due and new cards left to do (the one shown counts until it is answered). */
   due: number;
   fresh: number;
   /** "in 3 days" for the next card due after this session, when nothing is left. */
@@ -71,8 +74,7 @@ export function ReviewPage(p: ReviewPageProps) {
             <span>{t('review.counts', { due: p.due, fresh: p.fresh })}</span>
           </div>
           <form method="post" action={href(lang, `/review/${card.id}`)} class="question-card" aria-labelledby="card-prompt">
-            <input type="hidden" name="n" value={String(p.n)} />
-            <input type="hidden" name="total" value={String(p.total)} />
+            <input type="hidden" name="s" value={String(p.session)} />
             <p class="q-number">{t(`review.kind.${card.kind}`)}</p>
             <h2 id="card-prompt" lang={card.lang}>
               <Prompt q={card} labels={p.labels} />
@@ -110,7 +112,7 @@ export function ReviewPage(p: ReviewPageProps) {
                 {t('review.dueAgain', { when: p.answered.dueIn })}
               </p>
               <p>
-                <a class="button primary" href={href(lang, `/review?n=${p.n + 1}`)} id="review-next">
+                <a class="button primary" href={href(lang, `/review?s=${p.session}`)} id="review-next">
                   {t('review.next')}
                 </a>
               </p>

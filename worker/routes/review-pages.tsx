@@ -7,16 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { renderPage } from '../render.tsx';
-import { addCards, answerCard, deckCard, loadDeck, reviewNow, saveSettings } from '../services/review.ts';
-
-/** "in 10 minutes", "in 3 days": how far away a time is, in the UI language. */
-export function dueIn(lang: string, due: number, now = Date.now()): string {
-  const minutes = Math.max(1, Math.round((due - now) / 60_000));
-  const f = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
-  if (minutes < 60) return f.format(minutes, 'minute');
-  if (minutes < 48 * 60) return f.format(Math.round(minutes / 60), 'hour');
-  return f.format(Math.round(minutes / 1440), 'day');
-}
+import { addCards, answeredSince, answerCard, deckCard, dueIn, loadDeck, reviewNow, saveSettings, type LoadedDeck } from '../services/review.ts';
 
 const int = (v: unknown, min: number, max: number, fallback: number) => {
   const n = typeof v === 'string' && /^\d{1,4}$/.test(v.trim()) ? Number(v) : NaN;
@@ -26,6 +17,24 @@ const int = (v: unknown, min: number, max: number, fallback: number) => {
 /** Where to go back to after a form post: a path of this site only, never another origin. */
 const back = (c: Context<AppEnv>, value: unknown) =>
   typeof value === 'string' && /^\/[a-z]{2}\/[^/\\]/.test(value) && !value.startsWith('//') ? value : `/${c.get('lang')}/review`;
+
+/**
+ * When this review session began (ms, carried in the page's links and forms): the counters count the cards
+ * answered since then, so a reload does not move them on. A new session without one, or with one from
+ * another day or the future.
+ */
+const sessionStart = (value: unknown, now: number) => {
+  const s = typeof value === 'string' && /^\d{13}$/.test(value) ? Number(value) : NaN;
+  return s <= now && s > now - 86_400_000 ? s : now;
+};
+
+/** "Card n of total" and the due/new counts of what is left, from the deck as it is now. */
+async function counters(c: Context<AppEnv>, loaded: LoadedDeck, since: number, answered: boolean) {
+  const left = await reviewNow(c, c.get('lang'), loaded);
+  const done = answeredSince(loaded, since);
+  const n = answered ? done : done + 1;
+  return { left, view: { session: since, n, total: Math.max(n, done + left.cards.length), due: left.due, fresh: left.new } };
+}
 
 function render(c: Context<AppEnv>, props: Omit<ReviewPageProps, 'labels'>, status: 200 | 422 = 200) {
   const t = c.get('t');
@@ -38,15 +47,11 @@ export const reviewPages = new Hono<AppEnv>()
   .get('/:lang/review', async (c) => {
     const lang = c.get('lang');
     const loaded = await loadDeck(c);
-    const now = await reviewNow(c, lang, loaded);
-    const n = int(c.req.query('n'), 1, 999, 1);
+    const { left, view } = await counters(c, loaded, sessionStart(c.req.query('s'), loaded.now), false);
     return render(c, {
-      card: now.cards[0] ?? null,
-      n,
-      total: n - 1 + now.cards.length,
-      due: now.due,
-      fresh: now.new,
-      nextIn: now.next ? dueIn(lang, Date.parse(now.next)) : null,
+      ...view,
+      card: left.cards[0] ?? null,
+      nextIn: left.next ? dueIn(lang, Date.parse(left.next)) : null,
       deckEmpty: loaded.deck.cards.size === 0,
     });
   })
@@ -75,19 +80,20 @@ export const reviewPages = new Hono<AppEnv>()
       const v = body[name];
       return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
     };
-    const n = int(get('n')[0], 1, 999, 1);
-    const total = int(get('total')[0], n, 999, n);
-    const { copy } = await deckCard(c, cardId, lang);
+    const loaded = await loadDeck(c);
+    const since = sessionStart(get('s')[0], loaded.now);
+    const { copy } = await deckCard(c, cardId, lang, loaded);
     const response = responseFromForm(copy, get);
-    if (typeof response === 'string') return render(c, { card: copy, n, total, due: 0, fresh: 0, nextIn: null, deckEmpty: false, unanswered: true }, 422);
-    const a = await answerCard(c, cardId, { response, easy: get('easy')[0] === '1', lang });
+    if (typeof response === 'string') {
+      const { view } = await counters(c, loaded, since, false);
+      return render(c, { ...view, card: copy, nextIn: null, deckEmpty: false, unanswered: true }, 422);
+    }
+    const a = await answerCard(c, cardId, { response, easy: get('easy')[0] === '1', lang }, loaded);
+    const { view } = await counters(c, loaded, since, true);
     return render(c, {
+      ...view,
       card: a.copy,
       answered: { given: response, result: { ...a.result, sources: sourcesOf(a.result.sources) }, rating: a.rating, dueIn: dueIn(lang, a.due) },
-      n,
-      total,
-      due: 0,
-      fresh: 0,
       nextIn: null,
       deckEmpty: false,
     });

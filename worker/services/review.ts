@@ -5,7 +5,7 @@ import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { parseCardId } from '../../core/review/card-id.ts';
-import { buildDeck, queue, todo, utcDay, type DayOf, type Deck, type DeckSource, type ReviewSettings } from '../../core/review/deck.ts';
+import { buildDeck, queue, todo, utcDay, type DayOf, type Deck, type DeckSource, type ReviewRecord, type ReviewSettings } from '../../core/review/deck.ts';
 import { gradeCard } from '../../core/review/grade-card.ts';
 import type { GradeResult } from '../../core/quiz/grade.ts';
 import { schedule, type Rating } from '../../core/review/schedule.ts';
@@ -22,6 +22,15 @@ import { chooseLanguage } from './quiz-session.ts';
 import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
 
 export const reviewStore = (env: Env): ReviewStore => new KvReviewStore(env.PROGRESS);
+
+/** "in 10 minutes", "in 3 days": how far away a time is, in the UI language. */
+export function dueIn(lang: string, due: number, now = Date.now()): string {
+  const minutes = Math.max(1, Math.round((due - now) / 60_000));
+  const f = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  if (minutes < 60) return f.format(minutes, 'minute');
+  if (minutes < 48 * 60) return f.format(Math.round(minutes / 60), 'hour');
+  return f.format(Math.round(minutes / 1440), 'day');
+}
 
 export interface LoadedDeck {
   learner: string | null;
@@ -123,24 +132,31 @@ export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string 
 
 /**
  * Grades an answer to a card and stores it as one review event (one write), scheduled from the card's latest
- * review. An unknown card is a 404 and a response that does not fit a 422: nothing is stored then.
+ * review. An unknown card is a 404 and a response that does not fit a 422: nothing is stored then. A passed
+ * `loaded` deck gets the review in memory too, so the page that answered counts what is left without
+ * listing again (KV may list the new key late).
  */
 export async function answerCard(
   c: Context<AppEnv>,
   cardId: string,
   body: { response: unknown; easy?: boolean | undefined; lang?: string | undefined },
+  loaded?: LoadedDeck,
 ): Promise<Answered> {
-  const { learner, held, card, lang, copy } = await deckCard(c, cardId, body.lang);
+  const { learner, held, card, lang, copy } = await deckCard(c, cardId, body.lang, loaded);
   const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true });
   const now = Date.now();
   const state = schedule(held.state, rating, now);
-  await reviewStore(c.env).append(
-    learner,
-    { type: 'review', id: newAttemptId(now), at: now, cardId, rating, correct: result.correct, state, prev: held.lastReview },
-    { response: body.response, score: result.score },
-  );
+  const record: ReviewRecord = { type: 'review', id: newAttemptId(now), at: now, cardId, rating, correct: result.correct, state, prev: held.lastReview };
+  await reviewStore(c.env).append(learner, record, { response: body.response, score: result.score });
+  if (loaded) {
+    Object.assign(held, { state, lastReview: record.id, firstReviewAt: held.firstReviewAt ?? now });
+    loaded.deck.reviews.push(record);
+  }
   return { cardId, lang, result, rating, due: state.due, copy };
 }
+
+/** Cards answered since `since` (ms): how far into a review session the learner is. */
+export const answeredSince = (loaded: LoadedDeck, since: number) => loaded.deck.reviews.filter((r) => r.at >= since).length;
 
 /** The answer as `POST /api/review/{cardId}/answer` returns it. */
 export const answerJson = (a: Answered) => ({

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { keyedResponse } from '../../core/quiz/grade.ts';
+import { publicId } from '../../core/quiz/random.ts';
+import type { Question } from '../../core/quiz/schema.ts';
+import { contentCard } from '../../worker/services/review-cards.ts';
+import { request, visibleText } from './helpers.ts';
+
+const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+const as = (cookie: string, extra: Record<string, string> = {}) => ({ ...extra, cookie: `learner=${cookie}` });
+const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' };
+const decode = (s: string) => s.replace(/&amp;/g, '&');
+
+async function addLesson(lesson: string) {
+  const res = await request('/api/review/cards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lesson }) });
+  expect(res.status).toBe(201);
+  return cookieOf(res)!;
+}
+
+/** The page's card form: where it posts, its hidden fields, and the card it asks. */
+function cardForm(html: string) {
+  const m = /<form method="post" action="(\/[a-z]{2}\/review\/[^"]+)"[\s\S]*?<\/form>/.exec(html);
+  if (!m) throw new Error('no card form on the page');
+  const hidden = [...m[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+    .filter(([, name]) => !name!.startsWith('r.'))
+    .map(([, name, value]) => `${name}=${encodeURIComponent(decode(value!))}`);
+  return { action: m[1]!, cardId: decodeURIComponent(m[1]!.split('/').pop()!), hidden: hidden.join('&') };
+}
+
+/** Form fields that answer a card right or wrong (the test reads the key on the server; the learner never gets it). */
+function fields(cardId: string, right: boolean): string {
+  const q = contentCard(cardId)!.question;
+  const r = `r.${cardId}`;
+  if (q.type === 'single') {
+    const choice = right ? (keyedResponse(q, 'en') as { choice: string }).choice : publicId(q.id, q.choices.find((c) => !c.correct)!.id);
+    return `${r}=${encodeURIComponent(choice)}`;
+  }
+  if (q.type === 'cloze') {
+    const gaps = right ? (keyedResponse(q, 'en') as { gaps: Record<string, string> }).gaps : { g1: 'xxxx' };
+    return Object.entries(gaps)
+      .map(([g, v]) => `${r}.${g}=${encodeURIComponent(String(v))}`)
+      .join('&');
+  }
+  return `${r}=${encodeURIComponent(right ? (keyedResponse(q as Question, 'en') as { text: string }).text : 'xxxx')}`;
+}
+
+const header = (html: string) => /Card \d+ of \d+|Karte \d+ von \d+/.exec(visibleText(html))?.[0];
+const counts = (html: string) => /\d+ (due|fällig), \d+ (new|neu)/.exec(visibleText(html))?.[0];
+const nextHref = (html: string) => decode(/<a class="button primary" href="([^"]+)" id="review-next"/.exec(html)![1]!);
+
+describe('/{lang}/review session counters', () => {
+  it('keeps "card n of total" and the due/new counts truthful across answers and reloads', async () => {
+    const cookie = await addLesson('alliance');
+    const first = await (await request('/en/review', { headers: as(cookie) })).text();
+    expect(header(first)).toBe('Card 1 of 10');
+    expect(counts(first)).toBe('0 due, 10 new');
+
+    // A right answer: the card is done, nothing is added to the session.
+    let f = cardForm(first);
+    const right = await (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })).text();
+    expect(header(right)).toBe('Card 1 of 10');
+    expect(counts(right)).toBe('0 due, 9 new');
+
+    const second = await (await request(nextHref(right), { headers: as(cookie) })).text();
+    expect(header(second)).toBe('Card 2 of 10');
+    expect(counts(second)).toBe('0 due, 9 new');
+    // Reloading the page does not move the counter on.
+    expect(header(await (await request(nextHref(right), { headers: as(cookie) })).text())).toBe('Card 2 of 10');
+
+    // A wrong answer comes back in this session: the total grows by one, and it counts as due.
+    f = cardForm(second);
+    const wrong = await (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, false)}&${f.hidden}&easy=0` })).text();
+    expect(header(wrong)).toBe('Card 2 of 11');
+    expect(counts(wrong)).toBe('1 due, 8 new');
+    const third = await (await request(nextHref(wrong), { headers: as(cookie) })).text();
+    expect(header(third)).toBe('Card 3 of 11');
+    expect(counts(third)).toBe('1 due, 8 new');
+  });
+
+  it('counts in German too', async () => {
+    const cookie = await addLesson('china');
+    const page = await (await request('/de/review', { headers: as(cookie) })).text();
+    expect(header(page)).toBe('Karte 1 von 10');
+    expect(counts(page)).toBe('0 fällig, 10 neu');
+  });
+});
