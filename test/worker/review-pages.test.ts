@@ -20,9 +20,7 @@ async function addLesson(lesson: string) {
 function cardForm(html: string) {
   const m = /<form method="post" action="(\/[a-z]{2}\/review\/[^"]+)"[\s\S]*?<\/form>/.exec(html);
   if (!m) throw new Error('no card form on the page');
-  const hidden = [...m[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
-    .filter(([, name]) => !name!.startsWith('r.'))
-    .map(([, name, value]) => `${name}=${encodeURIComponent(decode(value!))}`);
+  const hidden = [...m[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, name, value]) => `${name}=${encodeURIComponent(decode(value!))}`);
   return { action: m[1]!, cardId: decodeURIComponent(m[1]!.split('/').pop()!), hidden: hidden.join('&') };
 }
 
@@ -74,6 +72,26 @@ describe('/{lang}/review session counters', () => {
     const third = await (await request(nextHref(wrong), { headers: as(cookie) })).text();
     expect(header(third)).toBe('Card 3 of 11');
     expect(counts(third)).toBe('1 due, 8 new');
+  });
+
+  it('shows the card again with its message and the same counters when the form names no answer, storing nothing', async () => {
+    const cookie = await addLesson('outlook');
+    for (const [lang, message] of [
+      ['en', 'Choose or write an answer first.'],
+      ['de', 'Wählen oder schreiben Sie zuerst eine Antwort.'],
+    ] as const) {
+      const page = await (await request(`/${lang}/review`, { headers: as(cookie) })).text();
+      const f = cardForm(page);
+      const res = await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${f.hidden}&easy=0` });
+      expect(res.status).toBe(200); // as the quiz pages do: the question again, with the problem next to it
+      const html = await res.text();
+      expect(visibleText(html)).toContain(message);
+      expect(cardForm(html).cardId).toBe(f.cardId);
+      expect(header(html)).toBe(header(page));
+      expect(counts(html)).toBe(counts(page));
+    }
+    const exported = (await (await request('/api/progress/export', { headers: as(cookie) })).json()) as any;
+    expect(exported.review.events.map((e: any) => e.type)).toEqual(['add']);
   });
 
   it('counts in German too', async () => {

@@ -36,10 +36,10 @@ async function counters(c: Context<AppEnv>, loaded: LoadedDeck, since: number, a
   return { left, view: { session: since, n, total: Math.max(n, done + left.cards.length), due: left.due, fresh: left.new } };
 }
 
-function render(c: Context<AppEnv>, props: Omit<ReviewPageProps, 'labels'>, status: 200 | 422 = 200) {
+function render(c: Context<AppEnv>, props: Omit<ReviewPageProps, 'labels'>) {
   const t = c.get('t');
   c.header('Cache-Control', 'private, no-store');
-  return renderPage(c, c.get('lang'), <ReviewPage labels={quizLabels(t)} {...props} />, { title: t('review.title'), islands: true, status });
+  return renderPage(c, c.get('lang'), <ReviewPage labels={quizLabels(t)} {...props} />, { title: t('review.title'), islands: true });
 }
 
 /** `/{lang}/review` (one card at a time, plain forms), and the form posts that add cards and save settings. */
@@ -84,9 +84,10 @@ export const reviewPages = new Hono<AppEnv>()
     const since = sessionStart(get('s')[0], loaded.now);
     const { copy } = await deckCard(c, cardId, lang, loaded);
     const response = responseFromForm(copy, get);
+    // Nothing chosen or written: the card again with the message and the counters, a 200 as the quiz pages do.
     if (typeof response === 'string') {
       const { view } = await counters(c, loaded, since, false);
-      return render(c, { ...view, card: copy, nextIn: null, deckEmpty: false, unanswered: true }, 422);
+      return render(c, { ...view, card: copy, nextIn: null, deckEmpty: false, unanswered: true });
     }
     const a = await answerCard(c, cardId, { response, easy: get('easy')[0] === '1', lang }, loaded);
     const { view } = await counters(c, loaded, since, true);
