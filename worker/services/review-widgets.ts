@@ -2,16 +2,22 @@
 // the attempt summaries those pages list already (two KV operations in all).
 import type { Context } from 'hono';
 import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
-import { queue } from '../../core/review/deck.ts';
+import { queue, todo } from '../../core/review/deck.ts';
 import { dailyGoal, forecast, weeklyRight } from '../../core/review/stats.ts';
 import type { AppEnv } from '../env.ts';
-import { loadDeck } from './review.ts';
+import { dueIn, loadDeck } from './review.ts';
 
-/** "N cards due", today's reviews against the daily goal, and the streak (web/components/review-due.tsx). */
+/**
+ * "N cards due" (everything the review page would show now: due, new for today, and wrong ones back in minutes),
+ * when the next one falls due if none is, today's reviews against the daily goal, and the streak
+ * (web/components/review-due.tsx).
+ */
 export async function loadReviewDue(c: Context<AppEnv>, metas: readonly AttemptMeta[]) {
   const { deck, now, dayOf } = await loadDeck(c, metas);
   const q = queue(deck, now, dayOf);
-  return { due: q.due.length + q.fresh.length, inDeck: deck.cards.size, ...dailyGoal(deck, now, dayOf) };
+  const due = todo(q).length;
+  const nextIn = due === 0 && q.next !== null ? dueIn(c.get('lang'), q.next, now) : null;
+  return { due, nextIn, inDeck: deck.cards.size, ...dailyGoal(deck, now, dayOf) };
 }
 
 /** The 14-day forecast, the share right per week and the settings (web/components/review-forecast.tsx, review-settings.tsx). */
