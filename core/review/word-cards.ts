@@ -5,9 +5,10 @@ import { shuffle } from '../quiz/random.ts';
 import type { Question } from '../quiz/schema.ts';
 import { cardId, type WordKind } from './card-id.ts';
 import { ARTICLES, pluralOf } from './noun-forms.ts';
+import { productionPromptKey, type ProductionPromptKey } from './production-prompt.ts';
 
 /** Texts of the cards in each UI language (from the locales), so that a language is a locale change only. */
-export type ReviewTextKey = 'recognition' | 'production' | 'gap' | 'wrongArticle' | 'plural' | 'noArticle';
+export type ReviewTextKey = 'recognition' | ProductionPromptKey | 'gap' | 'wrongArticle' | 'plural' | 'noArticle';
 export type ReviewTexts = (lang: string, key: ReviewTextKey, vars: Record<string, string>) => string;
 
 export interface WordCardInput {
@@ -86,14 +87,25 @@ function recognition(e: GlossaryEntry, input: WordCardInput): BuiltCard | null {
   };
 }
 
+/**
+ * What a learner can type for a lemma: without its grammar note ("auf Kosten (+ Gen.)" is written "auf
+ * Kosten"), and a paired phrase ("nicht nur … sondern auch") with "…", with "..." or with nothing between.
+ */
+function writtenForms(lemma: string): string[] {
+  const plain = lemma.replace(/\s*\([^)]*\)/g, '').trim();
+  if (!plain.includes('…')) return [plain];
+  return [plain, plain.replace(/…/g, '...'), plain.replace(/\s*…\s*/g, ' ')];
+}
+
 /** Accepted answers of a production card: the headword, and the near misses a teacher would name. */
 function productionAnswers(e: GlossaryEntry, lang: string, texts: ReviewTexts) {
-  if (e.pos !== 'noun' || !e.gender || e.gender === 'pl') return [{ text: e.lemma, weight: 1 }];
+  if (e.pos !== 'noun' || !e.gender || e.gender === 'pl') return writtenForms(e.lemma).map((text) => ({ text, weight: 1 }));
   const article = ARTICLES[e.gender];
   const right = `${article} ${e.lemma}`;
   const answers: Array<{ text: string; weight: number; feedback?: string }> = [{ text: right, weight: 1 }];
   for (const other of Object.values(ARTICLES))
-    if (other !== article) answers.push({ text: `${other} ${e.lemma}`, weight: 0, feedback: texts(lang, 'wrongArticle', { given: other, right }) });
+    if (other !== article)
+      answers.push({ text: `${other} ${e.lemma}`, weight: 0, feedback: texts(lang, 'wrongArticle', { given: other, right }) });
   answers.push({ text: e.lemma, weight: 0, feedback: texts(lang, 'noArticle', { right }) });
   const plural = pluralOf(e);
   if (plural && plural !== e.lemma) {
@@ -112,7 +124,7 @@ function production(e: GlossaryEntry, input: WordCardInput): BuiltCard {
     question: {
       id,
       type: 'short',
-      prompt: perLang(input.languages, (l) => input.texts(l, 'production', { gloss: e.gloss[l] ?? Object.values(e.gloss)[0]! })),
+      prompt: perLang(input.languages, (l) => input.texts(l, productionPromptKey(e), { gloss: e.gloss[l] ?? Object.values(e.gloss)[0]! })),
       answers: perLang(input.languages, (l) => productionAnswers(e, l, input.texts)),
       // German nouns are written with a capital: for a noun, case is part of the answer.
       caseSensitive: noun,
