@@ -101,3 +101,33 @@ describe('/{lang}/review session counters', () => {
     expect(counts(page)).toBe('0 fällig, 10 neu');
   });
 });
+
+describe('/{lang}/review with nothing to show', () => {
+  /** The empty review's heading and its paragraphs (the explanation is a paragraph, not the heading). */
+  async function empty(lang: string, cookie?: string) {
+    const html = await (await request(`/${lang}/review`, cookie ? { headers: as(cookie) } : {})).text();
+    const section = /<section aria-labelledby="review-empty">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    return {
+      heading: visibleText(/<h2 id="review-empty">([\s\S]*?)<\/h2>/.exec(section)![1]!).trim(),
+      text: [...section.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => visibleText(m[1]!).trim()),
+    };
+  }
+
+  it('gives an empty deck and a deck with nothing due a short heading and the explanation below it', async () => {
+    expect(await empty('en')).toMatchObject({ heading: 'Your review is empty', text: expect.arrayContaining([expect.stringMatching(/^Open a lesson and add its words/)]) });
+    expect(await empty('de')).toMatchObject({ heading: 'Ihre Wiederholung ist leer', text: expect.arrayContaining([expect.stringMatching(/^Öffnen Sie eine Lektion/)]) });
+
+    const res = await request('/api/review/cards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ glossary: 'vereinbarung' }) });
+    const cookie = cookieOf(res)!;
+    for (let i = 0; i < 2; i++) {
+      const f = cardForm(await (await request('/en/review', { headers: as(cookie) })).text());
+      expect((await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })).status).toBe(200);
+    }
+    const en = await empty('en', cookie);
+    expect(en.heading).toBe('Nothing due');
+    expect(en.text).toEqual(expect.arrayContaining([expect.stringMatching(/^The next card is due in \d+ days?\.$/)]));
+    const de = await empty('de', cookie);
+    expect(de.heading).toBe('Nichts fällig');
+    expect(de.text).toEqual(expect.arrayContaining([expect.stringMatching(/^Die nächste Karte ist in \d+ Tag(en)? fällig\.$/)]));
+  });
+});

@@ -56,9 +56,16 @@ export function ReviewPage(p: ReviewPageProps) {
       <h1>{t('review.title')}</h1>
       {!card && (
         <section aria-labelledby="review-empty">
-          <h2 id="review-empty">{p.deckEmpty ? t('review.emptyDeck') : t('review.nothingDue')}</h2>
-          {p.nextIn && <p>{t('review.nextDue', { when: p.nextIn })}</p>}
-          {!p.nextIn && <p>{t('review.intro')}</p>}
+          {/* A short heading; what it means and what to do next in the paragraphs below it. */}
+          <h2 id="review-empty">{p.deckEmpty ? t('review.emptyDeck') : t('review.nothingDueTitle')}</h2>
+          {p.deckEmpty ? (
+            <>
+              <p>{t('review.emptyDeckHow')}</p>
+              <p>{t('review.intro')}</p>
+            </>
+          ) : (
+            <p>{p.nextIn ? t('review.nextDue', { when: p.nextIn }) : t('review.nothingDue')}</p>
+          )}
           <p>
             <a class="button" href={href(lang, '/')}>
               {t('review.toLessons')}
