@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
 
-
 /** Picks a wrong meaning with the keyboard alone: Tab into the choices, arrow keys until another gloss is chosen. */
 async function chooseWrongByKeyboard(page: Page, right: string) {
   for (let i = 0; i < 30; i++) {
@@ -28,7 +27,8 @@ async function reviewOneWordTwice(page: Page) {
   await page.goto('/en/review');
   expect(await page.locator('h2#card-prompt').innerText()).toContain('Vereinbarung');
   expect(await page.locator('progress#review-progress').count()).toBe(1);
-  const counters = async () => `${await page.locator('label[for="review-progress"]').innerText()} · ${await page.locator('.progress span').innerText()}`;
+  const counters = async () =>
+    `${await page.locator('label[for="review-progress"]').innerText()} · ${await page.locator('.progress span').innerText()}`;
   expect(await counters()).toBe('Card 1 of 2 · 0 due, 2 new');
   await chooseWrongByKeyboard(page, 'agreement');
   await page.keyboard.press('Enter'); // submits with the first button: Check

@@ -11,7 +11,11 @@ const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'htt
 const decode = (s: string) => s.replace(/&amp;/g, '&');
 
 async function addLesson(lesson: string) {
-  const res = await request('/api/review/cards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lesson }) });
+  const res = await request('/api/review/cards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ lesson }),
+  });
   expect(res.status).toBe(201);
   return cookieOf(res)!;
 }
@@ -20,7 +24,9 @@ async function addLesson(lesson: string) {
 function cardForm(html: string) {
   const m = /<form method="post" action="(\/[a-z]{2}\/review\/[^"]+)"[\s\S]*?<\/form>/.exec(html);
   if (!m) throw new Error('no card form on the page');
-  const hidden = [...m[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, name, value]) => `${name}=${encodeURIComponent(decode(value!))}`);
+  const hidden = [...m[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
+    ([, name, value]) => `${name}=${encodeURIComponent(decode(value!))}`,
+  );
   return { action: m[1]!, cardId: decodeURIComponent(m[1]!.split('/').pop()!), hidden: hidden.join('&') };
 }
 
@@ -54,7 +60,9 @@ describe('/{lang}/review session counters', () => {
 
     // A right answer: the card is done, nothing is added to the session.
     let f = cardForm(first);
-    const right = await (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })).text();
+    const right = await (
+      await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })
+    ).text();
     expect(header(right)).toBe('Card 1 of 10');
     expect(counts(right)).toBe('0 due, 9 new');
 
@@ -66,7 +74,9 @@ describe('/{lang}/review session counters', () => {
 
     // A wrong answer comes back in this session: the total grows by one, and it counts as due.
     f = cardForm(second);
-    const wrong = await (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, false)}&${f.hidden}&easy=0` })).text();
+    const wrong = await (
+      await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, false)}&${f.hidden}&easy=0` })
+    ).text();
     expect(header(wrong)).toBe('Card 2 of 11');
     expect(counts(wrong)).toBe('1 due, 8 new');
     const third = await (await request(nextHref(wrong), { headers: as(cookie) })).text();
@@ -114,14 +124,27 @@ describe('/{lang}/review with nothing to show', () => {
   }
 
   it('gives an empty deck and a deck with nothing due a short heading and the explanation below it', async () => {
-    expect(await empty('en')).toMatchObject({ heading: 'Your review is empty', text: expect.arrayContaining([expect.stringMatching(/^Open a lesson and add its words/)]) });
-    expect(await empty('de')).toMatchObject({ heading: 'Ihre Wiederholung ist leer', text: expect.arrayContaining([expect.stringMatching(/^Öffnen Sie eine Lektion/)]) });
+    expect(await empty('en')).toMatchObject({
+      heading: 'Your review is empty',
+      text: expect.arrayContaining([expect.stringMatching(/^Open a lesson and add its words/)]),
+    });
+    expect(await empty('de')).toMatchObject({
+      heading: 'Ihre Wiederholung ist leer',
+      text: expect.arrayContaining([expect.stringMatching(/^Öffnen Sie eine Lektion/)]),
+    });
 
-    const res = await request('/api/review/cards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ glossary: 'vereinbarung' }) });
+    const res = await request('/api/review/cards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ glossary: 'vereinbarung' }),
+    });
     const cookie = cookieOf(res)!;
     for (let i = 0; i < 2; i++) {
       const f = cardForm(await (await request('/en/review', { headers: as(cookie) })).text());
-      expect((await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })).status).toBe(200);
+      expect(
+        (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` }))
+          .status,
+      ).toBe(200);
     }
     const en = await empty('en', cookie);
     expect(en.heading).toBe('Nothing due');

@@ -42,6 +42,8 @@ describe('the overview review box', () => {
     const done = await reviewBox('en', cookie);
     expect(done.link).toBeNull();
     expect(done.text).toMatch(/Nothing to review right now\. The next card is due in \d+ days?\./);
-    expect((await reviewBox('de', cookie)).text).toMatch(/Gerade ist nichts zu wiederholen\. Die nächste Karte ist in \d+ (Tag|Tagen) fällig\./);
+    expect((await reviewBox('de', cookie)).text).toMatch(
+      /Gerade ist nichts zu wiederholen\. Die nächste Karte ist in \d+ (Tag|Tagen) fällig\./,
+    );
   });
 });

@@ -14,7 +14,11 @@ const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-
 const as = (cookie: string, extra: Record<string, string> = {}) => ({ ...extra, cookie: `learner=${cookie}` });
 
 async function addLesson(lesson: string, cookie?: string) {
-  const res = await request('/api/review/cards', { method: 'POST', headers: cookie ? as(cookie, json) : json, body: JSON.stringify({ lesson }) });
+  const res = await request('/api/review/cards', {
+    method: 'POST',
+    headers: cookie ? as(cookie, json) : json,
+    body: JSON.stringify({ lesson }),
+  });
   return { res, body: (await res.json()) as any, cookie: cookie ?? cookieOf(res)! };
 }
 const getReview = async (cookie: string, lang = 'en') =>
@@ -44,7 +48,22 @@ function propertyNames(value: unknown, out = new Set<string>()): Set<string> {
     }
   return out;
 }
-const KEY_FIELDS = ['correct', 'weight', 'answers', 'answer', 'solution', 'solutionText', 'feedback', 'explanation', 'credit', 'accepted', 'tolerance', 'min', 'max', 'state'];
+const KEY_FIELDS = [
+  'correct',
+  'weight',
+  'answers',
+  'answer',
+  'solution',
+  'solutionText',
+  'feedback',
+  'explanation',
+  'credit',
+  'accepted',
+  'tolerance',
+  'min',
+  'max',
+  'state',
+];
 
 describe('POST /api/review/cards', () => {
   it("adds a lesson's words (creating the learner), counts only new cards, and answers bad input with the error shape, storing nothing", async () => {
@@ -52,7 +71,11 @@ describe('POST /api/review/cards', () => {
     expect(res.status).toBe(201);
     expect(body.added).toBeGreaterThan(10);
     expect((await addLesson('alliance', cookie)).body).toEqual({ added: 0 });
-    const entry = await request('/api/review/cards', { method: 'POST', headers: as(cookie, json), body: JSON.stringify({ glossary: 'vorsehen' }) });
+    const entry = await request('/api/review/cards', {
+      method: 'POST',
+      headers: as(cookie, json),
+      body: JSON.stringify({ glossary: 'vorsehen' }),
+    });
     expect(await entry.json()).toEqual({ added: 3 }); // recognition, production and a gap for a separable verb
 
     const before = (await exportOf(cookie)).review.events.length;
@@ -63,7 +86,11 @@ describe('POST /api/review/cards', () => {
       [{}, 422],
       ['[', 400],
     ] as const) {
-      const r = await request('/api/review/cards', { method: 'POST', headers: as(cookie, json), body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+      const r = await request('/api/review/cards', {
+        method: 'POST',
+        headers: as(cookie, json),
+        body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
       expect(r.status, JSON.stringify(payload)).toBe(status);
       expect(((await r.json()) as any).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
     }
@@ -77,7 +104,8 @@ describe('GET /api/review', () => {
     const review = await getReview(cookie);
     expect(review).toMatchObject({ due: 0, new: 10, next: null });
     expect(review.cards).toHaveLength(10);
-    for (const card of review.cards) expect(card).toMatchObject({ id: expect.any(String), kind: expect.any(String), prompt: expect.any(String) });
+    for (const card of review.cards)
+      expect(card).toMatchObject({ id: expect.any(String), kind: expect.any(String), prompt: expect.any(String) });
     const names = propertyNames(review);
     for (const k of KEY_FIELDS) expect(names.has(k), k).toBe(false);
     expect(JSON.stringify(review)).not.toMatch(/"(der|die|das) [A-ZÄÖÜ]/); // no production answer in any copy

@@ -7,7 +7,17 @@ import type { AppEnv } from '../env.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { renderPage } from '../render.tsx';
-import { addCards, answeredSince, answerCard, deckCard, dueIn, loadDeck, reviewNow, saveSettings, type LoadedDeck } from '../services/review.ts';
+import {
+  addCards,
+  answeredSince,
+  answerCard,
+  deckCard,
+  dueIn,
+  loadDeck,
+  reviewNow,
+  saveSettings,
+  type LoadedDeck,
+} from '../services/review.ts';
 
 const int = (v: unknown, min: number, max: number, fallback: number) => {
   const n = typeof v === 'string' && /^\d{1,4}$/.test(v.trim()) ? Number(v) : NaN;
@@ -94,7 +104,12 @@ export const reviewPages = new Hono<AppEnv>()
     return render(c, {
       ...view,
       card: a.copy,
-      answered: { given: response, result: { ...a.result, sources: sourcesOf(a.result.sources) }, rating: a.rating, dueIn: dueIn(lang, a.due) },
+      answered: {
+        given: response,
+        result: { ...a.result, sources: sourcesOf(a.result.sources) },
+        rating: a.rating,
+        dueIn: dueIn(lang, a.due),
+      },
       nextIn: null,
       deckEmpty: false,
     });

@@ -5,7 +5,17 @@ import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { parseCardId } from '../../core/review/card-id.ts';
-import { buildDeck, queue, todo, utcDay, type DayOf, type Deck, type DeckSource, type ReviewRecord, type ReviewSettings } from '../../core/review/deck.ts';
+import {
+  buildDeck,
+  queue,
+  todo,
+  utcDay,
+  type DayOf,
+  type Deck,
+  type DeckSource,
+  type ReviewRecord,
+  type ReviewSettings,
+} from '../../core/review/deck.ts';
 import { gradeCard } from '../../core/review/grade-card.ts';
 import type { GradeResult } from '../../core/quiz/grade.ts';
 import { schedule, type Rating } from '../../core/review/schedule.ts';
@@ -146,7 +156,16 @@ export async function answerCard(
   const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true });
   const now = Date.now();
   const state = schedule(held.state, rating, now);
-  const record: ReviewRecord = { type: 'review', id: newAttemptId(now), at: now, cardId, rating, correct: result.correct, state, prev: held.lastReview };
+  const record: ReviewRecord = {
+    type: 'review',
+    id: newAttemptId(now),
+    at: now,
+    cardId,
+    rating,
+    correct: result.correct,
+    state,
+    prev: held.lastReview,
+  };
   await reviewStore(c.env).append(learner, record, { response: body.response, score: result.score });
   if (loaded) {
     Object.assign(held, { state, lastReview: record.id, firstReviewAt: held.firstReviewAt ?? now });
