@@ -152,6 +152,20 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
       await context.close();
     });
 
+  it('asks before handing in an empty final test without JavaScript too, then stores it', async () => {
+    const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto('/en/test');
+    await page.getByRole('button', { name: 'Submit the test' }).click();
+    await page.waitForSelector('.open-notice');
+    expect(await page.locator('.open-notice').innerText()).toMatch(/20 questions are still open/);
+    expect(await page.locator('.result-score').count()).toBe(0);
+    await page.getByRole('button', { name: 'Hand in anyway' }).click();
+    await page.waitForSelector('.result-score');
+    expect(await page.locator('.result-score').innerText()).toMatch(/0 of 20/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('marks the pick in the list after checking, with a verdict unlike the True/False labels', async () => {
     const { page, context } = await openPage(browser, { locale: 'de-DE' });
     const base = '/de/lessons/alliance/quiz?attempt=marks1&ql=en';
