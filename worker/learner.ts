@@ -22,11 +22,20 @@ const options = (c: Context<AppEnv>) => ({
   maxAge: YEAR,
 });
 
-/** The learner of this request, or null: no cookie, or one whose signature does not verify (it reads nothing). */
-export async function currentLearner(c: Context<AppEnv>): Promise<string | null> {
+// The learner of each request, verified once: the overview, the review and the export all ask for it.
+const known = new WeakMap<Context<AppEnv>, Promise<string | null>>();
+
+async function verifiedLearner(c: Context<AppEnv>): Promise<string | null> {
   if (!c.req.header('cookie')?.includes(`${LEARNER_COOKIE}=`)) return null;
   const value = await getSignedCookie(c, secret(c), LEARNER_COOKIE);
   return typeof value === 'string' && ID.test(value) ? value : null;
+}
+
+/** The learner of this request, or null: no cookie, or one whose signature does not verify (it reads nothing). */
+export function currentLearner(c: Context<AppEnv>): Promise<string | null> {
+  let learner = known.get(c);
+  if (!learner) known.set(c, (learner = verifiedLearner(c)));
+  return learner;
 }
 
 /** The learner of this request, created on the first write; a forged cookie is replaced, never written under. */
@@ -35,6 +44,7 @@ export async function ensureLearner(c: Context<AppEnv>): Promise<string> {
   if (existing) return existing;
   const id = crypto.randomUUID();
   await setSignedCookie(c, LEARNER_COOKIE, id, secret(c), options(c));
+  known.set(c, Promise.resolve(id));
   return id;
 }
 

@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { countSetAttempts } from '../../worker/set-attempts.ts';
 import { attemptCounts, ledgerReport, learnerKey, recordResult, type LedgerEntry } from '../../worker/stores/results-store.ts';
 import { fetchCounting } from './kv-counter.ts';
 
@@ -108,7 +107,7 @@ describe('results ledger: recordResult', () => {
   it('counts set attempts from the ledger, for the sets asked about', async () => {
     const { ctx } = testCtx();
     await recordResult(env, ctx, entry('s-ledger06', 'learner-a', [1]));
-    const counts = await countSetAttempts(env, ['s-ledger06', 's-ledger07']);
+    const counts = await attemptCounts(env, ['s-ledger06', 's-ledger07']);
     expect(Object.fromEntries(counts)).toEqual({ 's-ledger06': 1, 's-ledger07': 0 });
   });
 });

@@ -10,7 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken, startSession, validCsrf } from '../instructor-auth.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
-import { countSetAttempts } from '../set-attempts.ts';
+import { attemptCounts } from '../stores/results-store.ts';
 import { exportResponse, readSet, setQuiz, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { renderNotFound } from './pages.tsx';
 
@@ -103,7 +103,7 @@ export const instructorPages = new Hono<AppEnv>()
     if (!session) return signInPage(c, 200);
     c.header('Cache-Control', 'private, no-store');
     const sets = await setStore(c.env).list();
-    const attempts = await countSetAttempts(
+    const attempts = await attemptCounts(
       c.env,
       sets.map((s) => s.id),
     );

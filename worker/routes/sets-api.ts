@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
 import { limitBody } from '../middleware/body-limit.ts';
-import { countSetAttempts } from '../set-attempts.ts';
+import { attemptCounts } from '../stores/results-store.ts';
 import { exportResponse, readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { query } from '../validate.ts';
 
@@ -54,7 +54,10 @@ export const setsApi = new Hono<AppEnv>()
   .use(requireBearer)
   .get('/', async (c) => {
     const sets = await setStore(c.env).list();
-    const attempts = await countSetAttempts(c.env);
+    const attempts = await attemptCounts(
+      c.env,
+      sets.map((s) => s.id),
+    );
     return c.json({
       sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })),
     });

@@ -5,12 +5,13 @@ import { versionOf } from '../../core/quiz/quiz.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { responseRows } from '../../core/stats/rows.ts';
-import { content, sourceLanguage } from '../content.ts';
+import { content } from '../content.ts';
 import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
 import { ledgerReport, ledgerScores, type AttemptSelection, type ScoreMatrix } from '../stores/results-store.ts';
 import { plainText } from '../../core/formats/shared/rich-text.ts';
+import { chooseLanguage } from './quiz-session.ts';
 
 /** A quiz as its report sees it: the questions to describe (the current ones), its languages, whether it is editable. */
 export interface ReportedQuiz {
@@ -63,8 +64,7 @@ export async function reportedQuiz(env: Env, quizId: string): Promise<ReportedQu
 }
 
 /** The quiz language of a report: the one asked for if the quiz has it, else the course's source language, else its first. */
-export const reportLanguage = (quiz: ReportedQuiz, asked?: string) =>
-  [asked, sourceLanguage].find((l): l is string => !!l && quiz.languages.includes(l)) ?? quiz.languages[0]!;
+export const reportLanguage = (quiz: ReportedQuiz, asked?: string) => chooseLanguage(quiz.languages, { lang: asked, strict: false });
 
 const gradedIds = (quiz: ReportedQuiz) => (quiz.randomDraw ? [] : quiz.questions.filter((q) => q.type !== 'essay').map((q) => q.id));
 
