@@ -15,6 +15,7 @@ import { pages, renderNotFound } from './routes/pages.tsx';
 
 export { SetRegistry } from './objects/set-registry.ts';
 export { ResultsLedger } from './objects/results-ledger.ts';
+export { SigninGuard } from './objects/signin-guard.ts';
 
 const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
