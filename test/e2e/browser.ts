@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 
 export const baseURL = inject('baseURL');
@@ -58,7 +58,9 @@ export async function finishPracticeRun(page: Page, afterCheck?: (n: number) => 
   const total = Number(await page.locator('#quiz-progress').getAttribute('max'));
   for (let n = 1; n <= total; n++) {
     const first = page.locator('.question-form fieldset').locator('input:not([type=hidden]), select, textarea').first();
-    const type = await first.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : el.tagName === 'TEXTAREA' ? 'text' : (el as HTMLInputElement).type));
+    const type = await first.evaluate((el) =>
+      el.tagName === 'SELECT' ? 'select' : el.tagName === 'TEXTAREA' ? 'text' : (el as HTMLInputElement).type,
+    );
     const order = page.locator('.question-form .order select');
     if (await order.count()) {
       // An order needs every item at its own position (they start empty): 1, 2, 3 … as shown.
@@ -92,7 +94,10 @@ export function smallTargets(page: Page): Promise<string[]> {
       // A link broken over two lines is one target: its boxes together must reach 44 px.
       const w = Math.max(...rects.map((r) => r.width));
       const h = Math.max(...rects.map((r) => r.height));
-      if (w < 43.5 || h < 43.5) out.push(`${el.tagName.toLowerCase()}.${el.className || ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${w.toFixed(0)}×${h.toFixed(0)}`);
+      if (w < 43.5 || h < 43.5)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className || ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${w.toFixed(0)}×${h.toFixed(0)}`,
+        );
     }
     return out;
   });
@@ -108,3 +113,22 @@ export const scrollsSideways = (page: Page) =>
 
 /** A phone: 360 × 740 CSS px, touch. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/**
+ * A describe block with one Chromium for its tests (launched before them, closed after), skipped where no
+ * Chromium exists; `browser()` gives it to the tests.
+ * @example describeInBrowser('quizzes', (browser) => { it('…', async () => { const { page } = await openPage(browser()); }); });
+ */
+export function describeInBrowser(name: string, body: (browser: () => Browser) => void) {
+  describe.skipIf(!hasBrowser)(name, () => {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      browser = await launch();
+    });
+    afterAll(() => browser?.close());
+    body(() => {
+      if (!browser) throw new Error('the browser is not launched yet: call browser() inside a test or hook');
+      return browser;
+    });
+  });
+}

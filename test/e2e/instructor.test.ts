@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
+import { expect, it } from 'vitest';
+import { axeViolations, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
 
 // `wrangler dev` (started by global-setup through scripts/wrangler.ts) created .dev.vars with the token.
 const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
@@ -16,15 +15,9 @@ const giftWithError = [
   `::Partner::${ml('Mit welchem Land arbeiten die USA zusammen?', 'Which country does the US work with?')}{~Japan}`,
 ].join('\n');
 
-describe.skipIf(!hasBrowser)('instructor area in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('instructor area in Chromium', (browser) => {
   it('signs in, fixes an import error at its line, previews in both languages, publishes; a learner takes the set', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(browser());
     await page.goto('/en/instructor');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Instructor token').fill(token());
@@ -60,7 +53,7 @@ describe.skipIf(!hasBrowser)('instructor area in Chromium', () => {
     expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
 
     // A learner in another browser context finds the set on the overview and takes it.
-    const learner = await openPage(browser);
+    const learner = await openPage(browser());
     await learner.page.goto('/en/');
     await learner.page.getByRole('link', { name: 'Seltene Erden' }).click();
     await learner.page.waitForURL(/\/en\/sets\/s-[a-z0-9]+\?attempt=/);

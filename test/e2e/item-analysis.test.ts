@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, baseURL, hasBrowser, launch, openPage } from './browser.ts';
+import { expect, it } from 'vitest';
+import { axeViolations, baseURL, describeInBrowser, openPage } from './browser.ts';
 import { capitalsSet } from '../fixtures/sets.ts';
 
 // `wrangler dev` (started by global-setup) created .dev.vars with the token.
@@ -11,13 +10,7 @@ const api = (path: string, init: RequestInit = {}) =>
 
 const set = capitalsSet;
 
-describe.skipIf(!hasBrowser)('item analysis in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('item analysis in Chromium', (browser) => {
   it('signs in, opens a set’s results, sees flags and the chart, accepts a typed answer that then grades right', async () => {
     const auth = { authorization: `Bearer ${token()}` };
     const created = await api('/api/question-sets', { method: 'POST', headers: auth, body: JSON.stringify(set) });
@@ -36,7 +29,7 @@ describe.skipIf(!hasBrowser)('item analysis in Chromium', () => {
         ).status,
       ).toBe(201);
 
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(browser());
     await page.goto('/en/instructor');
     await page.getByLabel('Instructor token').fill(token());
     await page.getByRole('button', { name: 'Sign in' }).click();

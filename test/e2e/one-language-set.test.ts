@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseURL, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { baseURL, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
 
 // An EFL teacher's GIFT file is in English only. Played to its results in the browser, with JavaScript and
 // without, it must never meet a server error (it answered 500 on question 2 before the one attempt path).
@@ -28,19 +27,16 @@ async function publishEnglishSet(): Promise<string> {
   return id;
 }
 
-describe.skipIf(!hasBrowser)('an English-only set in Chromium', () => {
-  let browser: Browser;
+describeInBrowser('an English-only set in Chromium', (browser) => {
   let setId: string;
   beforeAll(async () => {
-    browser = await launch();
     setId = await publishEnglishSet();
   });
-  afterAll(() => browser?.close());
 
   for (const javaScriptEnabled of [true, false])
     it(`is played to its results ${javaScriptEnabled ? 'with' : 'without'} JavaScript, from a German UI too`, async () => {
       for (const ui of ['en', 'de']) {
-        const { page, problems, context } = await openPage(browser, { javaScriptEnabled, locale: ui });
+        const { page, problems, context } = await openPage(browser(), { javaScriptEnabled, locale: ui });
         await page.goto(`/${ui}/sets/${setId}`);
         expect(await page.locator('fieldset[lang="en"]').count()).toBeGreaterThan(0);
         // One language: no language switch that would do nothing.
@@ -64,7 +60,7 @@ describe.skipIf(!hasBrowser)('an English-only set in Chromium', () => {
     });
 
   it('shows a failing form post as an HTML page in the UI language, not JSON', async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, context } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(`/de/sets/${setId}?attempt=abcd1234&ql=en&n=5`);
     await page.locator('.question-form input[type=text], .question-form input[inputmode]').first().fill('2025');
     await page.locator('.question-form button[type=submit]').first().click();

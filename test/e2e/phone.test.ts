@@ -1,9 +1,9 @@
 // A learner's phone: 360 × 740 CSS px with touch. For every question of the course the page does not scroll
 // sideways, the first answer control is on the first screen, and every target is at least 44 × 44 px;
 // with feedback too; axe finds nothing in either UI language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage, PHONE, scrollsSideways, smallTargets } from './browser.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, finishPracticeRun, openPage, PHONE, scrollsSideways, smallTargets } from './browser.ts';
 
 const LESSONS = ['alliance', 'china', 'cooperation', 'balance', 'sustainability', 'outlook'];
 
@@ -21,16 +21,10 @@ function firstControlBottom(page: Page) {
   });
 }
 
-describe.skipIf(!hasBrowser)('on a 360 × 740 phone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('on a 360 × 740 phone', (browser) => {
   for (const ui of ['en', 'de'])
     it(`shows every question of the course with its first answer on the first screen (UI ${ui})`, async () => {
-      const { page, problems, context } = await openPage(browser, PHONE);
+      const { page, problems, context } = await openPage(browser(), PHONE);
       const faults: string[] = [];
       let questions = 0;
       for (const lesson of LESSONS) {
@@ -56,7 +50,7 @@ describe.skipIf(!hasBrowser)('on a 360 × 740 phone', () => {
     }, 240_000);
 
   it('keeps feedback full width and targets large after every check of a quiz', async () => {
-    const { page, problems, context } = await openPage(browser, PHONE);
+    const { page, problems, context } = await openPage(browser(), PHONE);
     await page.goto('/en/lessons/alliance/quiz?ql=de');
     const faults: string[] = [];
     await finishPracticeRun(page, async (n) => {
@@ -71,7 +65,7 @@ describe.skipIf(!hasBrowser)('on a 360 × 740 phone', () => {
   }, 120_000);
 
   it('has a one-row header and a one-line breadcrumb, and the menu opens without JavaScript', async () => {
-    const { page, context } = await openPage(browser, { ...PHONE, javaScriptEnabled: false });
+    const { page, context } = await openPage(browser(), { ...PHONE, javaScriptEnabled: false });
     for (const ui of ['en', 'de']) {
       await page.goto(`/${ui}/lessons/sustainability/quiz?attempt=phone1&ql=${ui === 'en' ? 'de' : 'en'}&n=1`);
       const header = await page.locator('.site-header').boundingBox();
@@ -87,7 +81,7 @@ describe.skipIf(!hasBrowser)('on a 360 × 740 phone', () => {
 
   for (const ui of ['en', 'de'])
     it(`has no axe-core violations and no small targets on the main pages (UI ${ui})`, async () => {
-      const { page, context } = await openPage(browser, PHONE);
+      const { page, context } = await openPage(browser(), PHONE);
       const faults: string[] = [];
       for (const path of ['/', '/lessons/alliance', '/lessons/china/quiz?attempt=phone2&n=1', '/test', '/progress']) {
         await page.goto(`/${ui}${path}`);

@@ -1,20 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
+import { expect, it } from 'vitest';
+import { axeViolations, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
 import { startDev } from '../../scripts/lib/dev-server.ts';
 
-describe.skipIf(!hasBrowser)('progress in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('progress in Chromium', (browser) => {
   it('keeps a finished quiz after a reload; a second browser starts empty; export downloads JSON; delete empties it', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(browser());
     await page.goto('/en/lessons/balance/quiz?ql=de');
     await finishPracticeRun(page);
     await page.goto('/en/progress');
@@ -38,9 +31,11 @@ describe.skipIf(!hasBrowser)('progress in Chromium', () => {
     // "completed, best 64%" (or passed): a finished quiz is never "in progress".
     expect(await page.locator('.badge').nth(3).innerText()).toMatch(/^(completed|passed \(80 % or more\)), best \d+%$/);
     await page.goto('/de/');
-    expect(await page.locator('.badge').nth(3).innerText()).toMatch(/^(abgeschlossen|bestanden \(80 % oder mehr\)), bestes Ergebnis \d+\s%$/);
+    expect(await page.locator('.badge').nth(3).innerText()).toMatch(
+      /^(abgeschlossen|bestanden \(80 % oder mehr\)), bestes Ergebnis \d+\s%$/,
+    );
 
-    const other = await openPage(browser);
+    const other = await openPage(browser());
     await other.page.goto('/en/progress');
     expect(await other.page.locator('.empty').count()).toBe(1);
     await other.context.close();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, finishPracticeRun, hasBrowser, launch, openPage } from './browser.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
 
 /** Presses Tab until the focused element matches `test`; fails after `max` presses. */
 async function tabTo(page: Page, test: string, max = 60): Promise<void> {
@@ -39,15 +39,9 @@ async function findQuestion(page: Page, base: string, selector: string): Promise
   throw new Error(`no question with ${selector} in ${base}`);
 }
 
-describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('quizzes in Chromium', (browser) => {
   it('takes a lesson quiz by keyboard alone, from the first question to the results', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(browser());
     await page.goto('/en/lessons/alliance');
     await tabTo(page, 'a[href$="/lessons/alliance/quiz"]');
     await page.keyboard.press('Enter');
@@ -82,7 +76,7 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
   });
 
   it('takes the final test and reviews it, feedback only after submitting', async () => {
-    const { page, problems, context } = await openPage(browser, { locale: 'de-DE' });
+    const { page, problems, context } = await openPage(browser(), { locale: 'de-DE' });
     await page.goto('/de/test');
     await page.waitForURL(/attempt=/);
     expect(await page.locator('.test-questions > li').count()).toBe(20);
@@ -111,7 +105,7 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
   });
 
   it('answers a quiz with JavaScript disabled: plain form posts graded on the server', async () => {
-    const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, problems, context } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto('/en/lessons/china/quiz?ql=en');
     const total = await finishPracticeRun(page, (n) => {
       expect(new URL(page.url()).searchParams.get('n')).toBe(String(n)); // graded by a plain GET form
@@ -125,7 +119,7 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
 
   for (const js of [true, false])
     it(`says so when nothing is chosen, and flags two items at one position (JavaScript ${js ? 'on' : 'off'})`, async () => {
-      const { page, problems, context } = await openPage(browser, { javaScriptEnabled: js });
+      const { page, problems, context } = await openPage(browser(), { javaScriptEnabled: js });
       const base = `/en/lessons/alliance/quiz?attempt=empty${js ? 1 : 0}&ql=de`;
       await page.goto(`${base}&n=1`);
       await page.getByRole('button', { name: 'Check answer' }).click();
@@ -153,7 +147,7 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
     });
 
   it('asks before handing in an empty final test without JavaScript too, then stores it', async () => {
-    const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, problems, context } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto('/en/test');
     await page.getByRole('button', { name: 'Submit the test' }).click();
     await page.waitForSelector('.open-notice');
@@ -167,7 +161,7 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
   });
 
   it('marks the pick in the list after checking, with a verdict unlike the True/False labels', async () => {
-    const { page, context } = await openPage(browser, { locale: 'de-DE' });
+    const { page, context } = await openPage(browser(), { locale: 'de-DE' });
     const base = '/de/lessons/alliance/quiz?attempt=marks1&ql=en';
     await findQuestion(page, base, '.question-form input[type="radio"][value="true"]');
     await page.locator('.question-form input[value="true"]').check();
@@ -183,11 +177,10 @@ describe.skipIf(!hasBrowser)('quizzes in Chromium', () => {
   });
 
   it('has no axe-core violations on a quiz question with feedback', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto('/de/lessons/outlook/quiz?attempt=axe1&ql=de&n=1');
     expect(await axeViolations(page)).toEqual([]);
-    await page.locator('.question-form fieldset input, .question-form fieldset select').first().focus();
-    await answerByKeyboard(page).catch(() => undefined);
+    await answerByKeyboard(page);
     await page.locator('button[type="submit"]').click();
     await page.waitForSelector('.feedback');
     expect(await axeViolations(page)).toEqual([]);

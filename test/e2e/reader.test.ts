@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { axeViolations, describeInBrowser, openPage } from './browser.ts';
 
-describe.skipIf(!hasBrowser)('in Chromium', () => {
-  let browser: Browser;
+describeInBrowser('in Chromium', (browser) => {
   beforeAll(async () => {
-    browser = await launch();
-    console.log(`e2e: running in ${browser.browserType().name()} ${browser.version()}`);
+    console.log(`e2e: running in ${browser().browserType().name()} ${browser().version()}`);
   });
-  afterAll(() => browser?.close());
 
   it('redirects / by the browser language and switches language on the same page', async () => {
-    const { page, problems, context } = await openPage(browser, { locale: 'de-DE' });
+    const { page, problems, context } = await openPage(browser(), { locale: 'de-DE' });
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/de/');
     await page.goto('/de/lessons/china');
@@ -26,7 +22,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
   });
 
   it('reads a lesson in German, in English and side by side, and remembers the view', async () => {
-    const { page, problems, context } = await openPage(browser, { locale: 'en-US' });
+    const { page, problems, context } = await openPage(browser(), { locale: 'en-US' });
     await page.goto('/en/lessons/alliance');
     const viewNav = page.getByRole('navigation', { name: 'Show the text in' });
 
@@ -51,7 +47,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
   });
 
   it('opens and closes a glossary entry by keyboard alone', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(browser());
     await page.goto('/en/lessons/cooperation?view=de');
     await page.waitForFunction(() => document.querySelector('[data-island]') !== null);
     // Tab from the top of the page until a glossary term has focus.
@@ -94,7 +90,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
   });
 
   it('works without JavaScript: view links reload, terms link to the glossary list', async () => {
-    const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, problems, context } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto('/de/lessons/china');
     await page.getByRole('navigation', { name: 'Text anzeigen auf' }).getByRole('link', { name: 'Englisch' }).click();
     expect(new URL(page.url()).search).toBe('?view=en');
@@ -110,7 +106,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
   });
 
   it('fits a 360 px phone without sideways scrolling', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { page, context } = await openPage(browser(), { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     for (const path of ['/en/', '/de/lessons/sustainability']) {
       await page.goto(path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
@@ -124,7 +120,7 @@ describe.skipIf(!hasBrowser)('in Chromium', () => {
 
   for (const path of ['/en/', '/de/', '/en/lessons/alliance', '/de/lessons/outlook?view=de', '/en/nope']) {
     it(`has no axe-core violations on ${path}`, async () => {
-      const { page, problems, context } = await openPage(browser);
+      const { page, problems, context } = await openPage(browser());
       await page.goto(path);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems.filter((p) => !p.includes('404'))).toEqual([]);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, hasBrowser, launch, openPage } from './browser.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, openPage } from './browser.ts';
 
 /** Picks a wrong meaning with the keyboard alone: Tab into the choices, arrow keys until another gloss is chosen. */
 async function chooseWrongByKeyboard(page: Page, right: string) {
@@ -58,28 +58,23 @@ async function reviewOneWordTwice(page: Page) {
   expect(await page.locator('label[for="review-progress"]').innerText()).toBe('Card 3 of 3');
 }
 
-describe.skipIf(!hasBrowser)('review in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+describeInBrowser('review in Chromium', (browser) => {
   it('reviews a word by keyboard alone, answered wrong, and sees it again in the same session', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(browser());
     await reviewOneWordTwice(page);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('does the same without JavaScript', async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, problems, context } = await openPage(browser(), { javaScriptEnabled: false });
     await reviewOneWordTwice(page);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
   it('has no axe violations on a card, its feedback and the empty review, at 360 px', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    const { page, problems, context } = await openPage(browser(), { viewport: { width: 360, height: 740 } });
     await page.goto('/de/review');
     expect(await axeViolations(page), page.url()).toEqual([]);
     await page.request.post('/api/review/cards', { data: { glossary: 'vorsehen' } });
@@ -91,6 +86,7 @@ describe.skipIf(!hasBrowser)('review in Chromium', () => {
     await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
     await page.waitForSelector('#review-verdict');
     expect(await axeViolations(page), page.url()).toEqual([]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
@@ -103,7 +99,7 @@ describe.skipIf(!hasBrowser)('review in Chromium', () => {
         speak: (u) => window.__spoken.push({ text: u.text, lang: u.lang }),
         cancel() {}, addEventListener() {}, removeEventListener() {},
       } });`;
-    const german = await openPage(browser);
+    const german = await openPage(browser());
     await german.context.addInitScript(stub(['en-US', 'de-DE']));
     await german.page.request.post('/api/review/cards', { data: { glossary: 'vereinbarung' } });
     await german.page.goto('/en/review');
@@ -119,7 +115,7 @@ describe.skipIf(!hasBrowser)('review in Chromium', () => {
     expect((await first.innerText()).startsWith(spoken.text.slice(0, 30))).toBe(true);
     await german.context.close();
 
-    const none = await openPage(browser);
+    const none = await openPage(browser());
     await none.context.addInitScript(stub(['en-US']));
     await none.page.request.post('/api/review/cards', { data: { glossary: 'vereinbarung' } });
     await none.page.goto('/en/review');
