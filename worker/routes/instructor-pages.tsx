@@ -7,7 +7,7 @@ import { SET_LIMITS } from '../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor/index.ts';
 import { content, contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
-import { allowAttempt, csrfToken, currentSession, endSession, isInstructorToken, startSession, validCsrf } from '../instructor-auth.ts';
+import { csrfToken, currentSession, endSession, signedSession, signIn, validCsrf } from '../instructor-auth.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
 import { attemptCounts } from '../stores/results-store.ts';
@@ -24,12 +24,15 @@ function signInPage(c: C, status: 200 | 401 | 429, error?: string) {
   return renderPage(c, c.get('lang'), <SignInPage error={error} />, { title: t('instructor.title'), status });
 }
 
-/** A signed, unexpired session; else the sign-in page with 401 (nothing of the area is shown). */
+/** A signed, unexpired session that was not signed out; else the sign-in page with 401 (nothing of the area is shown). */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const session = await currentSession(c);
-  if (!session) return signInPage(c, 401, c.req.method === 'POST' ? c.get('t')('instructor.sessionEnded') : undefined);
-  c.set('session', session);
-  c.set('csrf', await csrfToken(c, session));
+  // The results pages sit under this area's guard and their own: the sign-in guard is asked once.
+  if (!c.var.session) {
+    const session = await currentSession(c);
+    if (!session) return signInPage(c, 401, c.req.method === 'POST' ? c.get('t')('instructor.sessionEnded') : undefined);
+    c.set('session', session);
+    c.set('csrf', await csrfToken(c, session));
+  }
   c.header('Cache-Control', 'private, no-store');
   await next();
 };
@@ -89,15 +92,29 @@ const home = (c: C, notice?: string) =>
 export const instructorPages = new Hono<AppEnv>()
   .post('/:lang/instructor/sign-in', csrf(), async (c) => {
     const body = await c.req.parseBody();
-    const token = typeof body.token === 'string' ? body.token : '';
+    const outcome = await signIn(c, typeof body.token === 'string' ? body.token : '');
     const t = c.get('t');
-    if (!(await isInstructorToken(c, token))) {
-      if (!(await allowAttempt(c))) return signInPage(c, 429, t('instructor.tooMany'));
-      return signInPage(c, 401, t('instructor.wrongToken'));
-    }
-    await startSession(c);
+    if (outcome === 'limited') return signInPage(c, 429, t('instructor.tooMany'));
+    if (outcome === 'wrong') return signInPage(c, 401, t('instructor.wrongToken'));
     return home(c);
   })
+  // Before the session guard below: a signed cookie and its CSRF token are enough to sign out, so signing
+  // out is one guard call (the revocation), not two.
+  .post(
+    '/:lang/instructor/sign-out',
+    csrf(),
+    async (c, next) => {
+      const session = await signedSession(c);
+      if (!session) return signInPage(c, 401, c.get('t')('instructor.sessionEnded'));
+      c.set('session', session);
+      await next();
+    },
+    requireCsrf,
+    async (c) => {
+      await endSession(c, c.get('session'));
+      return c.redirect(`/${c.get('lang')}/instructor`, 303);
+    },
+  )
   .get('/:lang/instructor', async (c) => {
     const session = await currentSession(c);
     if (!session) return signInPage(c, 200);
@@ -124,10 +141,6 @@ export const instructorPages = new Hono<AppEnv>()
   })
   .use('/:lang/instructor/*', requireSession)
   .use('/:lang/instructor/*', async (c, next) => (c.req.method === 'POST' ? csrf()(c, next) : next()))
-  .post('/:lang/instructor/sign-out', requireCsrf, (c) => {
-    endSession(c);
-    return c.redirect(`/${c.get('lang')}/instructor`, 303);
-  })
   .get('/:lang/instructor/sets/new', (c) =>
     renderPage(
       c,
