@@ -1,6 +1,8 @@
-// "Accept this typed answer": a new question set with the answer added, for the set store to save as a new
-// version (validated again by the caller with the one set schema).
+// "Accept this typed answer": a new question set with the answer added, for the set registry to save as a new
+// version in the same transaction that checks the version the instructor looked at.
+import { readNumber } from '../quiz/kinds/cloze-gaps.ts';
 import { isSimpleGap, type Gap, type Question } from '../quiz/schema.ts';
+import { setSchemas, type QuestionSet } from '../sets/schema.ts';
 
 export interface Acceptance {
   questionId: string;
@@ -13,10 +15,49 @@ export interface Acceptance {
   part?: string | undefined;
 }
 
-/** The questions with the answer accepted, or null if that question cannot take it (gone, other type, bad number). */
+/** What accepting answers: the set with the answer, or why not (nothing to accept, or the question cannot take it). */
+export type Accepted = { ok: true; set: QuestionSet; text: string } | { ok: false; reason: 'empty' | 'cannotAccept' };
+
+// Line breaks, tabs and runs of spaces become one space: the matcher folds them alike (core/quiz/normalize.ts),
+// so grading is unchanged, and a stored answer never carries a line break into GIFT or a CSV cell.
+const WHITE_SPACE = /\s+/g;
+// Other control characters, and the bidirectional overrides that make a text read differently than it
+// matches, cannot be typed on purpose: they are dropped rather than stored.
+const CONTROLS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+// The only text a typed-answer matcher reads as a pattern is `*` alone (GIFT's catch-all, "anything non-blank").
+// Moodle writes the literal star as `\*`; a star after backslashes gets one backslash more, so the escape is
+// reversible and `\*` typed by a learner stays that literal text too.
+const PATTERN = /^\\*\*$/;
+
+/** A learner's typed text as a literal accepted answer: cleaned, never a pattern; null when nothing is left. */
+export function literalAnswer(value: string): { stored: string; text: string } | null {
+  const text = value
+    .replace(CONTROLS, (c) => (/\s/.test(c) ? ' ' : ''))
+    .replace(WHITE_SPACE, ' ')
+    .trim();
+  if (!text) return null;
+  return { stored: PATTERN.test(text) ? `\\${text}` : text, text };
+}
+
+/**
+ * The set with the answer accepted and validated again by the one set schema, or why it cannot be. The value
+ * is taken literally (`literalAnswer`); a number is read as the grader reads a typed number.
+ */
+export function acceptIntoSet(set: QuestionSet, a: Acceptance): Accepted {
+  const literal = literalAnswer(a.value);
+  if (!literal) return { ok: false, reason: 'empty' };
+  const questions = acceptAnswer(set.questions, { ...a, value: literal.stored });
+  const parsed = questions && setSchemas(set.languages).QuestionSet.safeParse({ ...set, questions });
+  return parsed?.success ? { ok: true, set: parsed.data, text: literal.text } : { ok: false, reason: 'cannotAccept' };
+}
+
+/**
+ * The questions with the answer accepted, or null if that question cannot take it (gone, other type, bad number).
+ * `a.value` is stored as given: pass it through `literalAnswer` first (as `acceptIntoSet` does).
+ */
 export function acceptAnswer<Q extends Question>(questions: readonly Q[], a: Acceptance): Q[] | null {
-  const value = a.value.trim();
-  if (!value || !(a.credit > 0 && a.credit <= 1)) return null;
+  const value = a.value;
+  if (!value.trim() || !(a.credit > 0 && a.credit <= 1)) return null;
   let changed = false;
   const out = questions.map((q): Q => {
     if (q.id !== a.questionId) return q;
@@ -28,8 +69,8 @@ export function acceptAnswer<Q extends Question>(questions: readonly Q[], a: Acc
       return { ...q, answers: { ...q.answers, [a.lang]: [...rest, { text: value, weight: a.credit }] } };
     }
     if (q.type === 'numerical') {
-      const n = Number(value);
-      if (!Number.isFinite(n)) return q;
+      const n = readNumber(value);
+      if (n === undefined || !Number.isFinite(n)) return q;
       changed = true;
       return { ...q, alternatives: [...(q.alternatives ?? []), { answer: n, tolerance: 0, weight: a.credit }] };
     }
@@ -52,8 +93,8 @@ export function acceptAnswer<Q extends Question>(questions: readonly Q[], a: Acc
  */
 function acceptIntoGap(gap: Gap, value: string, a: Acceptance): Gap | null {
   if (gap.kind === 'numerical') {
-    const n = Number(value.replace(',', '.'));
-    if (!Number.isFinite(n)) return null;
+    const n = readNumber(value);
+    if (n === undefined || !Number.isFinite(n)) return null;
     return { ...gap, answers: [...gap.answers, { answer: n, tolerance: 0, weight: a.credit }] };
   }
   if (gap.kind === 'typed') {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCloze } from '../../core/formats/cloze/parse.ts';
 import { grade } from '../../core/quiz/grade.ts';
 import { questionSchemas, type Question } from '../../core/quiz/schema.ts';
-import { acceptAnswer } from '../../core/stats/accept-answer.ts';
+import type { QuestionSet } from '../../core/sets/schema.ts';
+import { acceptAnswer, acceptIntoSet, literalAnswer } from '../../core/stats/accept-answer.ts';
 
 const { Question: QuestionSchema } = questionSchemas(['en']);
 const fromCloze = (src: string): Question => {
@@ -50,5 +51,38 @@ describe('accepting a typed answer into a cloze gap', () => {
   it('refuses a choice gap and a gap that does not exist', () => {
     expect(accepted(Q, 'Korea', 1, 'g4')).toBeNull();
     expect(accepted(Q, 'magnets', 1, 'g9')).toBeNull();
+  });
+});
+
+describe('an accepted answer is the literal text typed', () => {
+  it('escapes GIFT\'s catch-all "*" as Moodle writes a literal star, and a typed "\\*" as well', () => {
+    expect(literalAnswer('*')).toEqual({ stored: '\\*', text: '*' });
+    expect(literalAnswer(' \\* ')).toEqual({ stored: '\\\\*', text: '\\*' });
+    expect(literalAnswer('a*b')).toEqual({ stored: 'a*b', text: 'a*b' });
+    expect(literalAnswer('**')).toEqual({ stored: '**', text: '**' });
+  });
+
+  it('folds line breaks and tabs to one space and drops other control and direction characters', () => {
+    expect(literalAnswer('seltene\n\tErden')?.stored).toBe('seltene Erden');
+    expect(literalAnswer('Pe\u0000king\u202e')?.stored).toBe('Peking');
+  });
+
+  it('refuses an empty or blank value, and one of control characters only', () => {
+    for (const v of ['', '   ', '\n\t', '\u0000\u202e ']) expect(literalAnswer(v), JSON.stringify(v)).toBeNull();
+  });
+
+  it('stores the star of a short answer escaped, so the question keeps grading other answers as wrong', () => {
+    const q = QuestionSchema.parse({
+      id: 'q',
+      type: 'short',
+      prompt: { en: 'Capital of China?' },
+      answers: { en: [{ text: 'Beijing', weight: 1 }] },
+    });
+    const set = { title: { en: 'T' }, languages: ['en'], passages: [], questions: [q] } as unknown as QuestionSet;
+    const out = acceptIntoSet(set, { questionId: 'q', value: '*', lang: 'en', credit: 1 });
+    expect(out.ok && out.set.questions[0]).toMatchObject({ answers: { en: [{ text: 'Beijing' }, { text: '\\*', weight: 1 }] } });
+    expect(out.ok && grade(out.set.questions[0]!, { text: 'Berlin' }, 'en').score).toBe(0);
+    expect(acceptIntoSet(set, { questionId: 'q', value: ' ', lang: 'en', credit: 1 })).toEqual({ ok: false, reason: 'empty' });
+    expect(acceptIntoSet(set, { questionId: 'nope', value: 'x', lang: 'en', credit: 1 })).toEqual({ ok: false, reason: 'cannotAccept' });
   });
 });

@@ -62,7 +62,9 @@ describe('/{lang}/instructor/results/{quizId}', () => {
 
     // Accept "Beijing" (typed in German, scored 0) with full credit.
     const csrf = /name="csrf" value="([0-9a-f]+)"/.exec(html)![1]!;
-    const form = `csrf=${csrf}&attempts=first&question=cap&value=Beijing&lang=de&credit=1`;
+    const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec(html)![1];
+    expect(expectedVersion).toBe('1');
+    const form = `csrf=${csrf}&attempts=first&expectedVersion=${expectedVersion}&question=cap&value=Beijing&lang=de&credit=1`;
     const accepted = await request(`/de/instructor/results/${id}/accept`, {
       method: 'POST',
       headers: { cookie, origin: 'http://127.0.0.1', 'content-type': 'application/x-www-form-urlencoded' },

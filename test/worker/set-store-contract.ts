@@ -45,6 +45,7 @@ export function setStoreContract(name: string, { make, cold = () => {} }: StoreU
           questionCount: 1,
           createdAt: v.createdAt,
           updatedAt: v.createdAt,
+          learnerCopyPending: false,
         },
       ]);
     });

@@ -1,5 +1,6 @@
 import type { QuestionSet } from '../../core/sets/schema.ts';
-import { newSetId, summaryOf, type SetStore, type SetSummary, type SetVersion } from '../../worker/stores/set-store.ts';
+import { acceptIntoSet, type Acceptance } from '../../core/stats/accept-answer.ts';
+import { newSetId, summaryOf, type AcceptResult, type SetStore, type SetSummary, type SetVersion } from '../../worker/stores/set-store.ts';
 
 type Row = { createdAt: string; updatedAt: string; latestVersion: number; publishedVersion: number | null; deleted: boolean };
 
@@ -56,6 +57,18 @@ export class MemorySetStore implements SetStore {
     this.versions.set(`${id}/${v.version}`, v);
     Object.assign(row, { latestVersion: v.version, updatedAt: v.createdAt });
     return structuredClone(v);
+  }
+
+  async acceptAnswer(id: string, expectedVersion: number, change: Acceptance): Promise<AcceptResult> {
+    const row = this.live(id);
+    if (!row) return { status: 'notFound' };
+    if (row.latestVersion !== expectedVersion) return { status: 'conflict', latestVersion: row.latestVersion };
+    const accepted = acceptIntoSet(this.versions.get(`${id}/${expectedVersion}`)!.set, change);
+    if (!accepted.ok) return { status: 'refused', reason: accepted.reason };
+    const version = (await this.replace(id, accepted.set, { format: 'json', text: JSON.stringify(accepted.set, null, 2) }))!;
+    const published = row.publishedVersion === expectedVersion;
+    if (published) row.publishedVersion = version.version;
+    return { status: 'accepted', version, text: accepted.text, published, publishedVersion: row.publishedVersion };
   }
 
   async remove(id: string) {

@@ -7,6 +7,8 @@ export interface AcceptTarget {
   csrf: string;
   /** The report's selection, kept after the redirect. */
   attempts: string;
+  /** The set version the page shows: the accept is refused (409) if the set has another one by then. */
+  expectedVersion: number;
 }
 
 const percent = (lang: string, x: number | null) =>
@@ -21,6 +23,7 @@ function AcceptForm({ row, questionId, qlang, target }: { row: ResponseRow; ques
     <form method="post" action={target.action} class="inline-form accept-form">
       <input type="hidden" name="csrf" value={target.csrf} />
       <input type="hidden" name="attempts" value={target.attempts} />
+      <input type="hidden" name="expectedVersion" value={String(target.expectedVersion)} />
       <input type="hidden" name="question" value={questionId} />
       <input type="hidden" name="value" value={row.value} />
       <input type="hidden" name="lang" value={lang} />

@@ -7,7 +7,8 @@ import type { SetSummary, SetVersion } from '../stores/set-store.ts';
  *   the newest versions), and the next version is `max_version + 1`.
  * - `versions` keeps every version; the list's columns are copied out of the body so that listing never
  *   parses whole sets.
- * - `kv_sync` is the outbox of KV keys that must follow the SQL state (the learners' copies).
+ * - `kv_sync` is the outbox of KV keys that must follow the SQL state (the learners' copies); `tries` counts
+ *   the failed writes of a key since it was last written, for the retry's backoff.
  * - `meta` records the one-time migration from the old KV layout.
  */
 export const SCHEMA = `
@@ -35,13 +36,20 @@ CREATE TABLE IF NOT EXISTS kv_sync (
   key TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
   synced_seq INTEGER NOT NULL,
-  due INTEGER NOT NULL
+  due INTEGER NOT NULL,
+  tries INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
 `;
+
+/** Brings a registry created before a column existed up to SCHEMA (SQLite adds a column, never drops one). */
+export function upgradeSchema(sql: SqlStorage) {
+  const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('kv_sync')").toArray();
+  if (!columns.some((c) => c.name === 'tries')) sql.exec('ALTER TABLE kv_sync ADD COLUMN tries INTEGER NOT NULL DEFAULT 0');
+}
 
 /** A `sets` row joined with the list columns of one of its versions. */
 type SummaryRow = {
@@ -54,10 +62,24 @@ type SummaryRow = {
   languages: string;
   lesson: string | null;
   question_count: number;
+  copy_pending: number;
 };
 
 const SUMMARY_COLUMNS = `s.id, s.created_at, s.updated_at, s.latest_version, s.published_version,
   v.title, v.languages, v.lesson, v.question_count`;
+
+/**
+ * Whether a set's learner copy is owed to KV: its own key (`{copyPrefix}{id}`) is marked, or the learners'
+ * list is marked and this set has ever been in it (it has a key of its own in the outbox).
+ */
+const COPY_PENDING = `COALESCE((SELECT k.seq > k.synced_seq OR EXISTS (SELECT 1 FROM kv_sync l WHERE l.key = ? AND l.seq > l.synced_seq)
+  FROM kv_sync k WHERE k.key = ? || s.id), 0) AS copy_pending`;
+
+/** The outbox keys a summary's `learnerCopyPending` is read from. */
+export interface CopyKeys {
+  copyPrefix: string;
+  listKey: string;
+}
 
 function toSummary(r: SummaryRow): SetSummary {
   return {
@@ -70,16 +92,22 @@ function toSummary(r: SummaryRow): SetSummary {
     questionCount: r.question_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    learnerCopyPending: r.copy_pending === 1,
   };
 }
 
-/** The live sets, each with the list columns of its latest version (`latest`) or published one. */
-export function summaries(sql: SqlStorage, of: 'latest' | 'published', id?: string): SetSummary[] {
+/**
+ * The live sets, each with the list columns of its latest version (`latest`, with `learnerCopyPending` read
+ * from the outbox by `keys`) or published one (learners' list: never pending, it is what is being written).
+ */
+export function summaries(sql: SqlStorage, of: 'latest' | 'published', keys: CopyKeys | null, id?: string): SetSummary[] {
   const join = of === 'latest' ? 's.latest_version' : 's.published_version';
   const rows = sql
     .exec<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM sets s JOIN versions v ON v.set_id = s.id AND v.version = ${join}
+      `SELECT ${SUMMARY_COLUMNS}, ${keys ? COPY_PENDING : '0 AS copy_pending'} FROM sets s
+       JOIN versions v ON v.set_id = s.id AND v.version = ${join}
        WHERE s.deleted_at IS NULL ${id === undefined ? '' : 'AND s.id = ?'} ORDER BY s.created_at, s.id`,
+      ...(keys ? [keys.listKey, keys.copyPrefix] : []),
       ...(id === undefined ? [] : [id]),
     )
     .toArray();

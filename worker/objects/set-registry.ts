@@ -1,13 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { QuestionSet } from '../../core/sets/schema.ts';
+import { acceptIntoSet, type Acceptance } from '../../core/stats/accept-answer.ts';
 import { keys } from '../stores/keys.ts';
-import { newSetId, type SetSummary, type SetVersion } from '../stores/set-store.ts';
+import { newSetId, type AcceptResult, type SetSummary, type SetVersion } from '../stores/set-store.ts';
 import { PUBLISHED_LIST_KEY } from '../stores/set-store-published.ts';
 import { KvSync } from './set-registry-kv-sync.ts';
 import { readLegacySets } from './set-registry-migrate.ts';
-import { insertVersion, liveSet, readVersion, SCHEMA, summaries } from './set-registry-schema.ts';
+import { insertVersion, liveSet, readVersion, SCHEMA, summaries, upgradeSchema, type CopyKeys } from './set-registry-schema.ts';
 
 const PUBLISHED_PREFIX = keys.setPublished('');
+const COPY_KEYS: CopyKeys = { copyPrefix: PUBLISHED_PREFIX, listKey: PUBLISHED_LIST_KEY };
+type SetRow = NonNullable<ReturnType<typeof liveSet>>;
 
 /** What a publish or unpublish answers: the instructor's row and the copy learners now get. */
 export interface PublishResult {
@@ -33,20 +36,21 @@ export class SetRegistry extends DurableObject<Env> {
     // concurrent first uses migrate once.
     void ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(SCHEMA);
+      upgradeSchema(this.sql);
       await this.migrateOnce();
       // A crash between a commit and its KV write is caught up before anything else happens.
       if (this.kvSync.pending().length) await this.kvSync.flush();
     });
   }
 
-  /** Every live set with its latest version's title, drafts included. */
+  /** Every live set with its latest version's title, drafts included, and whether its learner copy is owed. */
   list(): SetSummary[] {
-    return summaries(this.sql, 'latest');
+    return summaries(this.sql, 'latest', COPY_KEYS);
   }
 
   /** Published sets with their published version's title (what learners list). */
   listPublished(): SetSummary[] {
-    return summaries(this.sql, 'published');
+    return summaries(this.sql, 'published', null);
   }
 
   latest(id: string): SetVersion | null {
@@ -78,18 +82,37 @@ export class SetRegistry extends DurableObject<Env> {
   replace(id: string, set: QuestionSet, source: SetVersion['source']): SetVersion | null {
     return this.ctx.storage.transactionSync(() => {
       const row = liveSet(this.sql, id);
-      if (!row) return null;
-      const v: SetVersion = { id, version: row.max_version + 1, createdAt: new Date().toISOString(), set, source };
-      insertVersion(this.sql, v);
-      this.sql.exec(
-        'UPDATE sets SET latest_version = ?, max_version = ?, updated_at = ? WHERE id = ?',
-        v.version,
-        v.version,
-        v.createdAt,
-        id,
-      );
-      return v;
+      return row ? this.insertNext(id, row, set, source) : null;
     });
+  }
+
+  /**
+   * Accepts a typed answer into a new version made from `expectedVersion` (the version the instructor looked
+   * at) and publishes it if that version was live, in one transaction: a set changed meanwhile is a conflict
+   * and nothing is stored, so no concurrent edit is lost and nothing is published by mistake.
+   */
+  async acceptAnswer(id: string, expectedVersion: number, change: Acceptance): Promise<AcceptResult> {
+    const result = this.ctx.storage.transactionSync((): AcceptResult => {
+      const row = liveSet(this.sql, id);
+      if (!row) return { status: 'notFound' };
+      if (row.latest_version !== expectedVersion) return { status: 'conflict', latestVersion: row.latest_version };
+      const accepted = acceptIntoSet(readVersion(this.sql, id, expectedVersion)!.set, change);
+      if (!accepted.ok) return { status: 'refused', reason: accepted.reason };
+      // The editor shows a version's source: the new version's source is the set as JSON (it imports back).
+      const v = this.insertNext(id, row, accepted.set, { format: 'json', text: JSON.stringify(accepted.set, null, 2) });
+      // A set whose looked-at version was live stays live with the accepted answer; a draft stays a draft.
+      const publish = row.published_version === expectedVersion;
+      if (publish) this.markPublished(id, v.version);
+      return {
+        status: 'accepted',
+        version: v,
+        text: accepted.text,
+        published: publish,
+        publishedVersion: publish ? v.version : row.published_version,
+      };
+    });
+    if (result.status === 'accepted' && result.published) await this.kvSync.flush();
+    return result;
   }
 
   /** Deletes the versions and the publish state together; the KV copy goes in the same call. */
@@ -116,7 +139,7 @@ export class SetRegistry extends DurableObject<Env> {
     return this.setPublished(id, null);
   }
 
-  /** Retries the KV writes that failed. */
+  /** Writes what a crash or a failed KV write left owed (armed by every change, re-armed with backoff). */
   override async alarm() {
     await this.kvSync.flush(true);
   }
@@ -130,16 +153,35 @@ export class SetRegistry extends DurableObject<Env> {
     const changed = this.ctx.storage.transactionSync(() => {
       const row = liveSet(this.sql, id);
       if (!row) return false;
-      this.sql.exec('UPDATE sets SET published_version = ? WHERE id = ?', to === 'latest' ? row.latest_version : null, id);
-      this.kvSync.mark(keys.setPublished(id));
-      this.kvSync.mark(PUBLISHED_LIST_KEY);
+      this.markPublished(id, to === 'latest' ? row.latest_version : null);
       return true;
     });
     if (!changed) return null;
     await this.kvSync.flush();
-    const summary = summaries(this.sql, 'latest', id)[0]!;
+    const summary = summaries(this.sql, 'latest', COPY_KEYS, id)[0]!;
     const copy = summary.publishedVersion === null ? null : readVersion(this.sql, id, summary.publishedVersion);
     return { summary, copy };
+  }
+
+  /** The next version of a set; call inside a transaction. */
+  private insertNext(id: string, row: SetRow, set: QuestionSet, source: SetVersion['source']): SetVersion {
+    const v: SetVersion = { id, version: row.max_version + 1, createdAt: new Date().toISOString(), set, source };
+    insertVersion(this.sql, v);
+    this.sql.exec(
+      'UPDATE sets SET latest_version = ?, max_version = ?, updated_at = ? WHERE id = ?',
+      v.version,
+      v.version,
+      v.createdAt,
+      id,
+    );
+    return v;
+  }
+
+  /** Records what learners get of a set and marks their KV copies (and the alarm); call inside a transaction. */
+  private markPublished(id: string, version: number | null) {
+    this.sql.exec('UPDATE sets SET published_version = ? WHERE id = ?', version, id);
+    this.kvSync.mark(keys.setPublished(id));
+    this.kvSync.mark(PUBLISHED_LIST_KEY);
   }
 
   /** What a learner-facing KV key must hold now: a published copy, or the list of published sets. */

@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { pick } from '../../core/content/localized.ts';
-import { acceptAnswer } from '../../core/stats/accept-answer.ts';
-import { setSchemas } from '../../core/sets/schema.ts';
+import { AcceptRefusedPage, type AcceptRefusal } from '../../web/pages/accept-refused.tsx';
 import { ItemAnalysisPage } from '../../web/pages/item-analysis.tsx';
 import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
 import { renderPage } from '../render.tsx';
 import { csvResponse } from '../services/results-csv.ts';
 import { buildReport, reportedQuiz, reportLanguage, type ReportedQuiz } from '../services/results-report.ts';
-import { setStore } from '../sets.ts';
+import { isSetId, setStore } from '../sets.ts';
 import { requireCsrf, requireSession } from './instructor-pages.tsx';
 import { renderNotFound } from './pages.tsx';
 
@@ -56,42 +56,48 @@ export const resultsPages = new Hono<AppEnv>()
         attempts={attempts}
         path={path}
         csvPath={`/${c.get('lang')}/instructor/results/${quiz.quizId}`}
-        accept={quiz.set ? { action: `${path}/accept`, csrf: c.get('csrf'), attempts } : undefined}
+        accept={quiz.set ? { action: `${path}/accept`, csrf: c.get('csrf'), attempts, expectedVersion: quiz.set.version } : undefined}
         notice={c.req.query('notice')}
       />,
       { title: t('itemAnalysis.title', { title: quizTitle(c, quiz) }) },
     );
   })
   .post('/:lang/instructor/results/:quizId/accept', csrf(), requireCsrf, async (c) => {
-    const quiz = await reportedQuiz(c.env, c.req.param('quizId'));
+    const quizId = c.req.param('quizId');
     // Built-in content is not editable here: only a set's typed answers can be accepted.
-    if (!quiz?.set) return renderNotFound(c, c.get('lang'));
+    if (!isSetId(quizId)) return renderNotFound(c, c.get('lang'));
     const t = c.get('t');
     const body = await c.req.parseBody();
-    const value = str(body, 'value').trim();
-    const back = (notice: string) =>
-      c.redirect(`${pagePath(c, quiz.quizId)}?attempts=${selection(body.attempts)}&notice=${encodeURIComponent(notice)}`, 303);
-    const v = quiz.set;
-    const questions = acceptAnswer(v.set.questions, {
+    const expectedVersion = Number(str(body, 'expectedVersion'));
+    if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1)
+      throw new ApiError(400, 'bad_request', 'The form does not say which version of the set it was made from.');
+    const backHref = `${pagePath(c, quizId)}?attempts=${selection(body.attempts)}`;
+    const back = (notice: string) => c.redirect(`${backHref}&notice=${encodeURIComponent(notice)}`, 303);
+    // One registry call checks the version looked at, stores the new version and publishes it if that one was
+    // live, all in one transaction (a concurrent edit is never lost, nothing is published by mistake).
+    const result = await setStore(c.env).acceptAnswer(quizId, expectedVersion, {
       questionId: str(body, 'question'),
-      value,
+      value: str(body, 'value'),
       lang: str(body, 'lang'),
       credit: Number(str(body, 'credit')),
       part: str(body, 'part') || undefined,
     });
-    const parsed = questions && setSchemas(v.set.languages).QuestionSet.safeParse({ ...v.set, questions });
-    if (!parsed?.success) return back(t('itemAnalysis.cannotAccept'));
-    const store = setStore(c.env);
-    // The editor shows a version's source: the new version's source is the set as JSON (it imports back).
-    const saved = await store.replace(v.id, parsed.data, { format: 'json', text: JSON.stringify(parsed.data, null, 2) });
-    if (!saved) return renderNotFound(c, c.get('lang'));
-    const summary = (await store.list()).find((s) => s.id === v.id);
-    // A set whose latest version was live stays live with the accepted answer; a draft stays a draft.
-    if (summary?.publishedVersion === v.version) {
-      await store.publish(v.id);
-      return back(t('itemAnalysis.acceptedPublished', { text: value, version: saved.version }));
+    const refused = (refusal: AcceptRefusal, status: 409 | 422) =>
+      renderPage(c, c.get('lang'), <AcceptRefusedPage refusal={refusal} csrf={c.get('csrf')} backHref={backHref} />, {
+        title: t(refusal.reason === 'conflict' ? 'setRegistry.conflictTitle' : 'setRegistry.emptyTitle'),
+        status,
+      });
+    switch (result.status) {
+      case 'notFound':
+        return renderNotFound(c, c.get('lang'));
+      case 'conflict':
+        return refused({ reason: 'conflict', expected: expectedVersion, latest: result.latestVersion }, 409);
+      case 'refused':
+        return result.reason === 'empty' ? refused({ reason: 'empty' }, 422) : back(t('itemAnalysis.cannotAccept'));
+      case 'accepted': {
+        const text = { text: result.text, version: result.version.version };
+        if (result.published) return back(t('itemAnalysis.acceptedPublished', text));
+        return back(t(result.publishedVersion ? 'itemAnalysis.acceptedDraft' : 'itemAnalysis.accepted', text));
+      }
     }
-    return back(
-      t(summary?.publishedVersion ? 'itemAnalysis.acceptedDraft' : 'itemAnalysis.accepted', { text: value, version: saved.version }),
-    );
   });

@@ -1,7 +1,8 @@
 import type { QuestionSet } from '../../core/sets/schema.ts';
+import type { Acceptance } from '../../core/stats/accept-answer.ts';
 import type { PublishResult, SetRegistry } from '../objects/set-registry.ts';
 import { PublishedSets } from './set-store-published.ts';
-import type { SetStore, SetSummary, SetVersion } from './set-store.ts';
+import type { AcceptResult, SetStore, SetSummary, SetVersion } from './set-store.ts';
 
 /** The one SetRegistry object of the course (docs/decisions/0002: one object per course). */
 export const COURSE_REGISTRY = 'course';
@@ -47,6 +48,12 @@ export class DoSetStore implements SetStore {
     const removed = await this.registry.remove(id);
     if (removed) PublishedSets.changed(id, null);
     return removed;
+  }
+
+  async acceptAnswer(id: string, expectedVersion: number, change: Acceptance) {
+    const result = (await this.registry.acceptAnswer(id, expectedVersion, change)) as AcceptResult;
+    if (result.status === 'accepted' && result.published) PublishedSets.changed(id, result.version);
+    return result;
   }
 
   async publish(id: string) {

@@ -1,3 +1,4 @@
+import type { Acceptance } from '../../core/stats/accept-answer.ts';
 import type { QuestionSet } from '../../core/sets/schema.ts';
 
 /** One row of the instructor's list. */
@@ -11,7 +12,22 @@ export interface SetSummary {
   questionCount: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The learners' copy of this set (its published copy, or its place in the list of published sets) is not
+   * yet written to KV: learners may still see the state before the last change until the registry catches up.
+   */
+  learnerCopyPending: boolean;
 }
+
+/** What accepting a typed answer did (`SetStore.acceptAnswer`). */
+export type AcceptResult =
+  /** The new version; `published` when it went live because the version looked at was the live one. */
+  | { status: 'accepted'; version: SetVersion; text: string; published: boolean; publishedVersion: number | null }
+  /** The set changed after the instructor looked at it: nothing was stored. */
+  | { status: 'conflict'; latestVersion: number }
+  /** Nothing to accept (empty), or the question cannot take it: nothing was stored. */
+  | { status: 'refused'; reason: 'empty' | 'cannotAccept' }
+  | { status: 'notFound' };
 
 /** One stored version of a set: the set as validated, and the text it was imported from. */
 export interface SetVersion {
@@ -39,6 +55,12 @@ export interface SetStore {
   /** A new version; earlier versions stay, so attempts keep the version they answered. */
   replace(id: string, set: QuestionSet, source: SetVersion['source']): Promise<SetVersion | null>;
   remove(id: string): Promise<boolean>;
+  /**
+   * Accepts a typed answer literally into a new version made from `expectedVersion`, the version the
+   * instructor looked at, and publishes it if that version was live: all or nothing, and a conflict if the
+   * set has another latest version by now.
+   */
+  acceptAnswer(id: string, expectedVersion: number, change: Acceptance): Promise<AcceptResult>;
   publish(id: string): Promise<SetSummary | null>;
   unpublish(id: string): Promise<SetSummary | null>;
   /** The published version for learners: one KV read (and an isolate cache). */
@@ -65,6 +87,7 @@ export function summaryOf(
     questionCount: v.set.questions.length,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    learnerCopyPending: false,
   };
 }
 
