@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { ResponseError } from '../core/quiz/grade.ts';
 import { ErrorPage, type ErrorPageProps } from '../web/pages/error.tsx';
+import { href, usePage } from '../web/page-context.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, errorBody, type ErrorDetail } from './errors.ts';
 import { isUiLanguage, tFor } from './i18n.ts';
@@ -68,9 +69,29 @@ function backHref(c: Context): string | undefined {
 
 const PAGE_STATUS: Record<number, ErrorPageProps['status']> = { 404: 404, 413: 413, 422: 422, 429: 429 };
 
+/**
+ * A page's 403 comes only from the same-origin check (a form sent from another site). ErrorPage has no 403
+ * text, and its "back" link would lead to the other site, so this page says what happened and links home.
+ */
+function CrossSitePage() {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <h1>{t('sameOrigin.title')}</h1>
+      <p>{t('sameOrigin.text')}</p>
+      <ul class="error-ways">
+        <li>
+          <a href={href(lang, '/')}>{t('errors.home')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
 /** An error page in the UI language. */
 export function renderErrorPage(c: Context<AppEnv>, status: number) {
   const lang = pageLanguage(c);
+  if (status === 403) return renderPage(c, lang, <CrossSitePage />, { title: tFor(lang)('sameOrigin.title'), status: 403 });
   const page = PAGE_STATUS[status] ?? (status >= 500 ? 500 : 400);
   return renderPage(c, lang, <ErrorPage status={page} backHref={backHref(c)} />, {
     title: tFor(lang)(`errors.s${page}.title` as 'errors.s400.title'),

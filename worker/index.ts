@@ -4,6 +4,8 @@ import { uiLanguages } from './content.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody } from './errors.ts';
 import { handleError, LANG_COOKIE } from './error-handler.tsx';
+import { bodyLimits } from './middleware/body-limit.ts';
+import { sameOrigin } from './middleware/same-origin.ts';
 import { security } from './middleware/security.ts';
 import { lessonsApi } from './routes/lessons-api.ts';
 import { quizzesApi } from './routes/quizzes-api.ts';
@@ -31,6 +33,10 @@ const api = new Hono<AppEnv>()
 const app = new Hono<AppEnv>();
 
 app.use(security());
+// Before any route: a cross-site post is refused, and a body over its route's limit is refused, before
+// anything is read, stored or set (no cookie). Same-origin first, so a forged post never costs a body read.
+app.use(sameOrigin());
+app.use(bodyLimits());
 
 // `/` picks the UI language: the remembered cookie, then Accept-Language, then English.
 app.get(
@@ -54,6 +60,9 @@ app.route('/', pages);
 app.notFound((c) => renderNotFound(c));
 
 app.onError(handleError);
+
+/** Every route of the app (method, path as registered): the security tests walk them all. */
+export const routes = app.routes.map(({ method, path }) => ({ method, path }));
 
 /**
  * With BENCH_TIMING=1 (only `npm run bench` sets it), every response says how long the worker spent on it,
