@@ -40,7 +40,7 @@ export function gradeAttempt(
   lang: string,
   opts: GradeOptions = {},
 ): AttemptResult {
-  const valid = validateAttempt(quiz, responses);
+  const valid = validateAttempt(quiz, responses, opts.ids);
   const results: GradeResult[] = [];
   const unanswered: string[] = [];
   for (const q of quiz.questions) {

@@ -1,3 +1,4 @@
+import type { PublicIds } from './kinds/kind.ts';
 import { learnerCopy, type LearnerQuestion } from './learner.ts';
 import { fnv1a, shuffle } from './random.ts';
 import type { Question } from './schema.ts';
@@ -24,14 +25,18 @@ export interface LearnerQuiz {
 /** A short content hash: attempts record it, so an edited quiz never reinterprets old attempts. */
 export const versionOf = (questions: readonly Question[]) => fnv1a(JSON.stringify(questions)).toString(36);
 
-export function learnerQuiz(quiz: Quiz, lang: string, seed: string): LearnerQuiz {
+/**
+ * The learner's copy of a quiz for the attempt `seed`, whose public ids (made by the worker for that seed)
+ * are `ids`. The seed goes back with every check and submit, so the server can make the same ids again.
+ */
+export function learnerQuiz(quiz: Quiz, lang: string, seed: string, ids: PublicIds): LearnerQuiz {
   return {
     id: quiz.id,
     kind: quiz.kind,
     version: quiz.version,
     seed,
     lang,
-    questions: quiz.questions.map((q) => learnerCopy(q, lang, seed)),
+    questions: quiz.questions.map((q) => learnerCopy(q, lang, ids)),
   };
 }
 

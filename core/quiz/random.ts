@@ -30,13 +30,7 @@ export function shuffle<T>(items: readonly T[], seed: string): T[] {
   return out;
 }
 
-/**
- * The id a learner sees for a choice, pair item or order item: derived from the question and the item, so it
- * is stable across attempts and reveals nothing about which item is right or where it belongs.
- */
-export const publicId = (questionId: string, key: string) => fnv1a(`${questionId}\u0000${key}`).toString(36).padStart(7, '0');
-
-/** A fresh attempt seed (random, URL-safe). */
+/** A fresh attempt seed (random, URL-safe). Seeds are public: what keeps ids and orders secret is the MAC key. */
 export function newSeed(random: () => number = Math.random): string {
   let s = '';
   for (let i = 0; i < 10; i++) s += 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(random() * 32)];

@@ -1,5 +1,6 @@
 import { kindOf } from './kinds/index.ts';
-import type { Problem } from './kinds/kind.ts';
+import type { Problem, PublicIds } from './kinds/kind.ts';
+import { NO_IDS } from './public-ids.ts';
 import type { Quiz } from './quiz.ts';
 import { ResponseSchemas, type AnyResponse } from './response.ts';
 import type { Question } from './schema.ts';
@@ -27,19 +28,20 @@ export function shapeOf(q: Question, raw: unknown, at = 'response'): { response:
 }
 
 /** Every problem with `raw` as a response to `q` (its shape, then its ids), or the valid response. */
-function check(q: Question, raw: unknown, at: string): { response: AnyResponse } | { problems: Problem[] } {
+function check(q: Question, raw: unknown, at: string, ids: PublicIds): { response: AnyResponse } | { problems: Problem[] } {
   const shaped = shapeOf(q, raw, at);
   if (!('response' in shaped)) return shaped;
-  const problems = kindOf(q.type).validate(q, shaped.response, at);
+  const problems = kindOf(q.type).validate(q, shaped.response, at, ids);
   return problems.length ? { problems } : shaped;
 }
 
 /**
- * Checks that `raw` is a valid response to `q` (right shape, only ids the question has, no duplicates) and
- * returns it typed; throws a ResponseError naming every problem. Scoring assumes a response that passed here.
+ * Checks that `raw` is a valid response to `q` (right shape, only public ids the question has in this attempt,
+ * no duplicates) and returns it typed; throws a ResponseError naming every problem. Scoring assumes a response
+ * that passed here. `ids` may be left out only for questions without choices or items.
  */
-export function validateResponse(q: Question, raw: unknown, at = 'response'): AnyResponse {
-  const checked = check(q, raw, at);
+export function validateResponse(q: Question, raw: unknown, ids: PublicIds = NO_IDS, at = 'response'): AnyResponse {
+  const checked = check(q, raw, at, ids);
   if ('problems' in checked) throw new ResponseError(checked.problems);
   return checked.response;
 }
@@ -48,7 +50,11 @@ export function validateResponse(q: Question, raw: unknown, at = 'response'): An
  * Checks a whole attempt's responses: every id must be a question of the quiz and every response valid.
  * Returns the valid responses by question id; throws one ResponseError with every problem (`responses.<id>…`).
  */
-export function validateAttempt(quiz: Quiz, responses: Readonly<Record<string, unknown>>): Map<string, AnyResponse> {
+export function validateAttempt(
+  quiz: Quiz,
+  responses: Readonly<Record<string, unknown>>,
+  ids: PublicIds = NO_IDS,
+): Map<string, AnyResponse> {
   const problems: Problem[] = [];
   for (const id of Object.keys(responses))
     if (!quiz.questions.some((q) => q.id === id))
@@ -56,7 +62,7 @@ export function validateAttempt(quiz: Quiz, responses: Readonly<Record<string, u
   const valid = new Map<string, AnyResponse>();
   for (const q of quiz.questions) {
     if (!Object.hasOwn(responses, q.id)) continue;
-    const checked = check(q, responses[q.id], `responses.${q.id}`);
+    const checked = check(q, responses[q.id], `responses.${q.id}`, ids);
     if ('problems' in checked) problems.push(...checked.problems);
     else valid.set(q.id, checked.response);
   }

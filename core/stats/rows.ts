@@ -3,9 +3,13 @@ import { pick as pickStored } from '../content/localized.ts';
 import { plainText } from '../formats/shared/rich-text.ts';
 import { grade, ResponseError } from '../quiz/grade.ts';
 import { leftId } from '../quiz/learner.ts';
-import { publicId } from '../quiz/random.ts';
+import { gapChoiceKey } from '../quiz/kinds/cloze-gaps.ts';
+import { rightKey } from '../quiz/kinds/match.ts';
+import { itemKey } from '../quiz/kinds/order.ts';
+import { AUTHORING_IDS } from '../quiz/public-ids.ts';
 import type { AnyResponse } from '../quiz/response.ts';
 import type { Question } from '../quiz/schema.ts';
+import { legacyToKey } from './legacy-ids.ts';
 import type { Tally } from './tally.ts';
 
 /** A text of the question in the quiz language, as plain words (instructor text may carry safe markup). */
@@ -27,10 +31,13 @@ export interface ResponseRow {
   value: string;
 }
 
-/** The score the question gives a response now, or null if the response no longer fits it (an edited set). */
+/**
+ * The score the question gives a response now, or null if the response no longer fits it (an edited set).
+ * Ledger responses name choices and items by their authoring keys, so they are graded with those as ids.
+ */
 function scoreNow(q: Question, response: AnyResponse, lang: string, part?: string): number | null {
   try {
-    const g = grade(q, response, lang);
+    const g = grade(q, response, lang, { ids: AUTHORING_IDS });
     if (!part) return g.score;
     const item = g.items.find((i) => i.kind === 'gap' && i.gap === part);
     return item && item.kind === 'gap' ? (item.accepted ? 1 : 0) : null;
@@ -45,11 +52,44 @@ function typedLang(q: Question, t: Tally, lang: string): string {
   return t.lang && typeof q.prompt[t.lang] === 'string' ? t.lang : lang;
 }
 
+const choiceGap = (q: Question, part: string | undefined) =>
+  q.type === 'cloze' ? q.gaps.find((g) => g.id === part && (g.kind === 'single' || g.kind === 'multi')) : undefined;
+
+/**
+ * The tallies with every id read as its authoring key (rows recorded before issue 17 hold old public ids) and
+ * counts of the same response added up, so old and new attempts count together.
+ */
+export function talliesInKeys(q: Question, tallies: readonly Tally[]): Tally[] {
+  const toKey = legacyToKey(q);
+  const value = (t: Tally) => {
+    if (q.type === 'single' || q.type === 'multiple' || q.type === 'match') return toKey(t.value);
+    if (q.type === 'order') return t.value.split(' ').map(toKey).join(' ');
+    return choiceGap(q, t.part) ? toKey(t.value) : t.value;
+  };
+  const merged = new Map<string, Tally>();
+  for (const t of tallies) {
+    const v = value(t);
+    const slot = `${t.part ?? ''}\u0000${t.lang ?? ''}\u0000${v}`;
+    const hit = merged.get(slot);
+    if (hit) hit.count += t.count;
+    else merged.set(slot, { ...t, value: v });
+  }
+  return [...merged.values()];
+}
+
+/** What a typed row shows: the text, or for a cloze choice gap the text of the choice its key names. */
+function typedText(q: Question, t: Tally, lang: string): string {
+  const gap = choiceGap(q, t.part);
+  const choice = gap && 'choices' in gap ? gap.choices.find((c) => gapChoiceKey(gap, c.id) === t.value) : undefined;
+  return choice ? pick(choice.text, lang) : t.value;
+}
+
 /**
  * One row per choice for choice questions (a distractor nobody chose has count 0), the two values for
  * true/false, and the distinct typed responses (most frequent first) for short, cloze and numerical.
  */
-export function responseRows(q: Question | undefined, tallies: readonly Tally[], lang: string): ResponseRow[] {
+export function responseRows(q: Question | undefined, stored: readonly Tally[], lang: string): ResponseRow[] {
+  const tallies = q ? talliesInKeys(q, stored) : stored;
   const count = (value: string, part?: string) =>
     tallies.filter((t) => t.value === value && (part === undefined || t.part === part)).reduce((s, t) => s + t.count, 0);
   if (!q) return tallies.map((t) => ({ text: t.value, count: t.count, score: null, typed: false, value: t.value }));
@@ -63,21 +103,19 @@ export function responseRows(q: Question | undefined, tallies: readonly Tally[],
   });
   switch (q.type) {
     case 'single':
-      return q.choices.map((c) => fixed(pick(c.text, lang), publicId(q.id, c.id), c.correct ? 1 : (c.credit ?? 0)));
+      return q.choices.map((c) => fixed(pick(c.text, lang), c.id, c.correct ? 1 : (c.credit ?? 0)));
     case 'multiple':
-      return q.choices.map((c) => fixed(pick(c.text, lang), publicId(q.id, c.id), c.weight));
+      return q.choices.map((c) => fixed(pick(c.text, lang), c.id, c.weight));
     case 'truefalse':
       return [true, false].map((v) => fixed(String(v), String(v), v === q.answer ? 1 : 0));
     case 'match':
       return q.pairs
         .flatMap((p, i) =>
-          q.pairs.map((r, j) =>
-            fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, publicId(q.id, `r${j}`), i === j ? 1 : 0, leftId(i)),
-          ),
+          q.pairs.map((r, j) => fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, rightKey(j), i === j ? 1 : 0, leftId(i))),
         )
         .filter((row) => row.count > 0 || row.score === 1);
     case 'order': {
-      const text = new Map(q.items.map((t, i) => [publicId(q.id, `i${i}`), pick(t, lang)]));
+      const text = new Map(q.items.map((t, i) => [itemKey(i), pick(t, lang)]));
       return tallies.map((t) => ({
         text: t.value
           .split(' ')
@@ -101,7 +139,7 @@ export function responseRows(q: Question | undefined, tallies: readonly Tally[],
               ? { number: Number(t.value) }
               : { gaps: { [t.part ?? '']: t.value } };
         return {
-          text: t.value,
+          text: typedText(q, t, l),
           count: t.count,
           score: scoreNow(q, response, l, q.type === 'cloze' ? t.part : undefined),
           typed: true,

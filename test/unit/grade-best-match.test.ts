@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortQuestion } from '../fixtures/questions.ts';
-import { typed } from './grade-helpers.ts';
+import { typed } from './grading-helpers.ts';
 
 // Several accepted answers with different weights: a teacher grades what the learner wrote.
 describe('the best of several accepted answers', () => {

@@ -17,7 +17,7 @@ import {
   t,
   trueFalse,
 } from '../fixtures/questions.ts';
-import { pid, responseError, score } from './grade-helpers.ts';
+import { IDS, pid, responseError, score } from './grading-helpers.ts';
 
 describe('ordering', () => {
   const ids = (...positions: number[]) => ({ order: positions.map((i) => pid(order, `i${i}`)) });
@@ -43,7 +43,7 @@ describe('ordering', () => {
   });
 
   it('scores an incomplete order 0 as unanswered, even when what is there is in order', () => {
-    const res = grade(order, ids(0, 1, 2, 3), 'de');
+    const res = grade(order, ids(0, 1, 2, 3), 'de', { ids: IDS });
     expect(res.score).toBe(0);
     expect(res.answered).toBe(false);
     expect(res.correct).toBe(false);
@@ -58,7 +58,7 @@ describe('ordering', () => {
   });
 
   it('reports given and expected texts and the longest in-order run', () => {
-    const res = grade(order, ids(1, 0, 2, 3, 4), 'en');
+    const res = grade(order, ids(1, 0, 2, 3, 4), 'en', { ids: IDS });
     expect(res.items).toEqual([
       {
         kind: 'order',
@@ -71,12 +71,12 @@ describe('ordering', () => {
   });
 
   it('rejects an item named twice', () => {
-    const err = responseError(() => grade(order, ids(0, 0, 1, 2, 3), 'de'));
+    const err = responseError(() => grade(order, ids(0, 0, 1, 2, 3), 'de', { ids: IDS }));
     expect(err.details).toEqual([{ path: 'response.order.1', message: expect.stringContaining('twice') }]);
   });
 
   it('rejects an unknown item id', () => {
-    const err = responseError(() => grade(order, { order: [pid(order, 'i0'), 'bogus'] }, 'de'));
+    const err = responseError(() => grade(order, { order: [pid(order, 'i0'), 'bogus'] }, 'de', { ids: IDS }));
     expect(err.details[0]).toMatchObject({ path: 'response.order', message: expect.stringContaining('"bogus"') });
   });
 });
@@ -133,7 +133,7 @@ describe('numerical', () => {
   });
 
   it('keys the middle of a range', () => {
-    expect(keyedResponse(numericalRange, 'de')).toEqual({ number: 2022.5 });
+    expect(keyedResponse(numericalRange, 'de', IDS)).toEqual({ number: 2022.5 });
   });
 });
 
@@ -178,13 +178,14 @@ describe('gradeAttempt', () => {
         [order.id]: { order: ['i1', 'i0', 'i2', 'i3', 'i4'].map((k) => pid(order, k)) },
       },
       'de',
+      { ids: IDS },
     );
     expect(res).toMatchObject({ quizId: 'quiz-1', version: quiz.version, score: 2.75, max: 3, unanswered: [] });
     expect(res.results.map((r) => r.score)).toEqual([1, 1, 0.75]);
   });
 
   it('scores an unanswered question 0 and still counts it in max', () => {
-    const res = gradeAttempt(quiz, { [single.id]: { choice: pid(single, 'a') } }, 'de');
+    const res = gradeAttempt(quiz, { [single.id]: { choice: pid(single, 'a') } }, 'de', { ids: IDS });
     expect(res.score).toBe(1);
     expect(res.max).toBe(3);
     expect(res.unanswered).toEqual([trueFalse.id, order.id]);
@@ -196,13 +197,17 @@ describe('gradeAttempt', () => {
   });
 
   it('throws a ResponseError listing an unknown question id, and grades nothing', () => {
-    const err = responseError(() => gradeAttempt(quiz, { [single.id]: { choice: pid(single, 'a') }, 'no-such-q': { value: true } }, 'de'));
+    const err = responseError(() =>
+      gradeAttempt(quiz, { [single.id]: { choice: pid(single, 'a') }, 'no-such-q': { value: true } }, 'de', { ids: IDS }),
+    );
     expect(err.details).toEqual([{ path: 'responses.no-such-q', message: expect.stringContaining('"no-such-q"') }]);
     expect(err.message).toContain('no-such-q');
   });
 
   it('lists every problem: unknown ids and wrong shapes', () => {
-    const err = responseError(() => gradeAttempt(quiz, { nope: {}, [single.id]: { choice: 5 }, [trueFalse.id]: { value: 'yes' } }, 'de'));
+    const err = responseError(() =>
+      gradeAttempt(quiz, { nope: {}, [single.id]: { choice: 5 }, [trueFalse.id]: { value: 'yes' } }, 'de', { ids: IDS }),
+    );
     expect(err.details.map((d) => d.path).sort()).toEqual(
       ['responses.nope', `responses.${single.id}.choice`, `responses.${trueFalse.id}.value`].sort(),
     );
@@ -217,7 +222,9 @@ describe('gradeAttempt', () => {
   });
 
   it('reports an unknown choice id under the question’s path', () => {
-    const err = responseError(() => gradeAttempt(quiz, { [single.id]: { choice: 'zzz' }, [trueFalse.id]: { value: true } }, 'de'));
+    const err = responseError(() =>
+      gradeAttempt(quiz, { [single.id]: { choice: 'zzz' }, [trueFalse.id]: { value: true } }, 'de', { ids: IDS }),
+    );
     expect(err.details).toEqual([{ path: `responses.${single.id}.choice`, message: expect.stringContaining('"zzz"') }]);
   });
 });
@@ -235,9 +242,9 @@ describe('quiz helpers', () => {
 
   it('learnerQuiz gives the learner copy of each question in the quiz order', () => {
     const questions = [single, order];
-    const lq = learnerQuiz({ id: 'q', kind: 'lesson', questions, version: versionOf(questions) }, 'en', 'seed1');
+    const lq = learnerQuiz({ id: 'q', kind: 'lesson', questions, version: versionOf(questions) }, 'en', 'seed1', IDS);
     expect(lq).toMatchObject({ id: 'q', kind: 'lesson', seed: 'seed1', lang: 'en' });
-    expect(lq.questions).toEqual(questions.map((q) => learnerCopy(q, 'en', 'seed1')));
+    expect(lq.questions).toEqual(questions.map((q) => learnerCopy(q, 'en', IDS)));
   });
 
   it('shuffle keeps every item and is fixed by its seed', () => {

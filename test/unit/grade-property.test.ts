@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLexicon, grade } from '../../core/quiz/grade.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { content, contentLangs, contentQuestions, question } from '../fixtures/questions.ts';
-import { simpleGap } from './grade-helpers.ts';
+import { simpleGap } from './grading-helpers.ts';
 
 const lexicon = buildLexicon([
   ...content.article.sentences.flatMap((s) => Object.values(s.text)),

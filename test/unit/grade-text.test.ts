@@ -3,7 +3,7 @@ import { grade } from '../../core/quiz/grade.ts';
 import { editDistance, fold } from '../../core/quiz/normalize.ts';
 import { matchText } from '../../core/quiz/text-match.ts';
 import { question, shortQuestion } from '../fixtures/questions.ts';
-import { textItem, typed } from './grade-helpers.ts';
+import { textItem, typed } from './grading-helpers.ts';
 
 describe('short answers', () => {
   describe('typography', () => {

@@ -4,11 +4,8 @@ import { gradeAttempt } from '../../core/quiz/attempt.ts';
 import { grade, isUnanswered, orderFromPositions, ResponseError, validateAttempt, validateResponse } from '../../core/quiz/grade.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import type { Quiz } from '../../core/quiz/quiz.ts';
-import { publicId } from '../../core/quiz/random.ts';
-import type { Question } from '../../core/quiz/schema.ts';
 import { cloze, match, multiple, numerical, order, question, shortQuestion, single, t, trueFalse } from '../fixtures/questions.ts';
-
-const pid = (q: Question, key: string) => publicId(q.id, key);
+import { IDS, pid } from './grading-helpers.ts';
 const problemsOf = (fn: () => unknown) => {
   try {
     fn();
@@ -62,10 +59,10 @@ describe('isUnanswered', () => {
 
 describe('an untouched order or match question scores 0', () => {
   it('scores an order with positions missing 0, as unanswered, and lists it so in the attempt', () => {
-    const res = grade(order, { order: [pid(order, 'i0'), pid(order, 'i1'), pid(order, 'i2')] }, 'de');
+    const res = grade(order, { order: [pid(order, 'i0'), pid(order, 'i1'), pid(order, 'i2')] }, 'de', { ids: IDS });
     expect(res).toMatchObject({ score: 0, answered: false, correct: false });
     const quiz: Quiz = { id: 'qz', kind: 'lesson', version: 'v', questions: [order, match] };
-    const attempt = gradeAttempt(quiz, { [order.id]: { order: [] }, [match.id]: { pairs: {} } }, 'de');
+    const attempt = gradeAttempt(quiz, { [order.id]: { order: [] }, [match.id]: { pairs: {} } }, 'de', { ids: IDS });
     expect(attempt).toMatchObject({ score: 0, max: 2, unanswered: [order.id, match.id], results: [] });
   });
 
@@ -75,7 +72,7 @@ describe('an untouched order or match question scores 0', () => {
     expect(blank).toEqual({ order: [] });
     const placed = orderFromPositions(Object.fromEntries(ids.map((id, i) => [id, ids.length - i])));
     expect(placed).toEqual({ order: [...ids].reverse() });
-    if ('order' in placed) expect(grade(order, placed, 'de').score).toBe(0);
+    if ('order' in placed) expect(grade(order, placed, 'de', { ids: IDS }).score).toBe(0);
   });
 
   it('names each item that shares a position, so the page can flag both', () => {
@@ -89,24 +86,24 @@ describe('an untouched order or match question scores 0', () => {
   });
 
   it('rejects a right-hand item chosen for two left items, named at each of them', () => {
-    const problems = problemsOf(() => validateResponse(match, { pairs: { l1: pid(match, 'r0'), l2: pid(match, 'r0') } }));
+    const problems = problemsOf(() => validateResponse(match, { pairs: { l1: pid(match, 'r0'), l2: pid(match, 'r0') } }, IDS));
     expect(problems.map((p) => p.path)).toEqual(['response.pairs.l1', 'response.pairs.l2']);
     expect(problems[0]!.message).toContain('same right-hand item');
   });
 
   it('scores a partly answered match by its share of pairs right', () => {
-    expect(grade(match, { pairs: { l1: pid(match, 'r0') } }, 'de').score).toBeCloseTo(1 / match.pairs.length, 4);
+    expect(grade(match, { pairs: { l1: pid(match, 'r0') } }, 'de', { ids: IDS }).score).toBeCloseTo(1 / match.pairs.length, 4);
   });
 });
 
 describe('validation is separate from scoring', () => {
   it('validateResponse returns the typed response when the shape and the ids are right', () => {
-    expect(validateResponse(single, { choice: pid(single, 'a') })).toEqual({ choice: pid(single, 'a') });
+    expect(validateResponse(single, { choice: pid(single, 'a') }, IDS)).toEqual({ choice: pid(single, 'a') });
   });
 
   it('validateResponse names the shape problem and the id problem with their paths', () => {
-    expect(problemsOf(() => validateResponse(single, { choice: 7 }, 'responses.s'))[0]!.path).toBe('responses.s.choice');
-    expect(problemsOf(() => validateResponse(single, { choice: 'zzz' }, 'responses.s'))).toEqual([
+    expect(problemsOf(() => validateResponse(single, { choice: 7 }, IDS, 'responses.s'))[0]!.path).toBe('responses.s.choice');
+    expect(problemsOf(() => validateResponse(single, { choice: 'zzz' }, IDS, 'responses.s'))).toEqual([
       { path: 'responses.s.choice', message: expect.stringContaining('"zzz"') },
     ]);
   });
@@ -114,12 +111,16 @@ describe('validation is separate from scoring', () => {
   it('validateAttempt lists every problem of every question at once', () => {
     const quiz: Quiz = { id: 'qz', kind: 'lesson', version: 'v', questions: [single, match, order] };
     const problems = problemsOf(() =>
-      validateAttempt(quiz, {
-        nope: { value: true },
-        [single.id]: { choice: 'zzz' },
-        [match.id]: { pairs: { l1: pid(match, 'r0'), l2: pid(match, 'r0') } },
-        [order.id]: { order: [pid(order, 'i0'), pid(order, 'i0')] },
-      }),
+      validateAttempt(
+        quiz,
+        {
+          nope: { value: true },
+          [single.id]: { choice: 'zzz' },
+          [match.id]: { pairs: { l1: pid(match, 'r0'), l2: pid(match, 'r0') } },
+          [order.id]: { order: [pid(order, 'i0'), pid(order, 'i0')] },
+        },
+        IDS,
+      ),
     );
     expect(problems.map((p) => p.path)).toEqual([
       'responses.nope',
@@ -138,7 +139,7 @@ describe('validation is separate from scoring', () => {
 
 describe('essay: checklist and model answer', () => {
   it('shows the checklist in the learner copy, never the model answer', () => {
-    const copy = learnerCopy(essay, 'de', 'seed1');
+    const copy = learnerCopy(essay, 'de', IDS);
     expect(copy).toEqual({ id: essay.id, prompt: expect.any(String), type: 'essay', checklist: ['die Versorgungssicherheit', 'um … zu'] });
     expect(JSON.stringify(copy)).not.toContain('unabhängiger');
   });

@@ -6,7 +6,7 @@ import { learnerCopy, type LearnerItem, type LearnerQuestion } from '../../core/
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { contentLangs, contentQuestions } from '../fixtures/questions.ts';
-import { simpleGap } from './grade-helpers.ts';
+import { IDS, simpleGap, testIds } from './grading-helpers.ts';
 
 const RUNS = { numRuns: 200 };
 
@@ -68,7 +68,8 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
       const gaps = copy.parts.flatMap((p) => ('gap' in p ? [p] : []));
       const perGap = gaps.map((p) => {
         const answers = simpleGap(q.gaps.find((g) => g.id === p.gap)!).answers[lang]!;
-        const value = 'options' in p && p.options ? fc.oneof(fc.constantFrom(...p.options), fc.string({ maxLength: 20 })) : typedArb(answers);
+        const value =
+          'options' in p && p.options ? fc.oneof(fc.constantFrom(...p.options), fc.string({ maxLength: 20 })) : typedArb(answers);
         return fc.option(value, { nil: undefined }).map((v) => [p.gap, v] as const);
       });
       return fc
@@ -92,16 +93,16 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
         .oneof(
           fc.integer({ min: -1000, max: 5000 }),
           fc.double({ noNaN: true, noDefaultInfinity: true }),
-          fc.constant((keyedResponse(q, lang) as { number: number }).number),
+          fc.constant((keyedResponse(q, lang, IDS) as { number: number }).number),
         )
         .map((number) => ({ number }));
   }
 }
 
-/** A question, a language, a seed, and a random response for that copy. */
+/** A question, a language, a seed (whose ids the copy uses), and a random response for that copy. */
 const caseArb = fc
   .tuple(questionArb, langArb, seedArb)
-  .chain(([q, lang, seed]) => responseArb(q, lang, learnerCopy(q, lang, seed)).map((response) => ({ q, lang, seed, response })));
+  .chain(([q, lang, seed]) => responseArb(q, lang, learnerCopy(q, lang, testIds(seed))).map((response) => ({ q, lang, seed, response })));
 
 /** Ids named by a response (choices, right-hand items, order items). */
 function idsIn(r: AnyResponse): string[] {
@@ -132,15 +133,15 @@ describe('grading properties', () => {
     // each type's arbitrary yields responses the response schema accepts
     for (const q of contentQuestions)
       for (const lang of contentLangs)
-        for (const r of fc.sample(responseArb(q, lang, learnerCopy(q, lang, 'abcd')), 5))
+        for (const r of fc.sample(responseArb(q, lang, learnerCopy(q, lang, testIds('abcd'))), 5))
           expect(() => parseResponse(q, r), q.id).not.toThrow();
   });
 
   it('scores any well-shaped response within [0, 1]', () => {
     fc.assert(
-      fc.property(caseArb, ({ q, lang, response }) => {
+      fc.property(caseArb, ({ q, lang, seed, response }) => {
         const parsed = parseResponse(q, response);
-        const res = grade(q, parsed, lang);
+        const res = grade(q, parsed, lang, { ids: testIds(seed) });
         expect(Number.isFinite(res.score)).toBe(true);
         expect(res.score).toBeGreaterThanOrEqual(0);
         expect(res.score).toBeLessThanOrEqual(1);
@@ -153,43 +154,44 @@ describe('grading properties', () => {
   it('scores the keyed response 1 for every content question in every language', () => {
     for (const q of contentQuestions)
       for (const lang of contentLangs) {
-        const res = grade(q, parseResponse(q, keyedResponse(q, lang)), lang);
+        const res = grade(q, parseResponse(q, keyedResponse(q, lang, IDS)), lang, { ids: IDS });
         if (q.type === 'essay') {
           expect(res.graded).toBe(false);
           continue;
         }
         expect(res.score, `${q.id}/${lang}`).toBe(1);
         expect(res.correct).toBe(true);
-        expect(res.solution).toEqual(keyedResponse(q, lang));
+        expect(res.solution).toEqual(keyedResponse(q, lang, IDS));
       }
   });
 
   it('scores the keyed response 1 after any learner copy: its ids and options are all offered to the learner', () => {
     fc.assert(
       fc.property(questionArb, langArb, seedArb, (q, lang, seed) => {
-        const copy = learnerCopy(q, lang, seed);
-        const keyed = keyedResponse(q, lang);
+        const copy = learnerCopy(q, lang, testIds(seed));
+        const keyed = keyedResponse(q, lang, testIds(seed));
         const ids = offered(copy);
         for (const id of idsIn(keyed)) expect(ids.has(id), `${q.id}: ${id}`).toBe(true);
         if (copy.type === 'match' && 'pairs' in keyed) expect(Object.keys(keyed.pairs).sort()).toEqual(idsOf(copy.left).sort());
         if (copy.type === 'order' && 'order' in keyed) expect([...keyed.order].sort()).toEqual(idsOf(copy.items).sort());
         if (copy.type === 'cloze' && 'gaps' in keyed)
           for (const p of copy.parts) if ('options' in p && p.options) expect(p.options, `${q.id}/${p.gap}`).toContain(keyed.gaps[p.gap]);
-        expect(grade(q, parseResponse(q, keyed), lang).score).toBe(q.type === 'essay' ? 0 : 1);
+        expect(grade(q, parseResponse(q, keyed), lang, { ids: testIds(seed) }).score).toBe(q.type === 'essay' ? 0 : 1);
       }),
       RUNS,
     );
   });
 
-  it('never lets the shuffle change a score: the same choices, by text, get the same ids and score under any seed', () => {
+  it('never lets the shuffle or the ids change a score: the same choices, by text, score the same under any seed', () => {
     fc.assert(
       fc.property(caseArb, seedArb, ({ q, lang, seed, response }, other) => {
-        const a = learnerCopy(q, lang, seed);
-        const b = learnerCopy(q, lang, other);
-        // The ids name the same texts in both copies, so the response means the same thing in both.
+        const a = learnerCopy(q, lang, testIds(seed));
+        const b = learnerCopy(q, lang, testIds(other));
+        // Both copies offer the same texts; under another seed every one has another id.
         const inA = offered(a);
         const inB = offered(b);
-        expect(new Map([...inB].sort())).toEqual(new Map([...inA].sort()));
+        expect([...inB.values()].sort()).toEqual([...inA.values()].sort());
+        if (seed !== other) for (const id of inA.keys()) expect(inB.has(id)).toBe(false);
         // Rebuild the response from copy B by looking up each chosen text.
         const byText = new Map([...inB].map(([id, text]) => [text, id]));
         const translate = (id: string) => byText.get(inA.get(id)!)!;
@@ -199,8 +201,8 @@ describe('grading properties', () => {
         else if ('order' in response) viaB = { order: response.order.map(translate) };
         else if ('pairs' in response)
           viaB = { pairs: Object.fromEntries(Object.entries(response.pairs).map(([l, r]) => [l, translate(r)])) };
-        expect(viaB).toEqual(response);
-        expect(grade(q, viaB, lang).score).toBe(grade(q, response, lang).score);
+        for (const id of idsIn(viaB)) expect(inB.has(id)).toBe(true);
+        expect(grade(q, viaB, lang, { ids: testIds(other) }).score).toBe(grade(q, response, lang, { ids: testIds(seed) }).score);
       }),
       RUNS,
     );
@@ -212,22 +214,26 @@ describe('grading properties', () => {
     const arb = fc
       .tuple(fc.constantFrom(...orderQuestions), langArb, seedArb, seedArb)
       .chain(([q, lang, s1, s2]) =>
-        fc.shuffledSubarray(idsOf((learnerCopy(q, lang, s1) as { items: LearnerItem[] }).items)).map((ids) => ({ q, lang, s1, s2, ids })),
+        fc
+          .shuffledSubarray(idsOf((learnerCopy(q, lang, testIds(s1)) as { items: LearnerItem[] }).items))
+          .map((ids) => ({ q, lang, s1, s2, ids })),
       );
     fc.assert(
       fc.property(arb, ({ q, lang, s1, s2, ids }) => {
-        const copyB = learnerCopy(q, lang, s2);
+        const copyB = learnerCopy(q, lang, testIds(s2));
         if (copyB.type !== 'order') throw new Error('not an order copy');
-        // the same ids exist in the other copy, with the same texts
-        const textsA = offered(learnerCopy(q, lang, s1));
-        for (const id of ids) expect(offered(copyB).get(id)).toBe(textsA.get(id));
+        // the same texts in the other copy, each under that attempt's own id
+        const textsA = offered(learnerCopy(q, lang, testIds(s1)));
+        const idInB = new Map([...offered(copyB)].map(([id, text]) => [text, id]));
+        const idsB = ids.map((id) => idInB.get(textsA.get(id)!)!);
         // score oracle from the keyed positions, which do not depend on any seed
-        const keyed = (keyedResponse(q, lang) as { order: string[] }).order;
+        const keyed = (keyedResponse(q, lang, testIds(s1)) as { order: string[] }).order;
         const n = keyed.length;
         const L = longestInOrder(ids.map((id) => keyed.indexOf(id)));
         // An order that leaves an item without a place is unanswered: 0.
         const expected = ids.length < n ? 0 : L === n ? 1 : Math.round((Math.max(0, L - 1) / (n - 1)) * 10000) / 10000;
-        expect(grade(q, { order: ids }, lang).score).toBe(expected);
+        expect(grade(q, { order: ids }, lang, { ids: testIds(s1) }).score).toBe(expected);
+        expect(grade(q, { order: idsB }, lang, { ids: testIds(s2) }).score).toBe(expected);
       }),
       RUNS,
     );
@@ -237,9 +243,9 @@ describe('grading properties', () => {
     const orderQuestions = contentQuestions.filter((q) => q.type === 'order');
     fc.assert(
       fc.property(fc.constantFrom(...orderQuestions), langArb, seedArb, (q, lang, seed) => {
-        const copy = learnerCopy(q, lang, seed);
+        const copy = learnerCopy(q, lang, testIds(seed));
         if (copy.type !== 'order') throw new Error('not an order copy');
-        expect(grade(q, { order: idsOf(copy.items) }, lang).score).toBeLessThan(1);
+        expect(grade(q, { order: idsOf(copy.items) }, lang, { ids: testIds(seed) }).score).toBeLessThan(1);
       }),
       RUNS,
     );

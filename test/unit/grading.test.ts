@@ -1,8 +1,12 @@
 // Grading of the choice kinds, cloze and matching (text rules: grade-text and grade-rules; order, numerical and attempts: grade-kinds).
 import { describe, expect, it } from 'vitest';
-import { grade } from '../../core/quiz/grade.ts';
+import { grade as gradeWith } from '../../core/quiz/grade.ts';
+import type { Question } from '../../core/quiz/schema.ts';
 import { cloze, match, multiple, multipleOverOne, question, single, t, trueFalse } from '../fixtures/questions.ts';
-import { gapItem, pid, responseError, score } from './grade-helpers.ts';
+import { gapItem, IDS, pid, responseError, score } from './grading-helpers.ts';
+
+/** Grades in the attempt whose ids `pid` names. */
+const grade = (q: Question, r: unknown, lang: string) => gradeWith(q, r, lang, { ids: IDS });
 
 // ---------------------------------------------------------------------------------------------------------
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../core/content/load.ts';
 import { readContentFiles } from '../../core/content/read-files.ts';
+import { ResponseError } from '../../core/quiz/grade.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { isSimpleGap } from '../../core/quiz/schema.ts';
 import { cardId, parseCardId } from '../../core/review/card-id.ts';
 import { gradeCard } from '../../core/review/grade-card.ts';
 import { pluralOf } from '../../core/review/noun-forms.ts';
 import { wordCard, wordCardIds, type ReviewTexts } from '../../core/review/word-cards.ts';
+import { IDS, testIds } from './grading-helpers.ts';
 
 const content = loadContent(readContentFiles(new URL('../..', import.meta.url).pathname));
 const sentences = new Map(content.article.sentences.map((s) => [s.id, s.text.de!]));
@@ -40,14 +42,24 @@ describe('recognition cards', () => {
     expect(c.question.prompt.en).toBe('en:recognition:{"word":"Vereinbarung"}');
   });
 
-  it('grade the right gloss 1 and another 0, with the core grader', () => {
+  it('grade the right gloss 1 and another 0, with the core grader and the ids of the showing', () => {
     const c = card('spannung', 'recognition');
-    const copy = learnerCopy(c.question, 'en', 'seed1');
+    const copy = learnerCopy(c.question, 'en', IDS);
     if (copy.type !== 'single' || c.question.type !== 'single') throw new Error('single expected');
     const right = copy.choices.find((x) => x.text === entry('spannung').gloss.en)!;
     const wrong = copy.choices.find((x) => x !== right)!;
-    expect(gradeCard(c.question, { choice: right.id }, 'en')).toMatchObject({ result: { score: 1 }, rating: 'good' });
-    expect(gradeCard(c.question, { choice: wrong.id }, 'en')).toMatchObject({ result: { score: 0 }, rating: 'again' });
+    expect(gradeCard(c.question, { choice: right.id }, 'en', { ids: IDS })).toMatchObject({ result: { score: 1 }, rating: 'good' });
+    expect(gradeCard(c.question, { choice: wrong.id }, 'en', { ids: IDS })).toMatchObject({ result: { score: 0 }, rating: 'again' });
+    // The author's c0 (the right one) is not an id of the showing, nor is an id of another showing.
+    expect(() => gradeCard(c.question, { choice: 'c0' }, 'en', { ids: IDS })).toThrow(ResponseError);
+    expect(() => gradeCard(c.question, { choice: right.id }, 'en', { ids: testIds('next-showing') })).toThrow(ResponseError);
+  });
+
+  it('never name the right gloss c0 in the learner copy', () => {
+    const c = card('vereinbarung', 'recognition');
+    const copy = learnerCopy(c.question, 'en', IDS);
+    if (copy.type !== 'single') throw new Error('single expected');
+    expect(copy.choices.map((x) => x.id)).not.toContain('c0');
   });
 });
 
@@ -89,7 +101,7 @@ describe('production cards', () => {
   it('prompt with the gloss in the UI language and never carry the key in the learner copy', () => {
     const c = card('vereinbarung', 'production');
     expect(c.question.prompt).toEqual({ de: expect.stringContaining('Absprache'), en: expect.stringContaining('agreement') });
-    const copy = JSON.stringify(learnerCopy(c.question, 'en', 's'));
+    const copy = JSON.stringify(learnerCopy(c.question, 'en', IDS));
     expect(copy).not.toContain('Vereinbarung');
   });
 });

@@ -24,16 +24,23 @@ export function parseNumber(text: string): number | undefined {
 }
 
 /**
+ * Whether the copy offered `value` among `items`: ids are per attempt (or per showing of a review card), so a
+ * value from an older copy (another tab, a page kept open across a review) counts as nothing chosen.
+ */
+const offered = (items: readonly { id: string }[], value: string) => !!value && items.some((i) => i.id === value);
+
+/**
  * Turns submitted form fields into one question's response (the same on the server, for plain form posts,
- * and in the browser, for the enhanced form). Returns a problem instead when the question was left empty.
+ * and in the browser, for the enhanced form). Returns a problem instead when the question was left empty;
+ * a choice the copy did not offer is not a choice.
  */
 export function responseFromForm(q: LearnerQuestion, get: (name: string) => string[]): AnyResponse | FormProblem {
   const one = (name: string) => (get(name)[0] ?? '').trim();
   switch (q.type) {
     case 'single':
-      return one(fieldName(q.id)) ? { choice: one(fieldName(q.id)) } : 'unanswered';
+      return offered(q.choices, one(fieldName(q.id))) ? { choice: one(fieldName(q.id)) } : 'unanswered';
     case 'multiple': {
-      const picked = get(fieldName(q.id)).filter(Boolean);
+      const picked = get(fieldName(q.id)).filter((v) => offered(q.choices, v));
       return picked.length ? { choices: picked } : 'unanswered';
     }
     case 'truefalse': {
@@ -54,7 +61,8 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
       const gaps: Record<string, string | string[]> = {};
       for (const p of q.parts) {
         if (!('gap' in p)) continue;
-        gaps[p.gap] = 'multiple' in p && p.multiple ? get(fieldName(q.id, p.gap)).filter(Boolean) : one(fieldName(q.id, p.gap));
+        const values = 'choices' in p ? get(fieldName(q.id, p.gap)).filter((v) => offered(p.choices, v)) : [one(fieldName(q.id, p.gap))];
+        gaps[p.gap] = 'multiple' in p && p.multiple ? values : (values[0] ?? '');
       }
       return Object.values(gaps).some((v) => v.length > 0) ? { gaps } : 'unanswered';
     }
@@ -62,7 +70,7 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
       const pairs: Record<string, string> = {};
       for (const l of q.left) {
         const v = one(fieldName(q.id, l.id));
-        if (v) pairs[l.id] = v;
+        if (offered(q.right, v)) pairs[l.id] = v;
       }
       if (!Object.keys(pairs).length) return 'unanswered';
       return new Set(Object.values(pairs)).size < Object.keys(pairs).length ? 'pairs' : { pairs };

@@ -6,6 +6,7 @@ import { grade, type GradeResult } from '../../core/quiz/grade.ts';
 import { ResponseError, validateResponse } from '../../core/quiz/validate.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { foldTypography } from '../../core/quiz/normalize.ts';
+import { responseInKeys } from '../../core/quiz/public-ids.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
@@ -13,7 +14,7 @@ import { courseLexicon, sourceLanguage } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { storeAttempt } from '../progress.ts';
-import { ledgerRow, sendRow, type LedgerQuestion } from '../stores/results-store.ts';
+import type { LedgerQuestion } from '../stores/results-store.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
 
@@ -22,10 +23,10 @@ export type CheckedAnswer = Omit<GradeResult, 'sources'> & { sources: ReturnType
 
 const withSources = (r: GradeResult): CheckedAnswer => ({ ...r, sources: sourcesOf(r.sources) });
 
-/** `raw` as a response of the question's shape naming only its own choices, gaps and items; else null. */
-function validResponse(q: Question, raw: unknown): AnyResponse | null {
+/** `raw` as a response of the question's shape naming only its own choices, gaps and items (this attempt's ids); else null. */
+function validResponse(s: QuizSession, q: Question, raw: unknown): AnyResponse | null {
   try {
-    return validateResponse(q, raw);
+    return validateResponse(q, raw, s.ids);
   } catch (e) {
     if (e instanceof ResponseError) return null;
     throw e;
@@ -33,10 +34,11 @@ function validResponse(q: Question, raw: unknown): AnyResponse | null {
 }
 
 /**
- * How the one grader grades an attempt: in the course's source language with its words, so a typed course
- * word is never taken for a typo (in other languages a lexicon would turn plural slips into other words).
+ * How the one grader grades an attempt: with the ids its copy was issued with, in the course's source language
+ * with its words, so a typed course word is never taken for a typo (in other languages a lexicon would turn
+ * plural slips into other words).
  */
-const grading = (s: QuizSession) => (s.lang === sourceLanguage ? { lexicon: courseLexicon } : {});
+const grading = (s: QuizSession) => (s.lang === sourceLanguage ? { ids: s.ids, lexicon: courseLexicon } : { ids: s.ids });
 
 /** The question `questionId` of the session's quiz; a 404 ApiError if it is not part of it. */
 export function questionOf(s: QuizSession, questionId: string): Question {
@@ -62,7 +64,7 @@ export function keepValidAnswers(s: QuizSession, raw: Readonly<Record<string, un
   const out: Record<string, AnyResponse> = {};
   for (const q of s.quiz.questions) {
     if (!Object.hasOwn(raw, q.id)) continue;
-    const r = validResponse(q, raw[q.id]);
+    const r = validResponse(s, q, raw[q.id]);
     if (r) out[q.id] = r;
   }
   return out;
@@ -77,38 +79,41 @@ export interface SubmittedAttempt {
   meta: AttemptMeta;
 }
 
-/** Typed answers as instructors see them counted: typography and spacing folded, case and umlauts kept. */
-function typedAnswers(response: unknown): string[] | undefined {
-  const r = response as { text?: unknown; gaps?: unknown; number?: unknown } | null;
-  if (typeof r?.text === 'string') return [foldTypography(r.text)];
-  if (r?.gaps && typeof r.gaps === 'object') return Object.values(r.gaps).map((g) => (typeof g === 'string' ? foldTypography(g) : ''));
-  if (typeof r?.number === 'number') return [String(r.number)];
+/**
+ * Typed answers as instructors see them counted: typography and spacing folded, case and umlauts kept. A
+ * cloze choice gap holds a choice's key (`g1:a`), counted as it is.
+ */
+function typedAnswers(q: Question, response: AnyResponse): string[] | undefined {
+  const r = response as { text?: unknown; gaps?: Record<string, unknown>; number?: unknown };
+  if (typeof r.text === 'string') return [foldTypography(r.text)];
+  if (r.gaps && q.type === 'cloze') {
+    const choiceGap = (id: string) => q.gaps.some((g) => g.id === id && (g.kind === 'single' || g.kind === 'multi'));
+    return Object.entries(r.gaps).map(([id, g]) => (typeof g !== 'string' ? '' : choiceGap(id) ? g : foldTypography(g)));
+  }
+  if (typeof r.number === 'number') return [String(r.number)];
   return undefined;
 }
 
-/** The ledger's copy of a graded attempt: per question its score and response, no learner id in the clear. */
+/**
+ * The ledger's copy of a graded attempt: per question its score and its response in authoring keys (ids differ
+ * per attempt, keys do not, so item analysis counts every attempt's choices together); no learner id in the clear.
+ */
 function ledgerQuestions(s: QuizSession, attempt: AttemptResult, responses: Readonly<Record<string, unknown>>): LedgerQuestion[] {
   const graded = new Map(attempt.results.map((r) => [r.questionId, r]));
   return s.quiz.questions
     .filter((q) => q.type !== 'essay')
     .map((q) => {
-      const response = Object.hasOwn(responses, q.id) ? responses[q.id] : null;
-      const typed = response === null ? undefined : typedAnswers(response);
+      // gradeAttempt has validated every response (it throws otherwise), and validation changes nothing.
+      const given = Object.hasOwn(responses, q.id) ? (responses[q.id] as AnyResponse) : null;
+      const response = given && responseInKeys(q, given, s.ids);
+      const typed = response ? typedAnswers(q, response) : undefined;
       return { id: q.id, type: q.type, score: graded.get(q.id)?.score ?? 0, response, ...(typed ? { normalized: typed } : {}) };
     });
 }
 
-/** The request's ExecutionContext, for work that may finish after the response (absent in some tests). */
-function executionCtx(c: Context<AppEnv>): ExecutionContext {
-  try {
-    return c.executionCtx as ExecutionContext;
-  } catch {
-    return { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
-  }
-}
-
 /**
- * Grades a whole attempt and stores it: one KV write for the learner, one ledger call for instructors.
+ * Grades a whole attempt and stores it: in the instructors' results ledger and in the learner's KV, both
+ * before it answers, once per idempotency key (storeAttempt, docs/decisions/0008-durable-attempts.md).
  * A response that does not fit its question is a ResponseError (422) and nothing is stored.
  */
 export async function submitAttempt(
@@ -119,27 +124,13 @@ export async function submitAttempt(
   const attempt = gradeAttempt(s.quiz, responses, s.lang, grading(s));
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
-  const { record, meta, learner } = await storeAttempt(c, s.quiz, attempt, {
+  const { record, meta } = await storeAttempt(c, s.quiz, attempt, {
     lang: s.lang,
     seed: s.seed,
     copies,
     responses,
+    ledger: ledgerQuestions(s, attempt, responses),
     ...(s.setTitle ? { title: s.setTitle } : {}),
   });
-  // The learner does not wait for the instructors' ledger: the call leaves before the response and finishes
-  // after it (the object takes requests in the order they arrive, so a report asked for afterwards has it);
-  // a slow or failing ledger catches up later and never fails the submit.
-  const ctx = executionCtx(c);
-  const row = await ledgerRow(c.env, {
-    quizId: s.quiz.id,
-    kind: s.quiz.kind,
-    version: s.quiz.version,
-    attemptId: record.id,
-    learnerId: learner,
-    createdAt: record.createdAt,
-    lang: s.lang,
-    questions: ledgerQuestions(s, attempt, responses),
-  });
-  ctx.waitUntil(sendRow(c.env, ctx, s.quiz.id, row));
   return { attempt, results: attempt.results.map(withSources), copies, record, meta };
 }

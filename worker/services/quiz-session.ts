@@ -1,6 +1,7 @@
 // Opening a quiz for one attempt, the same way for the JSON API and every page: which quiz (a lesson, the
-// final test's draw, a published set), in which content language, for which seed.
+// final test's draw, a published set), in which content language, for which seed, with which public ids.
 import { pick } from '../../core/content/localized.ts';
+import type { PublicIds } from '../../core/quiz/public-ids.ts';
 import { learnerQuiz, type LearnerQuiz, type Quiz } from '../../core/quiz/quiz.ts';
 import { SEED_PATTERN } from '../../core/quiz/random.ts';
 import { content, sourceLanguage } from '../content.ts';
@@ -8,8 +9,12 @@ import { ApiError, notFound } from '../errors.ts';
 import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
+import { sessionIds } from './public-ids.ts';
 
-/** The seed of a lesson or set quiz opened without one (its copy is then shuffled the same way every time). */
+/**
+ * The seed of a lesson or set quiz opened without one: a check or submit that sends no seed is graded with
+ * this seed's ids. Every copy a learner is shown has a fresh seed of its own, which the client sends back.
+ */
 export const PRACTICE_SEED = 'practice';
 
 /** A quiz opened for one attempt. */
@@ -20,6 +25,8 @@ export interface QuizSession {
   /** The content language of this attempt: always one of `languages`. */
   lang: string;
   seed: string;
+  /** The attempt's public ids (a MAC of quiz, question, key and seed): the copy shows them, grading reads them. */
+  ids: PublicIds;
   /** For an instructor set: its published version (title, passages, lesson). */
   set?: SetVersion;
   /** The set's title in the attempt's language, as attempts record it. */
@@ -69,11 +76,14 @@ export async function openQuiz(env: Env, quizId: string, opts: OpenOptions): Pro
     const set = await setStore(env).published(quizId);
     if (!set) throw notFound('quiz', quizId);
     const lang = chooseLanguage(set.set.languages, opts);
-    return { quiz: setQuiz(set), languages: set.set.languages, lang, seed, set, setTitle: pick(set.set.title, lang) };
+    const quiz = setQuiz(set);
+    const ids = await sessionIds(env, quiz.id, seed, quiz.questions);
+    return { quiz, languages: set.set.languages, lang, seed, ids, set, setTitle: pick(set.set.title, lang) };
   }
   const quiz = getQuiz(quizId, seed);
-  return { quiz, languages: content.course.languages, lang: chooseLanguage(content.course.languages, opts), seed };
+  const lang = chooseLanguage(content.course.languages, opts);
+  return { quiz, languages: content.course.languages, lang, seed, ids: await sessionIds(env, quiz.id, seed, quiz.questions) };
 }
 
-/** The learner's copy of the session's quiz: no keys, choices shuffled by the seed. */
-export const learnerCopyOf = (s: QuizSession): LearnerQuiz => learnerQuiz(s.quiz, s.lang, s.seed);
+/** The learner's copy of the session's quiz: no keys, choices named by the attempt's ids and shuffled by them. */
+export const learnerCopyOf = (s: QuizSession): LearnerQuiz => learnerQuiz(s.quiz, s.lang, s.seed, s.ids);

@@ -4,6 +4,8 @@ import type { Context } from 'hono';
 import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
+import { responseInKeys, type PublicIds } from '../../core/quiz/public-ids.ts';
+import type { AnyResponse } from '../../core/quiz/response.ts';
 import { parseCardId } from '../../core/review/card-id.ts';
 import {
   buildDeck,
@@ -12,6 +14,7 @@ import {
   utcDay,
   type DayOf,
   type Deck,
+  type DeckCard,
   type DeckSource,
   type ReviewRecord,
   type ReviewSettings,
@@ -28,6 +31,7 @@ import { progressStore } from '../progress.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { newAttemptId } from '../stores/keys.ts';
 import { KvReviewStore, type ReviewStore } from '../stores/review-store.ts';
+import { sessionIds } from './public-ids.ts';
 import { chooseLanguage } from './quiz-session.ts';
 import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
 
@@ -83,8 +87,15 @@ export type CardCopy = LearnerQuestion & {
   context?: { sentenceId: string; lang: string; text: string; focus: string };
 };
 
-function copyOf(card: BuiltCard, lang: string, reps: number): CardCopy {
-  const copy = learnerCopy(card.question, lang, `${card.id}:${reps}`);
+/**
+ * The public ids of one showing of a card: bound to the learner and to the card's latest review, so they are
+ * new after every review (and differ between learners), and an answer is graded with the ids it was shown with.
+ */
+const cardIds = (env: Env, learner: string, card: BuiltCard, held: DeckCard): Promise<PublicIds> =>
+  sessionIds(env, `review:${card.id}`, `${learner}:${held.lastReview ?? 'new'}`, [card.question]);
+
+function copyOf(card: BuiltCard, lang: string, ids: PublicIds): CardCopy {
+  const copy = learnerCopy(card.question, lang, ids);
   const s = card.context && sentenceById.get(card.context.sentenceId);
   return {
     ...copy,
@@ -105,14 +116,17 @@ export interface ReviewNow {
 
 /** What to review now: due cards, then new ones within the daily limit, then those due in a few minutes. */
 export async function reviewNow(c: Context<AppEnv>, lang: string | undefined, loaded?: LoadedDeck): Promise<ReviewNow> {
-  const { deck, now, dayOf } = loaded ?? (await loadDeck(c));
+  const { learner, deck, now, dayOf } = loaded ?? (await loadDeck(c));
   const q = queue(deck, now, dayOf);
-  const cards: CardCopy[] = [];
-  for (const id of todo(q)) {
-    const found = await resolveCard(c.env, id);
-    if (!found) continue;
-    cards.push(copyOf(found.card, chooseLanguage(found.languages, { lang, strict: false }), deck.cards.get(id)!.state?.reps ?? 0));
-  }
+  const copies = await Promise.all(
+    todo(q).map(async (id) => {
+      const found = learner ? await resolveCard(c.env, id) : null;
+      if (!learner || !found) return null;
+      const ids = await cardIds(c.env, learner, found.card, deck.cards.get(id)!);
+      return copyOf(found.card, chooseLanguage(found.languages, { lang, strict: false }), ids);
+    }),
+  );
+  const cards = copies.filter((x): x is CardCopy => x !== null);
   return { due: q.due.length + q.ahead.length, new: q.fresh.length, next: q.next !== null ? new Date(q.next).toISOString() : null, cards };
 }
 
@@ -137,7 +151,8 @@ export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string 
   const found = l.learner && held ? await resolveCard(c.env, cardId) : null;
   if (!l.learner || !held || !found) throw unknownCard(cardId);
   const cardLang = chooseLanguage(found.languages, { lang, strict: false });
-  return { learner: l.learner, held, card: found.card, lang: cardLang, copy: copyOf(found.card, cardLang, held.state?.reps ?? 0) };
+  const ids = await cardIds(c.env, l.learner, found.card, held);
+  return { learner: l.learner, held, card: found.card, lang: cardLang, ids, copy: copyOf(found.card, cardLang, ids) };
 }
 
 /**
@@ -152,8 +167,8 @@ export async function answerCard(
   body: { response: unknown; easy?: boolean | undefined; lang?: string | undefined },
   loaded?: LoadedDeck,
 ): Promise<Answered> {
-  const { learner, held, card, lang, copy } = await deckCard(c, cardId, body.lang, loaded);
-  const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true });
+  const { learner, held, card, lang, ids, copy } = await deckCard(c, cardId, body.lang, loaded);
+  const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true, ids });
   const now = Date.now();
   const state = schedule(held.state, rating, now);
   const record: ReviewRecord = {
@@ -166,7 +181,9 @@ export async function answerCard(
     state,
     prev: held.lastReview,
   };
-  await reviewStore(c.env).append(learner, record, { response: body.response, score: result.score });
+  // Kept in authoring keys, as the results ledger keeps responses: the ids of this showing mean nothing later.
+  const response = responseInKeys(card.question, body.response as AnyResponse, ids);
+  await reviewStore(c.env).append(learner, record, { response, score: result.score });
   if (loaded) {
     Object.assign(held, { state, lastReview: record.id, firstReviewAt: held.firstReviewAt ?? now });
     loaded.deck.reviews.push(record);

@@ -1,6 +1,6 @@
 import { pick } from '../../content/localized.ts';
-import { gapEmpty, gapKey, gapLearner, gapSolution, scoreGap, validateGap } from './cloze-gaps.ts';
-import { unknownId, type Kind } from './kind.ts';
+import { gapChoiceKey, gapEmpty, gapKey, gapLearner, gapSolution, isChoice, scoreGap, validateGap } from './cloze-gaps.ts';
+import { ORDER_KEY, unknownId, type Kind } from './kind.ts';
 
 /** Splits a cloze text at its `{{gapId}}` marks. */
 export function clozeParts(text: string): Array<{ text: string } | { gap: string }> {
@@ -18,10 +18,10 @@ const given = <T>(gaps: Readonly<Record<string, T>>, id: string) => (Object.hasO
  */
 export const cloze = {
   graded: true,
-  validate: (q, r, at) =>
+  validate: (q, r, at, ids) =>
     Object.keys(r.gaps).flatMap((key) => {
       const gap = q.gaps.find((g) => g.id === key);
-      return gap ? validateGap(q, gap, r.gaps[key], at) : [unknownId(q, `${at}.gaps.${key}`, key)];
+      return gap ? validateGap(q, gap, r.gaps[key], at, ids) : [unknownId(q, `${at}.gaps.${key}`, key)];
     }),
   isUnanswered: (q, r) => q.gaps.every((g) => gapEmpty(given(r.gaps, g.id))),
   score(q, r, ctx) {
@@ -38,19 +38,43 @@ export const cloze = {
     });
     return { score: total / weights, items, notes };
   },
-  keyed: (q, lang) => ({ gaps: Object.fromEntries(q.gaps.map((g) => [g.id, gapKey(q, g, lang)])) }),
+  keyed: (q, lang, ids) => ({ gaps: Object.fromEntries(q.gaps.map((g) => [g.id, gapKey(q, g, lang, ids)])) }),
   solutionText(q, lang) {
     const gaps = new Map(q.gaps.map((g) => [g.id, gapSolution(g, lang)]));
     return clozeParts(pick(q.text, lang))
       .map((p) => ('gap' in p ? gaps.get(p.gap) : p.text))
       .join('');
   },
-  learner: (q, lang, order) => ({
+  learner: (q, lang, order, ids) => ({
     id: q.id,
     prompt: pick(q.prompt, lang),
     type: 'cloze',
     parts: clozeParts(pick(q.text, lang)).map((part) =>
-      'gap' in part ? gapLearner(q, q.gaps.find((g) => g.id === part.gap)!, lang, order) : part,
+      'gap' in part
+        ? gapLearner(
+            q,
+            q.gaps.find((g) => g.id === part.gap)!,
+            lang,
+            order,
+            ids,
+          )
+        : part,
+    ),
+  }),
+  // Choice gaps have ids; options and shuffled choices need the order key (typed gaps need nothing).
+  idKeys(q) {
+    const keys = q.gaps.flatMap((g) => (isChoice(g) ? g.choices.map((c) => gapChoiceKey(g, c.id)) : []));
+    const shuffles = q.gaps.some((g) => (isChoice(g) ? g.shuffle : (g.kind === undefined || g.kind === 'text') && g.options));
+    return shuffles ? [...keys, ORDER_KEY] : keys;
+  },
+  // Only a choice gap's value is an id: a typed gap's text stays as typed, even if it looks like one.
+  inKeys: (q, r, keyOf) => ({
+    gaps: Object.fromEntries(
+      Object.entries(r.gaps).map(([gap, v]) => {
+        const g = q.gaps.find((x) => x.id === gap);
+        if (!g || !isChoice(g)) return [gap, v];
+        return [gap, Array.isArray(v) ? v.map(keyOf) : v ? keyOf(v as string) : v];
+      }),
     ),
   }),
 } satisfies Kind<'cloze'>;

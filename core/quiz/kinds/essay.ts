@@ -42,4 +42,7 @@ export const essay = {
     type: 'essay',
     ...(q.checklist ? { checklist: q.checklist.map((c) => pick(c, lang)) } : {}),
   }),
+  // Nothing to name: a value, a text or a number, no choices or items.
+  idKeys: () => [],
+  inKeys: (_q, r) => r,
 } satisfies Kind<'essay'>;

@@ -9,15 +9,34 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * The public id of `key` (an authoring key: a choice id, `r0`, `i2`, `g1:a`, ORDER_KEY) in question `questionId`
+ * for one attempt. The worker makes them (a keyed MAC, see core/quiz/public-ids.ts); core only looks them up.
+ */
+export type PublicIds = (questionId: string, key: string) => string;
+
+/**
+ * The key whose id seeds the shuffle of a question's lists: secret like every id, so nobody can undo a
+ * shuffle back to the order an author wrote (GIFT's right answer first). Its value is never sent to a learner.
+ * `~` cannot start an authoring id, so it never collides with one.
+ */
+export const ORDER_KEY = '~order';
+
 /** Options of one grading run; data only, so core stays pure. */
 export interface GradeOptions {
   /** Every word form of the course (see buildLexicon): a typed course word is never taken for a typo. */
   lexicon?: ReadonlySet<string>;
+  /**
+   * The attempt's public ids. Required for questions with choices or items (grading without them throws);
+   * typed, numerical and true/false questions need none.
+   */
+  ids?: PublicIds;
 }
 
 export interface GradeContext extends GradeOptions {
   /** The quiz language. */
   lang: string;
+  ids: PublicIds;
 }
 
 /** What a kind's scoring gives back; grade() adds the parts every kind shares. */
@@ -30,7 +49,7 @@ export interface Scored {
 
 export type LearnerOf<K extends QuestionType> = Extract<LearnerQuestion, { type: K }>;
 
-/** Orders a list for one attempt (seeded), so a reload shows the same order. */
+/** Orders a list for one attempt (seeded by the secret ORDER_KEY id), so a reload shows the same order. */
 export type Shuffler = <T>(items: readonly T[]) => T[];
 
 /**
@@ -41,17 +60,21 @@ export interface Kind<K extends QuestionType> {
   /** False only for kinds that are kept but never scored (essays). */
   graded: boolean;
   /** Problems beyond the response's shape (ids the question does not have, duplicates); empty when valid. */
-  validate(q: QuestionOf<K>, r: ResponseOf<K>, at: string): Problem[];
+  validate(q: QuestionOf<K>, r: ResponseOf<K>, at: string, ids: PublicIds): Problem[];
   /** True when the learner chose or typed nothing (a shape-valid response). */
   isUnanswered(q: QuestionOf<K>, r: ResponseOf<K>): boolean;
   /** Scores a validated, answered response. */
   score(q: QuestionOf<K>, r: ResponseOf<K>, ctx: GradeContext): Scored;
   /** The response that scores 1, in the learner's ids. */
-  keyed(q: QuestionOf<K>, lang: string): ResponseOf<K>;
+  keyed(q: QuestionOf<K>, lang: string, ids: PublicIds): ResponseOf<K>;
   /** The solution as a learner reads it. */
   solutionText(q: QuestionOf<K>, lang: string): string;
-  /** The learner's copy: no key of any kind. */
-  learner(q: QuestionOf<K>, lang: string, order: Shuffler): LearnerOf<K>;
+  /** The learner's copy: no key of any kind, every choice and item named by its public id. */
+  learner(q: QuestionOf<K>, lang: string, order: Shuffler, ids: PublicIds): LearnerOf<K>;
+  /** Every key whose public id the question needs (ORDER_KEY too, if `learner` shuffles); none for typed kinds. */
+  idKeys(q: QuestionOf<K>): string[];
+  /** The response with each public id replaced by `keyOf(id)`: its authoring key (see responseInKeys). */
+  inKeys(q: QuestionOf<K>, r: ResponseOf<K>, keyOf: (id: string) => string): ResponseOf<K>;
 }
 
 export const clamp01 = (n: number) => Math.min(1, Math.max(0, n));

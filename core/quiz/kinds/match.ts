@@ -1,12 +1,16 @@
 import { pick } from '../../content/localized.ts';
-import { publicId } from '../random.ts';
-import { unknownId, type Kind, type Problem } from './kind.ts';
+import { ORDER_KEY, unknownId, type Kind, type Problem, type PublicIds } from './kind.ts';
 
-/** Left ids are positional; right ids are opaque (see publicId). */
+/**
+ * Left ids are positional: the left items are shown in the author's order anyway, so their ids say nothing
+ * more. Right ids are public ids of `r{i}` (the partner of `l{i+1}`), so they say nothing about the pairing.
+ */
 export const leftId = (i: number) => `l${i + 1}`;
-const rightId = (q: { id: string }, i: number) => publicId(q.id, `r${i}`);
-/** Extra right-hand items (distractors) have opaque ids of their own: choosing one is a wrong pair. */
-const distractorId = (q: { id: string }, i: number) => publicId(q.id, `d${i}`);
+export const rightKey = (i: number) => `r${i}`;
+/** Extra right-hand items (distractors) have keys of their own: choosing one is a wrong pair. */
+const distractorKey = (i: number) => `d${i}`;
+const rightId = (q: { id: string }, i: number, ids: PublicIds) => ids(q.id, rightKey(i));
+const distractorId = (q: { id: string }, i: number, ids: PublicIds) => ids(q.id, distractorKey(i));
 
 /**
  * Pairs of left and right items: the share of pairs right. No pair chosen is unanswered; a right item
@@ -14,9 +18,9 @@ const distractorId = (q: { id: string }, i: number) => publicId(q.id, `d${i}`);
  */
 export const match = {
   graded: true,
-  validate(q, r, at) {
+  validate(q, r, at, ids) {
     const problems: Problem[] = [];
-    const rights = new Set([...q.pairs.map((_, i) => rightId(q, i)), ...(q.distractors ?? []).map((_, i) => distractorId(q, i))]);
+    const rights = new Set([...q.pairs.map((_, i) => rightId(q, i, ids)), ...(q.distractors ?? []).map((_, i) => distractorId(q, i, ids))]);
     const firstUse = new Map<string, string>();
     for (const [l, rid] of Object.entries(r.pairs)) {
       if (!q.pairs.some((_, i) => leftId(i) === l)) problems.push(unknownId(q, `${at}.pairs.${l}`, l));
@@ -31,15 +35,15 @@ export const match = {
     return problems;
   },
   isUnanswered: (_q, r) => Object.keys(r.pairs).length === 0,
-  score(q, r, { lang }) {
+  score(q, r, { lang, ids }) {
     const texts = new Map([
-      ...q.pairs.map((p, i) => [rightId(q, i), pick(p.right, lang)] as const),
-      ...(q.distractors ?? []).map((d, i) => [distractorId(q, i), pick(d, lang)] as const),
+      ...q.pairs.map((p, i) => [rightId(q, i, ids), pick(p.right, lang)] as const),
+      ...(q.distractors ?? []).map((d, i) => [distractorId(q, i, ids), pick(d, lang)] as const),
     ]);
     let right = 0;
     const items = q.pairs.map((p, i) => {
       const given = Object.hasOwn(r.pairs, leftId(i)) ? r.pairs[leftId(i)] : undefined;
-      const ok = given === rightId(q, i);
+      const ok = given === rightId(q, i, ids);
       if (ok) right++;
       return {
         kind: 'pair' as const,
@@ -51,16 +55,18 @@ export const match = {
     });
     return { score: right / q.pairs.length, items, notes: [] };
   },
-  keyed: (q) => ({ pairs: Object.fromEntries(q.pairs.map((_, i) => [leftId(i), rightId(q, i)])) }),
+  keyed: (q, _lang, ids) => ({ pairs: Object.fromEntries(q.pairs.map((_, i) => [leftId(i), rightId(q, i, ids)])) }),
   solutionText: (q, lang) => q.pairs.map((p) => `${pick(p.left, lang)} → ${pick(p.right, lang)}`).join('; '),
-  learner: (q, lang, order) => ({
+  learner: (q, lang, order, ids) => ({
     id: q.id,
     prompt: pick(q.prompt, lang),
     type: 'match',
     left: q.pairs.map((p, i) => ({ id: leftId(i), text: pick(p.left, lang) })),
     right: order([
-      ...q.pairs.map((p, i) => ({ id: rightId(q, i), text: pick(p.right, lang) })),
-      ...(q.distractors ?? []).map((d, i) => ({ id: distractorId(q, i), text: pick(d, lang) })),
+      ...q.pairs.map((p, i) => ({ id: rightId(q, i, ids), text: pick(p.right, lang) })),
+      ...(q.distractors ?? []).map((d, i) => ({ id: distractorId(q, i, ids), text: pick(d, lang) })),
     ]),
   }),
+  idKeys: (q) => [...q.pairs.map((_, i) => rightKey(i)), ...(q.distractors ?? []).map((_, i) => distractorKey(i)), ORDER_KEY],
+  inKeys: (_q, r, keyOf) => ({ pairs: Object.fromEntries(Object.entries(r.pairs).map(([l, id]) => [l, keyOf(id)])) }),
 } satisfies Kind<'match'>;

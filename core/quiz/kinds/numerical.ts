@@ -41,4 +41,7 @@ export const numerical = {
   keyed: (q) => ({ number: q.answer ?? (q.min! + q.max!) / 2 }),
   solutionText: numberText,
   learner: (q, lang) => ({ id: q.id, prompt: pick(q.prompt, lang), type: 'numerical' }),
+  // Nothing to name: a value, a text or a number, no choices or items.
+  idKeys: () => [],
+  inKeys: (_q, r) => r,
 } satisfies Kind<'numerical'>;

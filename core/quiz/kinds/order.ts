@@ -1,8 +1,9 @@
 import { pick } from '../../content/localized.ts';
-import { publicId } from '../random.ts';
-import { unknownId, type Kind, type Problem } from './kind.ts';
+import { ORDER_KEY, unknownId, type Kind, type Problem, type PublicIds } from './kind.ts';
 
-const itemId = (q: { id: string }, i: number) => publicId(q.id, `i${i}`);
+/** An item's key is its place in the right order (`i0` first): only its public id reaches the learner. */
+export const itemKey = (i: number) => `i${i}`;
+const itemId = (q: { id: string }, i: number, ids: PublicIds) => ids(q.id, itemKey(i));
 
 /**
  * Length of the longest subsequence of `given` that is in the right relative order (LIS of positions).
@@ -49,19 +50,19 @@ export function orderFromPositions(
  */
 export const order = {
   graded: true,
-  validate(q, r, at) {
-    const ids = new Set(q.items.map((_, i) => itemId(q, i)));
+  validate(q, r, at, ids) {
+    const known = new Set(q.items.map((_, i) => itemId(q, i, ids)));
     const seen = new Set<string>();
     return r.order.flatMap((id, i): Problem[] => {
-      if (!ids.has(id)) return [unknownId(q, `${at}.order`, id)];
+      if (!known.has(id)) return [unknownId(q, `${at}.order`, id)];
       if (seen.has(id)) return [{ path: `${at}.order.${i}`, message: `names item "${id}" twice` }];
       seen.add(id);
       return [];
     });
   },
   isUnanswered: (q, r) => r.order.length < q.items.length,
-  score(q, r, { lang }) {
-    const position = new Map(q.items.map((_, i) => [itemId(q, i), i]));
+  score(q, r, { lang, ids }) {
+    const position = new Map(q.items.map((_, i) => [itemId(q, i, ids), i]));
     const n = q.items.length;
     const longest = r.order.length ? longestInOrder(r.order.map((id) => position.get(id)!)) : 0;
     const score = longest === n ? 1 : n > 1 ? Math.max(0, longest - 1) / (n - 1) : 0;
@@ -79,13 +80,15 @@ export const order = {
       notes: [],
     };
   },
-  keyed: (q) => ({ order: q.items.map((_, i) => itemId(q, i)) }),
+  keyed: (q, _lang, ids) => ({ order: q.items.map((_, i) => itemId(q, i, ids)) }),
   solutionText: (q, lang) => q.items.map((t) => pick(t, lang)).join(' → '),
-  learner(q, lang, shuffle) {
-    const items = q.items.map((t, i) => ({ id: itemId(q, i), text: pick(t, lang) }));
+  learner(q, lang, shuffle, ids) {
+    const items = q.items.map((t, i) => ({ id: itemId(q, i, ids), text: pick(t, lang) }));
     let shuffled = shuffle(items);
     // A shuffle that happens to leave everything in place would give the answer away: rotate it.
     if (shuffled.every((it, i) => it.id === items[i]!.id)) shuffled = [...shuffled.slice(1), shuffled[0]!];
     return { id: q.id, prompt: pick(q.prompt, lang), type: 'order', items: shuffled };
   },
+  idKeys: (q) => [...q.items.map((_, i) => itemKey(i)), ORDER_KEY],
+  inKeys: (_q, r, keyOf) => ({ order: r.order.map(keyOf) }),
 } satisfies Kind<'order'>;

@@ -17,4 +17,7 @@ export const short = {
   keyed: (q, lang) => ({ text: full(inLang(q.answers, lang)) }),
   solutionText: (q, lang) => full(inLang(q.answers, lang)),
   learner: (q, lang) => ({ id: q.id, prompt: pick(q.prompt, lang), type: 'short' }),
+  // Nothing to name: a value, a text or a number, no choices or items.
+  idKeys: () => [],
+  inKeys: (_q, r) => r,
 } satisfies Kind<'short'>;

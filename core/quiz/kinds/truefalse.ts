@@ -14,4 +14,7 @@ export const truefalse = {
   keyed: (q) => ({ value: q.answer }),
   solutionText: (q) => String(q.answer),
   learner: (q, lang) => ({ id: q.id, prompt: pick(q.prompt, lang), type: 'truefalse' }),
+  // Nothing to name: a value, a text or a number, no choices or items.
+  idKeys: () => [],
+  inKeys: (_q, r) => r,
 } satisfies Kind<'truefalse'>;

@@ -1,0 +1,57 @@
+// The public ids of an attempt (docs/decisions/0007-public-ids.md): HMAC-SHA-256 under a key derived from
+// LEARNER_SECRET, of quiz, question, authoring key and the attempt's seed, cut to 64 bits. Made with
+// WebCrypto when a quiz is opened, so core grades with a plain lookup (core/quiz/public-ids.ts).
+import { idRequests, idsFrom, type PublicIds } from '../../core/quiz/public-ids.ts';
+import type { Question } from '../../core/quiz/schema.ts';
+
+const encoder = new TextEncoder();
+/** What the derived key is for: one secret, several keys that never stand in for each other. */
+const PURPOSE = 'public-ids';
+
+// One imported key per secret and isolate: deriving and importing it again for every quiz opened costs CPU
+// for nothing. Keyed by the secret, so a rotated secret (or a test's) gets its own.
+const keys = new Map<string, Promise<CryptoKey>>();
+
+const hmacKey = (raw: BufferSource) => crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+
+/** The MAC key of public ids: HMAC(LEARNER_SECRET, "public-ids"), so learner cookies and ids use different keys. */
+function idKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = hmacKey(encoder.encode(secret))
+      .then((master) => crypto.subtle.sign('HMAC', master, encoder.encode(PURPOSE)))
+      .then(hmacKey);
+    // A failed import must not stay cached for the isolate's life.
+    key.catch(() => keys.delete(secret));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** 64 bits as 13 base-36 digits: URL-, form- and HTML-id-safe, the same alphabet the old ids used. */
+function idText(mac: ArrayBuffer): string {
+  let n = 0n;
+  for (const b of new Uint8Array(mac, 0, 8)) n = (n << 8n) | BigInt(b);
+  return n.toString(36).padStart(13, '0');
+}
+
+/** The message of one id: JSON of its parts, so no two different (quiz, question, key, seed) give the same bytes. */
+const message = (quizId: string, questionId: string, key: string, seed: string) =>
+  encoder.encode(JSON.stringify([quizId, questionId, key, seed]));
+
+/**
+ * The public ids of every choice and item of `questions` in quiz `quizId` for the attempt `seed` (and each
+ * question's secret shuffle seed). One MAC per id, all in parallel.
+ */
+export async function publicIdsFor(secret: string, quizId: string, seed: string, questions: readonly Question[]): Promise<PublicIds> {
+  // A deploy without the secret is our fault (a 500), never a reason to hand out guessable ids.
+  if (!secret || secret.length < 16) throw new Error('LEARNER_SECRET is not set (see README: Deploy)');
+  const key = await idKey(secret);
+  const requests = idRequests(questions);
+  const macs = await Promise.all(requests.map((r) => crypto.subtle.sign('HMAC', key, message(quizId, r.questionId, r.key, seed))));
+  return idsFrom(requests, macs.map(idText));
+}
+
+/** publicIdsFor with the worker's secret. */
+export const sessionIds = (env: Env, quizId: string, seed: string, questions: readonly Question[]) =>
+  publicIdsFor(env.LEARNER_SECRET, quizId, seed, questions);
