@@ -7,8 +7,11 @@ import type { SetSummary, SetVersion } from '../stores/set-store.ts';
  *   the newest versions), and the next version is `max_version + 1`.
  * - `versions` keeps every version; the list's columns are copied out of the body so that listing never
  *   parses whole sets.
- * - `kv_sync` is the outbox of KV keys that must follow the SQL state (the learners' copies); `tries` counts
- *   the failed writes of a key since it was last written, for the retry's backoff.
+ * - `kv_sync` is the outbox of KV keys that must follow the SQL state (the learners' copies): a key is owed
+ *   while `seq > synced_seq`; `tries` counts its failed writes since it was last written (the retry's
+ *   backoff); `mark_no` numbers the marks of all keys in order, and `synced_mark_no` is the highest mark
+ *   number the key's last written value already reflected (so a set can tell whether the learners' list
+ *   written last includes its own latest change).
  * - `meta` records the one-time migration from the old KV layout.
  */
 export const SCHEMA = `
@@ -37,7 +40,9 @@ CREATE TABLE IF NOT EXISTS kv_sync (
   seq INTEGER NOT NULL,
   synced_seq INTEGER NOT NULL,
   due INTEGER NOT NULL,
-  tries INTEGER NOT NULL DEFAULT 0
+  tries INTEGER NOT NULL DEFAULT 0,
+  mark_no INTEGER NOT NULL DEFAULT 0,
+  synced_mark_no INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -47,8 +52,14 @@ CREATE TABLE IF NOT EXISTS meta (
 
 /** Brings a registry created before a column existed up to SCHEMA (SQLite adds a column, never drops one). */
 export function upgradeSchema(sql: SqlStorage) {
-  const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('kv_sync')").toArray();
-  if (!columns.some((c) => c.name === 'tries')) sql.exec('ALTER TABLE kv_sync ADD COLUMN tries INTEGER NOT NULL DEFAULT 0');
+  const columns = new Set(
+    sql
+      .exec<{ name: string }>("SELECT name FROM pragma_table_info('kv_sync')")
+      .toArray()
+      .map((c) => c.name),
+  );
+  for (const name of ['tries', 'mark_no', 'synced_mark_no'])
+    if (!columns.has(name)) sql.exec(`ALTER TABLE kv_sync ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
 }
 
 /** A `sets` row joined with the list columns of one of its versions. */
@@ -69,10 +80,10 @@ const SUMMARY_COLUMNS = `s.id, s.created_at, s.updated_at, s.latest_version, s.p
   v.title, v.languages, v.lesson, v.question_count`;
 
 /**
- * Whether a set's learner copy is owed to KV: its own key (`{copyPrefix}{id}`) is marked, or the learners'
- * list is marked and this set has ever been in it (it has a key of its own in the outbox).
+ * Whether a set's learner copy is owed to KV: its own key (`{copyPrefix}{id}`) is not yet written, or the
+ * learners' list written last was read before the set's own latest change.
  */
-const COPY_PENDING = `COALESCE((SELECT k.seq > k.synced_seq OR EXISTS (SELECT 1 FROM kv_sync l WHERE l.key = ? AND l.seq > l.synced_seq)
+const COPY_PENDING = `COALESCE((SELECT k.seq > k.synced_seq OR k.mark_no > COALESCE((SELECT l.synced_mark_no FROM kv_sync l WHERE l.key = ?), 0)
   FROM kv_sync k WHERE k.key = ? || s.id), 0) AS copy_pending`;
 
 /** The outbox keys a summary's `learnerCopyPending` is read from. */

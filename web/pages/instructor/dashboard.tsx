@@ -2,6 +2,9 @@ import { pick } from '../../../core/content/localized.ts';
 import { usePage } from '../../page-context.ts';
 import { base, PostButton, Shell, type SetRow } from './shared.tsx';
 
+/** A set row; `learnerCopyPending` comes with the registry's list (SetSummary) as the route passes it on. */
+type DashboardRow = SetRow & { learnerCopyPending?: boolean | undefined };
+
 export interface QuizLink {
   id: string;
   title: string;
@@ -13,7 +16,7 @@ export function DashboardPage({
   notice,
   quizzes = [],
 }: {
-  sets: SetRow[];
+  sets: DashboardRow[];
   csrf: string;
   notice?: string | undefined;
   quizzes?: QuizLink[];
@@ -25,6 +28,11 @@ export function DashboardPage({
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {sets.some((s) => s.learnerCopyPending) && (
+        <p class="notice" role="status">
+          {t('setRegistry.pendingNotice')}
         </p>
       )}
       <p>
@@ -58,7 +66,15 @@ export function DashboardPage({
                       {s.lesson ? ` · ${s.lesson}` : ''}
                     </span>
                   </th>
-                  <td>{s.publishedVersion ? t('instructor.published', { version: s.publishedVersion }) : t('instructor.draft')}</td>
+                  <td>
+                    {s.publishedVersion ? t('instructor.published', { version: s.publishedVersion }) : t('instructor.draft')}
+                    {s.learnerCopyPending && (
+                      <>
+                        <br />
+                        <strong class="sync-pending">{t('setRegistry.pending')}</strong>
+                      </>
+                    )}
+                  </td>
                   <td>{s.latestVersion}</td>
                   <td>{s.questionCount}</td>
                   <td>{s.attempts}</td>
