@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from '../content/localized.ts';
+import { limitedArray, limitedString } from '../sets/limited-text.ts';
+import { LIMITS } from '../sets/limits.ts';
 
 /**
  * The gaps of a cloze question, as Moodle's Cloze (embedded answers) needs them, backwards compatible with the
@@ -16,7 +18,7 @@ export function gapSchemas(
 ) {
   // Moodle's syntax writes the mark as digits: a whole number.
   const weight = z.number().int('a gap weight is a whole number').positive('a gap weight is more than 0').max(100).optional();
-  const Word = z.string().trim().min(1);
+  const Word = limitedString().trim().min(1);
 
   /** Simple: every answer (or the options' right ones) earns the whole gap; the built-in content's form. */
   const SimpleGap = z
@@ -32,7 +34,7 @@ export function gapSchemas(
       /** SAC: case counts in this gap (else the question's `caseSensitive`). */
       caseSensitive: z.boolean().optional(),
       answers: perLang(
-        z.object({ text: Word, weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() }).strict(),
+        z.object({ text: Word, weight: z.number().min(0).max(1).default(1), feedback: limitedString().optional() }).strict(),
       ),
     })
     .strict();
@@ -48,7 +50,7 @@ export function gapSchemas(
       display: z.enum(['select', 'vertical', 'horizontal']).optional(),
       /** The `_S` variants: choices shuffled per attempt (else in the author's order). */
       shuffle: z.boolean().optional(),
-      choices: z.array(GapChoice).min(2).max(20),
+      choices: limitedArray(GapChoice, LIMITS.choices, 'choices').min(2),
     })
     .strict();
 
@@ -65,7 +67,13 @@ export function gapSchemas(
     .refine((a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined), 'give either "answer" or "min" and "max"');
   /** NUMERICAL (NM): values with tolerances (`=1822:2`), weighted, with feedback; `otherFeedback` is Moodle's `*`. */
   const NumericalGap = z
-    .object({ id: Id, kind: z.literal('numerical'), weight, answers: z.array(NumAnswer).min(1).max(10), otherFeedback: text.optional() })
+    .object({
+      id: Id,
+      kind: z.literal('numerical'),
+      weight,
+      answers: limitedArray(NumAnswer, LIMITS.answers, 'answers').min(1),
+      otherFeedback: text.optional(),
+    })
     .strict();
 
   const Gap = z.discriminatedUnion('kind', [SimpleGap, TypedGap, ChoiceGap, NumericalGap]);
@@ -110,7 +118,10 @@ export function gapIssues(
     if (gap.kind === 'multi') {
       const sum = choices.filter((c) => c.weight > 0).reduce((s, c) => s + c.weight, 0);
       if (Math.abs(sum - 1) > 0.001)
-        out.push({ path: ['choices'], message: `the positive weights must add up to 1 (100 %), they add up to ${Math.round(sum * 1000) / 1000}` });
+        out.push({
+          path: ['choices'],
+          message: `the positive weights must add up to 1 (100 %), they add up to ${Math.round(sum * 1000) / 1000}`,
+        });
     }
   }
   return out;

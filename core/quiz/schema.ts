@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LangCode, localized, type Lang } from '../content/localized.ts';
+import { LangCode, type Lang } from '../content/localized.ts';
+import { limitedArray, limitedString, limitedText } from '../sets/limited-text.ts';
+import { LIMITS } from '../sets/limits.ts';
 import { gapIssues, gapSchemas } from './gap-schema.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
@@ -8,24 +10,28 @@ const SentenceRef = z.string().regex(/^p\d+s\d+$/, 'must be a sentence id such a
 
 /**
  * The question model: one discriminated union shared by content files, the API and instructor imports.
- * Built per language list so that every text must exist in every content language.
+ * Built per language list so that every text must exist in every content language. Every text and list has its
+ * limit (core/sets/limits.ts), so that JSON imports, GIFT and Cloze imports and content files meet the same ones.
  */
 export function questionSchemas(languages: readonly Lang[]) {
-  const text = localized(languages);
+  const text = limitedText(languages);
+  /** A text that may hold a reading passage (prompts, cloze texts, model answers). */
+  const longText = limitedText(languages, LIMITS.longTextChars);
   const perLang = <T extends z.ZodType>(item: T) => {
     const shape: Record<string, z.ZodArray<T>> = {};
-    for (const lang of languages) shape[lang] = z.array(item).min(1, `needs at least one answer in "${lang}"`);
+    for (const lang of languages)
+      shape[lang] = limitedArray(item, LIMITS.answers, 'answers').min(1, `needs at least one answer in "${lang}"`);
     return z.object(shape).strict();
   };
 
   const base = {
     id: Id,
     /** A short name (GIFT's ::title::), for instructors' lists. */
-    title: z.string().max(200).optional(),
-    prompt: text,
+    title: limitedString(LIMITS.titleChars).optional(),
+    prompt: longText,
     /** Why the answer is right (GIFT's general feedback). Built-in content must have one (checked by the loader). */
     explanation: text.optional(),
-    sources: z.array(SentenceRef).default([]),
+    sources: limitedArray(SentenceRef, LIMITS.sources, 'sources').default([]),
     /**
      * What the question tests: its meaning (default) or its form. A form question gets no typo tolerance,
      * counts case, and gives no credit for a wrong ending (core/quiz/text-match.ts).
@@ -48,7 +54,7 @@ export function questionSchemas(languages: readonly Lang[]) {
   const WeightedChoice = z.object({ id: Id, text, weight: z.number().min(-1).max(1), feedback: text.optional() }).strict();
 
   const Single = z
-    .object({ ...base, type: z.literal('single'), choices: z.array(Choice).min(2).max(8) })
+    .object({ ...base, type: z.literal('single'), choices: limitedArray(Choice, LIMITS.choices, 'choices').min(2) })
     .strict()
     .superRefine((q, ctx) => {
       const right = q.choices.filter((c) => c.correct).length;
@@ -57,7 +63,7 @@ export function questionSchemas(languages: readonly Lang[]) {
     });
 
   const Multiple = z
-    .object({ ...base, type: z.literal('multiple'), choices: z.array(WeightedChoice).min(2).max(10) })
+    .object({ ...base, type: z.literal('multiple'), choices: limitedArray(WeightedChoice, LIMITS.choices, 'choices').min(2) })
     .strict()
     .superRefine((q, ctx) => {
       const sum = q.choices.filter((c) => c.weight > 0).reduce((s, c) => s + c.weight, 0);
@@ -81,7 +87,7 @@ export function questionSchemas(languages: readonly Lang[]) {
 
   /** An accepted typed answer; the text `*` accepts anything (GIFT's catch-all, usually with weight 0 and feedback). */
   const Accepted = z
-    .object({ text: z.string().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: z.string().optional() })
+    .object({ text: limitedString().trim().min(1), weight: z.number().min(0).max(1).default(1), feedback: limitedString().optional() })
     .strict();
   const Short = z
     .object({
@@ -104,8 +110,8 @@ export function questionSchemas(languages: readonly Lang[]) {
     .object({
       ...base,
       type: z.literal('cloze'),
-      text,
-      gaps: z.array(Gap).min(1).max(20),
+      text: longText,
+      gaps: limitedArray(Gap, LIMITS.gaps, 'gaps').min(1),
       caseSensitive: z.boolean().default(false),
       typoTolerance: z.boolean().default(true),
     })
@@ -122,7 +128,8 @@ export function questionSchemas(languages: readonly Lang[]) {
           if (!ids.includes(m!)) ctx.addIssue({ code: 'custom', path: ['text', lang], message: `"{{${m}}}" is not a gap id` });
       }
       q.gaps.forEach((g, i) => {
-        for (const issue of gapIssues(g, languages)) ctx.addIssue({ code: 'custom', path: ['gaps', i, ...issue.path], message: issue.message });
+        for (const issue of gapIssues(g, languages))
+          ctx.addIssue({ code: 'custom', path: ['gaps', i, ...issue.path], message: issue.message });
       });
     });
 
@@ -130,12 +137,9 @@ export function questionSchemas(languages: readonly Lang[]) {
     .object({
       ...base,
       type: z.literal('match'),
-      pairs: z
-        .array(z.object({ left: text, right: text }).strict())
-        .min(2)
-        .max(10),
+      pairs: limitedArray(z.object({ left: text, right: text }).strict(), LIMITS.pairs, 'pairs').min(2),
       /** Extra right-hand items that belong to no left item (GIFT's `= -> Chat`): shown among the options. */
-      distractors: z.array(text).max(10).optional(),
+      distractors: limitedArray(text, LIMITS.distractors, 'extra right-hand items').optional(),
     })
     .strict()
     .superRefine((q, ctx) => {
@@ -146,7 +150,7 @@ export function questionSchemas(languages: readonly Lang[]) {
       }
     });
 
-  const Order = z.object({ ...base, type: z.literal('order'), items: z.array(text).min(2).max(10) }).strict();
+  const Order = z.object({ ...base, type: z.literal('order'), items: limitedArray(text, LIMITS.items, 'items').min(2) }).strict();
 
   /** Free text, stored and shown as ungraded (GIFT's essay `{}`): it never counts toward the score. */
   const Essay = z
@@ -154,9 +158,9 @@ export function questionSchemas(languages: readonly Lang[]) {
       ...base,
       type: z.literal('essay'),
       /** Words and structures to use, shown to the learner while writing. */
-      checklist: z.array(text).max(20).optional(),
+      checklist: limitedArray(text, LIMITS.checklist, 'checklist items').optional(),
       /** A model answer, shown after submitting (never in the learner's copy before). */
-      modelAnswer: text.optional(),
+      modelAnswer: longText.optional(),
     })
     .strict();
 
@@ -169,26 +173,25 @@ export function questionSchemas(languages: readonly Lang[]) {
       min: z.number().finite().optional(),
       max: z.number().finite().optional(),
       /** Further accepted values with their credit (GIFT's `{#=1822:0 =%50%1822:2}`). */
-      alternatives: z
-        .array(
-          z
-            .object({
-              answer: z.number().finite().optional(),
-              tolerance: z.number().min(0).default(0),
-              min: z.number().finite().optional(),
-              max: z.number().finite().optional(),
-              // 0 keeps Moodle's 0 % answer that only gives feedback (`=%0%4#close, but no`).
-              weight: z.number().min(0).max(1),
-              feedback: z.string().optional(),
-            })
-            .strict()
-            .refine(
-              (a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined),
-              'give either "answer" or "min" and "max"',
-            ),
-        )
-        .max(10)
-        .optional(),
+      alternatives: limitedArray(
+        z
+          .object({
+            answer: z.number().finite().optional(),
+            tolerance: z.number().min(0).default(0),
+            min: z.number().finite().optional(),
+            max: z.number().finite().optional(),
+            // 0 keeps Moodle's 0 % answer that only gives feedback (`=%0%4#close, but no`).
+            weight: z.number().min(0).max(1),
+            feedback: limitedString().optional(),
+          })
+          .strict()
+          .refine(
+            (a) => (a.answer !== undefined) !== (a.min !== undefined && a.max !== undefined),
+            'give either "answer" or "min" and "max"',
+          ),
+        LIMITS.alternatives,
+        'alternatives',
+      ).optional(),
       /** Feedback for any number no answer matches (GIFT's `~#…`, Cloze's `*`). */
       otherFeedback: text.optional(),
       /** Feedback for a number within `answer` (Moodle's feedback on the 100 % answer, GIFT's `=1822:0#Correct!`). */

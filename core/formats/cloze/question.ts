@@ -1,6 +1,7 @@
 import { concat, find, literal, sub, type Src } from '../shared/source.ts';
 import { problem, type Ctx } from '../gift/context.ts';
-import { localize, readText } from '../gift/text.ts';
+import { LIMITS } from '../../sets/limits.ts';
+import { checkLength, localize, readText } from '../gift/text.ts';
 import { CLOZE_START, readSubquestion } from './subquestion.ts';
 import type { ClozeFields, GapInput } from './types.ts';
 
@@ -68,7 +69,8 @@ export function readClozeText(
   if (!ok) return undefined;
 
   const read = readText(ctx, concat(...pieces), fmt);
-  const byLang = localize(ctx, read.lt);
+  if (read.refused) return undefined; // its problem is reported; the stand-in text has no gaps to check
+  const byLang = localize(ctx, read.lt, 'rich', Infinity); // checked below, as the text and prompt made of it
   const gaps: GapInput[] = [];
   for (const [i, b] of bodies.entries()) {
     const gap = readSubquestion(ctx, b.body, gapId(i), b.open, read.fmt);
@@ -80,11 +82,17 @@ export function readClozeText(
   for (const [lang, value] of Object.entries(byLang)) {
     const order = [...value.matchAll(/\uE000(\d+)\uE000/g)].map((m) => Number(m[1]));
     if (order.length !== bodies.length || order.some((n, i) => n !== i)) {
-      problem(ctx, bodies[0]!.open, `the embedded answers sit inside multilang spans, so the text in "${lang}" lacks some: put every {…} outside the spans.`);
+      problem(
+        ctx,
+        bodies[0]!.open,
+        `the embedded answers sit inside multilang spans, so the text in "${lang}" lacks some: put every {…} outside the spans.`,
+      );
       ok = false;
     }
     text[lang] = value.replace(/\uE000(\d+)\uE000/g, (_, n: string) => `{{${gapId(Number(n))}}}`);
     prompt[lang] = value.replace(/\uE000(\d+)\uE000/g, BLANK);
   }
+  // The prompt is no longer than the text (a blank is shorter than a gap's mark): one check says it once.
+  checkLength(ctx, read.lt.at, text, LIMITS.longTextChars);
   return ok ? { type: 'cloze', text, prompt, gaps } : undefined;
 }

@@ -1,6 +1,7 @@
 import { GIFT_ESCAPES, trim, unescape, type Src } from '../shared/source.ts';
 import type { Directives } from './answer-block.ts';
-import { warn, type Ctx } from './context.ts';
+import { LIMITS, tooLong } from '../../sets/limits.ts';
+import { problem, warn, type Ctx } from './context.ts';
 
 /** One blank-line-separated block of a GIFT file: its text (comments removed, escapes resolved) and directives. */
 export interface GiftBlock {
@@ -54,7 +55,10 @@ export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string
       const value = unescape(raw, new Int32Array(raw.length), escapes).s.trim();
       if (key === 'title') {
         const t = /^([a-z]{2})\s*:\s*([\s\S]*)$/.exec(value);
-        if (t && !(t[1]! in titles) && t[2]!.trim()) titles[t[1]!] = t[2]!.trim();
+        const title = t?.[2]!.trim();
+        if (title && title.length > LIMITS.titleChars)
+          problem(ctx, starts[i]! + line.indexOf('@'), `this set title ${tooLong(title.length, LIMITS.titleChars)}.`);
+        else if (t && title && !(t[1]! in titles)) titles[t[1]!] = title;
         continue;
       }
       if (content.length) continue; // question directives open the block

@@ -1,3 +1,4 @@
+import { LIMITS, tooMany } from '../../sets/limits.ts';
 import { lineIndex, sortProblems } from '../shared/problems.ts';
 import { GIFT_ESCAPES } from '../shared/source.ts';
 import { readBlocks, type GiftBlock } from './blocks.ts';
@@ -17,7 +18,7 @@ import type { GiftImport, GiftOptions, QuestionInput } from './types.ts';
 
 interface Pass {
   questions: Array<ParsedQuestion & { category: string | undefined }>;
-  passages: Array<{ afterQuestion: number; text: Record<string, string> }>;
+  passages: Array<{ afterQuestion: number; text: Record<string, string>; line: number }>;
   firstCategory: string | undefined;
   titles: Record<string, string>;
 }
@@ -38,7 +39,7 @@ function readFile(text: string, ctx: Ctx, format: FormatReader): Pass {
     if (r.kind === 'category') {
       category = r.path;
       out.firstCategory ??= category;
-    } else if (r.kind === 'passage') out.passages.push({ afterQuestion: out.questions.length, text: r.text });
+    } else if (r.kind === 'passage') out.passages.push({ afterQuestion: out.questions.length, text: r.text, line: r.line });
     else if (r.kind === 'question') out.questions.push({ ...r.parsed, category });
   }
   return out;
@@ -87,10 +88,28 @@ export function readSetFile(text: string, opts: GiftOptions, format: FormatReade
   });
   const passages = pass.passages.map((p) => ({ before: ids[p.afterQuestion] ?? null, text: p.text }));
 
-  if (!pass.questions.length && !ctx.problems.length)
-    problem(ctx, 0, 'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.');
+  // Counted here, so that the problem names the line of the first question (or passage) beyond the limit.
+  const beyond = (items: ReadonlyArray<{ line: number }>, limit: number, what: string) => {
+    if (items.length > limit)
+      ctx.problems.push({
+        line: items[limit]!.line,
+        column: 1,
+        message: `this file ${tooMany(items.length, limit, what)}: split it into several sets.`,
+      });
+  };
+  beyond(pass.questions, LIMITS.questions, 'questions');
+  beyond(pass.passages, LIMITS.passages, 'descriptions (texts without answers)');
 
-  const fallback = pass.firstCategory !== undefined ? lastCategorySegment(pass.firstCategory) : undefined;
+  if (!pass.questions.length && !ctx.problems.length)
+    problem(
+      ctx,
+      0,
+      'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.',
+    );
+
+  const segment = pass.firstCategory !== undefined ? lastCategorySegment(pass.firstCategory) : undefined;
+  // A category is only a fallback title: one too long for a title is not used.
+  const fallback = segment !== undefined && segment.length <= LIMITS.titleChars ? segment : undefined;
   const anyTitle = langs.map((l) => pass.titles[l]).find((t) => t !== undefined);
   const title = Object.fromEntries(langs.map((l) => [l, opts.title ?? pass.titles[l] ?? anyTitle ?? fallback ?? 'Untitled set']));
 

@@ -5,7 +5,8 @@ import { readAnswers } from './answer-block.ts';
 import type { GiftBlock } from './blocks.ts';
 import { problem, warn, type Ctx } from './context.ts';
 import { GAP_ID } from './kinds/missing-word.ts';
-import { isEmpty, localize, readText } from './text.ts';
+import { LIMITS, tooLong } from '../../sets/limits.ts';
+import { checkLength, isEmpty, localize, readText } from './text.ts';
 import type { QuestionDraft } from './types.ts';
 
 export { BLANK };
@@ -27,7 +28,7 @@ export interface ParsedQuestion {
 /** What one block is: a category switch, a passage (description), a question, or nothing (problems reported). */
 export type BlockResult =
   | { kind: 'category'; path: string }
-  | { kind: 'passage'; text: Record<string, string> }
+  | { kind: 'passage'; text: Record<string, string>; line: number }
   | { kind: 'question'; parsed: ParsedQuestion }
   | { kind: 'none' };
 
@@ -38,8 +39,11 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
 
   if (t.s.startsWith('$CATEGORY:')) {
     const nl = t.s.indexOf('\n');
-    if (nl >= 0) problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
-    return { kind: 'category', path: t.s.slice('$CATEGORY:'.length, nl >= 0 ? nl : undefined).trim() };
+    if (nl >= 0)
+      problem(ctx, t.at[nl + 1] ?? pos(t), '"$CATEGORY:" must stand alone: leave a blank line between it and the next question.');
+    const path = t.s.slice('$CATEGORY:'.length, nl >= 0 ? nl : undefined).trim();
+    if (path.length > LIMITS.textChars) problem(ctx, pos(t), `this category ${tooLong(path.length, LIMITS.textChars)}.`);
+    return { kind: 'category', path };
   }
   let title: string | undefined;
   ({ title, t } = readTitle(ctx, t));
@@ -53,7 +57,7 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
   if (open < 0 && firstClose < 0) {
     const lt = readText(ctx, t, 'moodle').lt;
     if (isEmpty(lt)) problem(ctx, pos(t), 'this text (a description, as it has no answers in {…}) is empty.');
-    return { kind: 'passage', text: localize(ctx, lt) };
+    return { kind: 'passage', text: localize(ctx, lt, 'rich', LIMITS.longTextChars), line: firstLine };
   }
   if (open < 0 || (firstClose >= 0 && firstClose < open)) {
     problem(ctx, t.at[firstClose]!, 'this "}" has no "{" before it (write \\} for a literal brace).');
@@ -115,19 +119,24 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
   const fields = readAnswers(ctx, { block, open: openAt, fmt, missingWord, directives });
   const explanationLt = general && trim(general).s !== '' ? readText(ctx, general, fmt).lt : undefined;
   const explanation = explanationLt ? localize(ctx, explanationLt) : undefined;
-  const textByLang = localize(ctx, stem);
+  const textByLang = localize(ctx, stem, 'rich', Infinity); // checked below, as the prompt and text made of it
   if (!fields) return { kind: 'none' };
 
   const prompt: Record<string, string> = {};
   const clozeText: Record<string, string> = {};
   for (const [lang, value] of Object.entries(textByLang)) {
     if (missingWord && value.split(SENTINEL).length !== 2) {
-      problem(ctx, openAt, `the answers {…} sit inside a multilang span, so the text in "${lang}" has no gap: put the {…} outside the spans.`);
+      problem(
+        ctx,
+        openAt,
+        `the answers {…} sit inside a multilang span, so the text in "${lang}" has no gap: put the {…} outside the spans.`,
+      );
     }
     prompt[lang] = value.split(SENTINEL).join(BLANK);
     clozeText[lang] = value.split(SENTINEL).join(`{{${GAP_ID}}}`);
   }
   if (!missingWord && Object.values(prompt).every((p) => p === '')) problem(ctx, pos(t), 'this question has no text.');
+  checkLength(ctx, stem.at, fields.type === 'cloze' ? clozeText : prompt, LIMITS.longTextChars);
 
   const common = {
     ...(title !== undefined ? { title } : {}),
@@ -141,7 +150,14 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
 }
 
 /** A question as read, with what gives it its id. */
-export function parsed(question: QuestionDraft, title: string | undefined, directives: GiftBlock['directives'], moodleId: GiftBlock['moodleId'], at: number, line: number): ParsedQuestion {
+export function parsed(
+  question: QuestionDraft,
+  title: string | undefined,
+  directives: GiftBlock['directives'],
+  moodleId: GiftBlock['moodleId'],
+  at: number,
+  line: number,
+): ParsedQuestion {
   return { question, title, explicitId: directives.id?.value, moodleId: moodleId?.value, idAt: directives.id?.at ?? at, line };
 }
 
@@ -153,5 +169,7 @@ export function readTitle(ctx: Ctx, text: Src): { title: string | undefined; t: 
     warn(ctx, pos(text), 'the title has no closing "::"; it was read as part of the question text.');
     return { title: undefined, t: trim(sub(text, 2)) };
   }
-  return { title: sub(text, 2, end).s.trim() || undefined, t: trim(sub(text, end + 2)) };
+  const title = sub(text, 2, end).s.trim();
+  if (title.length > LIMITS.titleChars) problem(ctx, pos(text), `this title ${tooLong(title.length, LIMITS.titleChars)}.`);
+  return { title: title || undefined, t: trim(sub(text, end + 2)) };
 }

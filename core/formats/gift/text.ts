@@ -1,3 +1,4 @@
+import { LIMITS, tooDeep, tooLong } from '../../sets/limits.ts';
 import { markdownToHtml } from '../shared/markdown.ts';
 import { quoted } from '../shared/problems.ts';
 import { richFromPlain, richToText, serializeRich } from '../shared/rich-text.ts';
@@ -23,7 +24,7 @@ export type TextKind = 'rich' | 'plain';
 const KEPT = 'emphasis, strong, underline, sub/superscript, line breaks, paragraphs, lists, language spans and http(s) links';
 
 /** Reads a text with an optional `[format]` prefix into its rich and plain forms, multilang spans per language. */
-export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: LText; fmt: string } {
+export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: LText; fmt: string; refused?: true } {
   let t = trim(raw);
   if (prefix && t.s[0] === '[') {
     const end = t.s.indexOf(']');
@@ -41,6 +42,23 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
   // Moodle's own format is HTML in which a line break is a <br>; Markdown is rendered with raw HTML off.
   const html = fmt === 'markdown' ? markdownToHtml(t.s) : fmt === 'moodle' ? t.s.replace(/\n/g, '<br>') : t.s;
   const doc = readHtml(html);
+  // An offset in the HTML as a file offset: Moodle's format grew by three characters per line break; Markdown's
+  // HTML is another text, so its places are the text's start.
+  const fileAt = (offset: number) => {
+    if (fmt === 'markdown') return at;
+    let i = offset;
+    if (fmt === 'moodle') {
+      const width = (c: string) => (c === '\n' ? 4 : 1);
+      i = 0;
+      for (let h = 0; i < t.s.length && h + width(t.s[i]!) <= offset; i++) h += width(t.s[i]!);
+    }
+    return t.at[i] ?? at;
+  };
+  if (doc.tooDeep) {
+    problem(ctx, fileAt(doc.tooDeep.start), `this text ${tooDeep(doc.tooDeep.depth, doc.tooDeep.more)}: write the markup flatter.`);
+    // A stand-in word, so that no second problem ("empty", "too long") follows from this one; nothing is stored.
+    return { lt: { multi: false, rich: '…', plain: '…', at }, fmt, refused: true };
+  }
   const removed = new Set<string>();
   const version = (lang?: string) => {
     const r = doc.render(lang);
@@ -64,7 +82,7 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
       } else
         problem(
           ctx,
-          t.at[span.start] ?? at,
+          fileAt(span.start),
           `the language "${span.lang}" of this multilang span is not one of the course languages (${quoted(ctx.opts.languages)}).`,
         );
     }
@@ -83,13 +101,24 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
 /** Whether a text keeps markup that a plain field would lose. */
 const marked = (rich: string, plain: string) => rich !== richFromPlain(plain);
 
-/** A text in every set language; a multilang text that lacks one of them is a problem at the text. */
-export function localize(ctx: Ctx, lt: LText, kind: TextKind = 'rich'): Record<string, string> {
+/** A problem at the text when one of its versions is longer than `limit` characters (in the stored form). */
+export function checkLength(ctx: Ctx, at: number, texts: Readonly<Record<string, string>>, limit: number) {
+  for (const [lang, text] of Object.entries(texts))
+    if (text.length > limit) return problem(ctx, at, `this text (in "${lang}") ${tooLong(text.length, limit)}.`);
+}
+
+/**
+ * A text in every set language; a multilang text that lacks one of them is a problem at the text, and so is one
+ * longer than `limit` (pass Infinity when the caller checks the text it makes of it).
+ */
+export function localize(ctx: Ctx, lt: LText, kind: TextKind = 'rich', limit: number = LIMITS.textChars): Record<string, string> {
   // Moodle shows text without language marks to everyone, whatever their language: so do we ("China" is
   // "China" in both languages), rather than refusing it.
   if (!lt.multi) {
     if (kind === 'plain') plainOnly(ctx, lt);
-    return Object.fromEntries(ctx.langs.map((l) => [l, kind === 'rich' ? lt.rich : lt.plain]));
+    const same = Object.fromEntries(ctx.langs.map((l) => [l, kind === 'rich' ? lt.rich : lt.plain]));
+    checkLength(ctx, lt.at, same, limit);
+    return same;
   }
   const out: Record<string, string> = {};
   const missing: string[] = [];
@@ -99,6 +128,7 @@ export function localize(ctx: Ctx, lt: LText, kind: TextKind = 'rich'): Record<s
     else out[lang] = text;
   }
   if (kind === 'plain') plainOnly(ctx, lt);
+  checkLength(ctx, lt.at, out, limit);
   if (missing.length)
     problem(
       ctx,
@@ -116,20 +146,22 @@ function plainOnly(ctx: Ctx, lt: LText) {
 
 /** The languages a plain answer counts in: all of them for a text without spans, else the languages it has. */
 export function answerLangs(ctx: Ctx, lt: LText): Array<[string, string]> {
-  if (!lt.multi) {
-    plainOnly(ctx, lt);
-    return ctx.langs.map((l) => [l, lt.plain]);
-  }
   plainOnly(ctx, lt);
-  return ctx.langs.filter((l) => lt.plain[l] !== undefined).map((l) => [l, lt.plain[l]!]);
+  const out: Array<[string, string]> = !lt.multi
+    ? ctx.langs.map((l) => [l, lt.plain])
+    : ctx.langs.filter((l) => lt.plain[l] !== undefined).map((l) => [l, lt.plain[l]!]);
+  checkLength(ctx, lt.at, Object.fromEntries(out), LIMITS.textChars);
+  return out;
 }
 
 /** A single-string text (per-answer feedback of typed answers): the import language's version, rich. */
 export function oneString(ctx: Ctx, lt: LText): string {
-  if (!lt.multi) return lt.rich;
-  return lt.rich[ctx.opts.lang] ?? ctx.langs.map((l) => lt.rich[l]).find((t) => t !== undefined) ?? Object.values(lt.rich)[0] ?? '';
+  const text = !lt.multi
+    ? lt.rich
+    : (lt.rich[ctx.opts.lang] ?? ctx.langs.map((l) => lt.rich[l]).find((t) => t !== undefined) ?? Object.values(lt.rich)[0] ?? '');
+  checkLength(ctx, lt.at, { [ctx.opts.lang]: text }, LIMITS.textChars);
+  return text;
 }
 
 /** Whether a text has no words (and no markup). */
 export const isEmpty = (lt: LText) => (!lt.multi ? lt.rich === '' : Object.values(lt.rich).every((t) => t === ''));
-

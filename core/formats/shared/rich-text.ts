@@ -7,6 +7,8 @@
  * turns the tree into Preact nodes), so stored text is never handed to the browser as HTML.
  */
 
+import { LIMITS } from '../../sets/limits.ts';
+
 export type RichTag = 'em' | 'strong' | 'u' | 'sub' | 'sup' | 'p' | 'ul' | 'ol' | 'li';
 export type RichNode =
   | string
@@ -40,10 +42,31 @@ const TOKEN =
 /** Children an open element may not hold: `<p>` closes at a block, `<li>` at the next `<li>` (as HTML parsers do). */
 const closesP = new Set(['p', 'ul', 'ol']);
 
-/** Reads a stored text into its tree; whatever is not canonical markup is text. */
+/**
+ * Reads a stored text into its tree; whatever is not canonical markup is text. Markup deeper than
+ * LIMITS.markupDepth is flattened (its tags dropped, its words kept): the schema refuses such texts, but one
+ * stored before the limit must still render, and every renderer recurses once per level.
+ */
 export function parseRich(stored: string): RichNode[] {
+  return tidy(build(stored, LIMITS.markupDepth).nodes);
+}
+
+/** How deep a stored text's markup nests, in elements (without flattening): what the schema checks. */
+export const richDepth = (stored: string): number => build(stored, Infinity).depth;
+
+/** The tree of a stored text, elements below `maxDepth` flattened, and the deepest level it reached. */
+function build(stored: string, maxDepth: number): { nodes: RichNode[]; depth: number } {
   const root: RichParent = { tag: 'p', children: [] };
   const stack: RichParent[] = [root];
+  let depth = 0;
+  /** Tags opened below maxDepth and not kept, by name: their closing tags are dropped too, not shown as text. */
+  const flattened = new Map<string, number>();
+  /** Open elements by tag (not the root): a closing tag with none open is text at once, without a search. */
+  const opened = new Map<string, number>();
+  const count = (tag: string, by: number) => opened.set(tag, (opened.get(tag) ?? 0) + by);
+  const popTo = (length: number) => {
+    while (stack.length > length) count(stack.pop()!.tag, -1);
+  };
   const top = () => stack[stack.length - 1]!;
   const text = (s: string) => {
     if (!s) return;
@@ -53,16 +76,26 @@ export function parseRich(stored: string): RichNode[] {
     else kids.push(s);
   };
   const open = (node: RichParent) => {
+    if (stack.length > maxDepth) {
+      flattened.set(node.tag, (flattened.get(node.tag) ?? 0) + 1);
+      return;
+    }
     top().children.push(node);
     stack.push(node);
+    count(node.tag, 1);
+    depth = Math.max(depth, stack.length - 1);
   };
   const close = (tag: string) => {
-    for (let i = stack.length - 1; i > 0; i--)
-      if (stack[i]!.tag === tag) {
-        stack.length = i;
-        return true;
-      }
-    return false;
+    const skipped = flattened.get(tag);
+    if (skipped) {
+      flattened.set(tag, skipped - 1);
+      return true;
+    }
+    if (!opened.get(tag)) return false;
+    let i = stack.length - 1;
+    while (stack[i]!.tag !== tag) i--;
+    popTo(i);
+    return true;
   };
   let last = 0;
   for (const m of stored.matchAll(TOKEN)) {
@@ -74,8 +107,8 @@ export function parseRich(stored: string): RichNode[] {
     else if (tag && slash) {
       if (!close(tag)) text(whole);
     } else if (tag) {
-      if (closesP.has(tag) && top().tag === 'p' && stack.length > 1) stack.pop();
-      if (tag === 'li' && top().tag === 'li') stack.pop();
+      if (closesP.has(tag) && top().tag === 'p' && stack.length > 1) popTo(stack.length - 1);
+      if (tag === 'li' && top().tag === 'li') popTo(stack.length - 1);
       open({ tag: tag as RichTag, children: [] });
     } else if (lang) open({ tag: 'span', lang, children: [] });
     else if (whole === '</span>' || whole === '</a>') {
@@ -87,7 +120,7 @@ export function parseRich(stored: string): RichNode[] {
     }
   }
   text(stored.slice(last));
-  return tidy(root.children);
+  return { nodes: root.children, depth };
 }
 
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!);

@@ -1,11 +1,14 @@
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
+import { LIMITS } from '../../sets/limits.ts';
+import { PARSE_DEPTH, parseHtml } from './parse-html.ts';
 import { LANG_PATTERN, RICH_TAGS, safeHref, tidy, type RichNode, type RichParent } from './rich-text.ts';
 
 /**
  * The one sanitiser for instructor HTML ([html], [moodle], [markdown] after rendering, multilang spans).
  * htmlparser2 (a maintained, pure-JS parser that runs in workerd and Node) builds the tree; this walk keeps the
- * safe subset and names everything it removes, so the import can warn with the text's line.
+ * safe subset and names everything it removes, so the import can warn with the text's line. The walk recurses once
+ * per element level, so a text nested deeper than LIMITS.markupDepth is measured first (without recursion) and
+ * refused rather than walked: an import must not silently drop what the instructor wrote.
  */
 
 /** Elements dropped with everything inside them: their content is code, styling or a control, not text. */
@@ -54,6 +57,11 @@ export interface SanitizedHtml {
 }
 
 export interface HtmlText {
+  /**
+   * Where (offset in the HTML) the first element nested deeper than LIMITS.markupDepth opens, and how deep the
+   * text goes (`more`: deeper than that, the parser stopped there).
+   */
+  tooDeep?: { start: number; depth: number; more?: true };
   /** Multilang groups in document order; empty when the text has none. */
   groups: MultilangSpan[][];
   /** The safe tree, in one language of the multilang groups (a group without that language shows nothing). */
@@ -69,7 +77,11 @@ const langOf = (e: Element) => e.attribs.lang!.trim().toLowerCase();
 
 /** Parses an HTML fragment once; `render` can then be called per language. */
 export function readHtml(html: string): HtmlText {
-  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const { dom, overflow } = parseHtml(html);
+  const measured = measureDepth(dom.children);
+  const tooDeep = overflow === undefined ? measured : { start: measured?.start ?? overflow, depth: PARSE_DEPTH, more: true as const };
+  // Nothing else walks a tree this deep: the import is refused with the place and the limit.
+  if (tooDeep) return { tooDeep, groups: [], render: () => ({ nodes: [], removed: [] }) };
   const groupOf = new Map<Element, Element[]>();
   /** White space between the spans of a group: part of the group, not text. */
   const between = new Set<ChildNode>();
@@ -172,4 +184,27 @@ export function readHtml(html: string): HtmlText {
       return { nodes: tidy(nodes), removed: [...removed] };
     },
   };
+}
+
+/** Whether an element's content is walked for text (not dropped with it). */
+const walked = (n: ChildNode): n is Element => n.type === 'tag' && !DROP_WITH_CONTENT.has(ALIAS[n.name] ?? n.name);
+
+/**
+ * The first element nested deeper than LIMITS.markupDepth among the elements the walk would enter, and the
+ * depth of the deepest such element; an explicit stack, so that any depth is measured without recursion.
+ */
+function measureDepth(children: ChildNode[]): HtmlText['tooDeep'] {
+  const stack: Array<[ChildNode, number]> = children.map((n): [ChildNode, number] => [n, 1]).reverse();
+  let first: number | undefined;
+  let deepest = 0;
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (!walked(n)) continue;
+    if (depth > LIMITS.markupDepth) {
+      first ??= n.startIndex ?? 0;
+      deepest = Math.max(deepest, depth);
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i]!, depth + 1]);
+  }
+  return first === undefined ? undefined : { start: first, depth: deepest };
 }
