@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { SET_LIMITS } from '../../core/sets/schema.ts';
+import { LIMITS } from '../../core/sets/limits.ts';
+import { SetMode } from '../../core/sets/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
@@ -9,14 +10,16 @@ import { attemptCounts } from '../stores/results-store.ts';
 import { exportResponse, readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { query } from '../validate.ts';
 
-const limit = limitBody(SET_LIMITS.bodyBytes);
+const limit = limitBody(LIMITS.bodyBytes);
 
 const ImportQuery = z
   .object({
     format: z.enum(['json', 'gift', 'cloze']).optional(),
     lang: z.string().optional(),
-    title: z.string().max(200).optional(),
+    title: z.string().max(LIMITS.titleChars).optional(),
     lesson: z.string().max(64).optional(),
+    /** GIFT and Cloze have no place for the set's mode: it comes from here (our JSON carries it in the body). */
+    mode: SetMode.optional(),
   })
   .strict();
 
@@ -35,7 +38,11 @@ async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Prom
   );
 }
 
-function readOrThrow(input: SetInput) {
+function readOrThrow(input: SetInput, mode: SetMode | undefined) {
+  if (mode && input.format === 'json')
+    throw new ApiError(400, 'invalid_request', 'Our JSON carries the mode in the body ("mode": "test"); ?mode= is for GIFT and Cloze.', [
+      { path: 'mode', message: 'not for JSON' },
+    ]);
   const result = readSet(input);
   if (!result.ok)
     throw new ApiError(
@@ -44,7 +51,13 @@ function readOrThrow(input: SetInput) {
       `The set was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`,
       result.problems,
     );
-  return result;
+  return { ...result, set: mode ? { ...result.set, mode } : result.set };
+}
+
+/** A GIFT or Cloze edit without ?mode= keeps the set's mode: the file cannot say it, and a test stays a test. */
+async function keptMode(c: Context<AppEnv>, input: SetInput, mode: SetMode | undefined): Promise<SetMode | undefined> {
+  if (mode || input.format === 'json') return mode;
+  return (await setStore(c.env).latest(idParam(c)))?.set.mode;
 }
 
 const idParam = (c: Context<AppEnv>) => c.req.param('setId') ?? '';
@@ -63,8 +76,9 @@ export const setsApi = new Hono<AppEnv>()
     });
   })
   .post('/', limit, query(ImportQuery), async (c) => {
-    const input = await inputOf(c, c.req.valid('query'));
-    const { set, warnings } = readOrThrow(input);
+    const q = c.req.valid('query');
+    const input = await inputOf(c, q);
+    const { set, warnings } = readOrThrow(input, q.mode);
     const v = await setStore(c.env).create(set, sourceOf(input));
     return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 201);
   })
@@ -75,8 +89,9 @@ export const setsApi = new Hono<AppEnv>()
     return c.json({ id: v.id, version: v.version, publishedVersion: row?.publishedVersion ?? null, createdAt: v.createdAt, set: v.set });
   })
   .put('/:setId', limit, query(ImportQuery), async (c) => {
-    const input = await inputOf(c, c.req.valid('query'));
-    const { set, warnings } = readOrThrow(input);
+    const q = c.req.valid('query');
+    const input = await inputOf(c, q);
+    const { set, warnings } = readOrThrow(input, await keptMode(c, input, q.mode));
     const v = await setStore(c.env).replace(idParam(c), set, sourceOf(input));
     if (!v) throw notFound('question set', idParam(c));
     return c.json({ id: v.id, version: v.version, set: v.set, warnings });
