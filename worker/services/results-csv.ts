@@ -6,12 +6,18 @@ import type { AttemptSelection, ScoreMatrix } from '../stores/results-store.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { buildReport, reportScores, type ReportedQuiz } from './results-report.ts';
 
-const cell = (v: string | number | null) => {
+/**
+ * One cell. A text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a formula in a
+ * spreadsheet (CSV injection): as OWASP recommends, it gets a leading `'` and is quoted. Numbers we compute
+ * (a discrimination index of -0.5) are not text anyone wrote: they stay numbers, so a spreadsheet can sum them.
+ */
+export const csvCell = (v: string | number | null) => {
   if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'number') return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return s !== v || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const csv = (rows: Array<Array<string | number | null>>) => `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+const csv = (rows: Array<Array<string | number | null>>) => `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 
 /** One row per question: its figures. */
 export function questionsCsv(r: Report): string {
