@@ -1,18 +1,18 @@
 import { DurableObject } from 'cloudflare:workers';
 import { quizFigures, type QuizFigures, type ScoredAttempt } from '../../core/stats/figures.ts';
 import { ResponseTally, type Tally } from '../../core/stats/tally.ts';
+import { deleteParkedOf, drainParked } from '../stores/parked-results.ts';
+import {
+  deleteLearner,
+  insertRow,
+  migrate,
+  rowsOfLearner,
+  type LearnerLedgerRow,
+  type LedgerRow,
+  type RecordOutcome,
+} from './results-ledger-schema.ts';
 
-/** One graded attempt as the ledger stores it: the learner only as a pseudonymous key. */
-export interface LedgerRow {
-  attemptId: string;
-  /** HMAC of the learner id for this quiz: tells a learner's attempts apart, names nobody. */
-  learnerKey: string;
-  version: string;
-  kind: 'lesson' | 'final' | 'set';
-  lang?: string | undefined;
-  createdAt: string;
-  questions: Array<{ id: string; type: string; score: number; response: unknown; normalized?: string[] | undefined }>;
-}
+export type { LearnerLedgerRow, LedgerRow, RecordOutcome };
 
 export type AttemptSelection = 'first' | 'all';
 
@@ -34,65 +34,101 @@ export interface ScoreMatrix {
 // Each learner's first attempt by time (late catch-up entries still sort where they belong).
 const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
 
+/** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
+export const SWEEP_DELAY_MS = 30_000;
+export const SWEEP_EVERY_MS = 10 * 60_000;
+
 /**
  * The results ledger of one quiz (one object per quiz id: a lesson, `final` or a set): every graded attempt
  * with each question's score and response. SQLite, strongly consistent: what `record` returned is in the
- * next report. Figures are computed on read (docs/decisions/0003-results-ledger.md says why).
+ * next report. Figures are computed on read (docs/decisions/0003-results-ledger.md says why). Rows a submit
+ * had to park in KV come in by the object's own sweep alarm, and before every report (0008).
  */
 export class ResultsLedger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** When this instance set the sweep alarm (0: not since it started, or the sweep has run since). */
+  private sweepAt = 0;
+  private lastSweep = 0;
+  /** Learners erased while a drain runs: their parked rows must not come back through that drain. */
+  private erasedWhileDraining: Set<string> | null = null;
+  private draining = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS attempts (
-      seq INTEGER PRIMARY KEY,
-      attempt_id TEXT NOT NULL UNIQUE,
-      learner TEXT NOT NULL,
-      version TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      lang TEXT,
-      created_at TEXT NOT NULL)`);
-    this.sql.exec(`CREATE INDEX IF NOT EXISTS attempts_by_learner ON attempts (learner, created_at)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS answers (
-      seq INTEGER NOT NULL,
-      question TEXT NOT NULL,
-      type TEXT NOT NULL,
-      score REAL NOT NULL,
-      response TEXT,
-      normalized TEXT,
-      PRIMARY KEY (seq, question)) WITHOUT ROWID`);
+    migrate(this.sql);
   }
 
-  /** Stores one attempt; a second delivery of the same attempt id (a retry) changes nothing. True if new. */
-  record(row: LedgerRow): boolean {
-    return this.ctx.storage.transactionSync(() => {
-      const inserted = this.sql
-        .exec(
-          `INSERT INTO attempts (attempt_id, learner, version, kind, lang, created_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (attempt_id) DO NOTHING RETURNING seq`,
+  /**
+   * Stores one attempt; a second delivery of the same attempt id (a retry) changes nothing and answers with
+   * the stored row's time and request digest, so an idempotent submit can answer like the first.
+   */
+  record(row: LedgerRow): RecordOutcome {
+    const outcome = this.ctx.storage.transactionSync((): RecordOutcome => {
+      if (insertRow(this.sql, row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
+      const stored = this.sql
+        .exec<{ created_at: string; request_hash: string | null }>(
+          `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
           row.attemptId,
-          row.learnerKey,
-          row.version,
-          row.kind,
-          row.lang ?? null,
-          row.createdAt,
         )
-        .toArray();
-      const seq = inserted[0]?.seq;
-      if (seq === undefined) return false;
-      for (const q of row.questions)
-        this.sql.exec(
-          `INSERT OR REPLACE INTO answers (seq, question, type, score, response, normalized) VALUES (?, ?, ?, ?, ?, ?)`,
-          seq,
-          q.id,
-          q.type,
-          Math.min(1, Math.max(0, Number(q.score) || 0)),
-          q.response === undefined ? null : JSON.stringify(q.response),
-          q.normalized?.length ? JSON.stringify(q.normalized) : null,
-        );
-      return true;
+        .one();
+      return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
     });
+    this.scheduleSweep();
+    return outcome;
+  }
+
+  /**
+   * Sets the sweep alarm once per sweep period while the quiz has submits: parked rows then arrive without
+   * any instructor request, within about SWEEP_EVERY_MS of the next submit, and the alarm survives restarts.
+   */
+  private scheduleSweep(): void {
+    if (this.sweepAt) return;
+    this.sweepAt = Math.max(Date.now() + SWEEP_DELAY_MS, this.lastSweep + SWEEP_EVERY_MS);
+    this.ctx.storage.setAlarm(this.sweepAt).catch((e: unknown) => {
+      console.warn('results ledger: could not set the sweep alarm', e);
+      this.sweepAt = 0;
+    });
+  }
+
+  /** The sweep: parked rows of this quiz into the ledger. A throw makes the platform retry it with backoff. */
+  override async alarm(): Promise<void> {
+    this.sweepAt = 0;
+    this.lastSweep = Date.now();
+    await this.drain();
+  }
+
+  /** Moves this quiz's parked rows in (one KV `list()`, usually empty); how many there were. */
+  private async drain(): Promise<number> {
+    // Named by quiz id (idFromName) is the only way this object is reached; the name is the KV prefix.
+    const quizId = this.ctx.id.name;
+    if (!quizId) return 0;
+    const erased = (this.erasedWhileDraining ??= new Set());
+    this.draining++;
+    try {
+      return await drainParked(this.env.PROGRESS, quizId, (row) => {
+        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => insertRow(this.sql, row));
+      });
+    } finally {
+      if (--this.draining === 0) this.erasedWhileDraining = null;
+    }
+  }
+
+  /**
+   * Erases one learner (by pseudonym) from this ledger: their parked rows first, then their rows, so a row
+   * drained meanwhile is deleted too. Idempotent: a retry after a failure ends with nothing. Rows removed.
+   */
+  async erase(learnerKey: string): Promise<number> {
+    this.erasedWhileDraining?.add(learnerKey);
+    const quizId = this.ctx.id.name;
+    const parked = quizId ? await deleteParkedOf(this.env.PROGRESS, quizId, learnerKey) : 0;
+    this.erasedWhileDraining?.add(learnerKey); // a drain may have started while the KV calls ran
+    return parked + this.ctx.storage.transactionSync(() => deleteLearner(this.sql, learnerKey));
+  }
+
+  /** Everything this ledger holds about one learner (by pseudonym), oldest first: for the learner's export. */
+  rowsOf(learnerKey: string): LearnerLedgerRow[] {
+    return rowsOfLearner(this.sql, learnerKey);
   }
 
   /** Attempts recorded (all of them). */
@@ -117,8 +153,9 @@ export class ResultsLedger extends DurableObject<Env> {
     );
   }
 
-  /** Figures and response counts of the first attempt of each learner, or of every attempt. */
-  report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): LedgerReport {
+  /** Figures and response counts of the first attempt of each learner, or of every attempt (parked rows in first). */
+  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+    await this.drain();
     const attempts: ScoredAttempt[] = [];
     const tallies = new Map<string, ResponseTally>();
     const types: Record<string, string> = {};
@@ -154,7 +191,8 @@ export class ResultsLedger extends DurableObject<Env> {
   }
 
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
-  scores(selection: AttemptSelection, questionIds: string[] = []): ScoreMatrix {
+  async scores(selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
+    await this.drain();
     const ids = [...questionIds];
     const rows: Array<Map<string, number>> = [];
     let last = -1;

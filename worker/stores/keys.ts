@@ -1,10 +1,20 @@
 // Every KV key of the app is built here, never inline, so the key design can be read in one place
 // (docs/decisions/0001-progress-in-kv.md explains it).
+import { hmacHex } from './hmac.ts';
 
 /** Attempt ids sort by time: base-36 milliseconds, zero-padded, then randomness against collisions. */
 export function newAttemptId(now = Date.now()): string {
   const rand = crypto.getRandomValues(new Uint8Array(6));
   return `${now.toString(36).padStart(9, '0')}-${[...rand].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The attempt id of a submit that carries an idempotency key: the same learner, quiz and key always give the
+ * same id, so a retried submit lands on the same KV key and the same ledger row (docs/decisions/0008). An
+ * HMAC, so the id reveals neither the learner nor the key. It does not sort by time; readers sort by `createdAt`.
+ */
+export async function keyedAttemptId(secret: string, learnerId: string, quizId: string, key: string): Promise<string> {
+  return `k${await hmacHex(secret, `attempt:${quizId}:${learnerId}:${key}`)}`;
 }
 
 export const keys = {
@@ -32,7 +42,10 @@ export const keys = {
   setIndex: () => 'sets:index',
   /** The list of published sets learners see, written by the registry after every publish state change. */
   setsPublished: () => 'sets:published',
-  /** A graded attempt the results ledger could not take yet: kept until the next report drains it (0003). */
+  /**
+   * A graded attempt the results ledger could not take in time: parked here before the submit answers, and
+   * moved into the ledger by its next sweep or report (docs/decisions/0008).
+   */
   resultsPendingPrefix: (quizId: string) => `results-pending:${quizId}:`,
   resultsPending: (quizId: string, attemptId: string) => `results-pending:${quizId}:${attemptId}`,
 } as const;

@@ -1,7 +1,9 @@
 // The results ledger behind the attempt service and the instructor reports: one ResultsLedger Durable
-// Object per quiz id. A failing or slow ledger never fails a learner's submit (docs/decisions/0003).
-import type { AttemptSelection, LedgerReport, LedgerRow, ScoreMatrix } from '../objects/results-ledger.ts';
-import { keys } from './keys.ts';
+// Object per quiz id. A submit waits for the ledger (or parks its row in KV) before it answers, so an
+// acknowledged attempt is never only in the learner's KV (docs/decisions/0003, 0008).
+import type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix } from '../objects/results-ledger.ts';
+import { hmacHex } from './hmac.ts';
+import { parkRow } from './parked-results.ts';
 
 export interface LedgerQuestion {
   id: string;
@@ -25,35 +27,23 @@ export interface LedgerEntry {
   questions: LedgerQuestion[];
   /** The content language of the attempt (typed answers are counted and accepted per language). */
   lang?: string;
+  /** Digest of an idempotent submit's request (see LedgerRow); absent without an idempotency key. */
+  requestHash?: string;
 }
 
-/** How long a submit waits for the ledger before answering anyway (the entry then goes to catch-up). */
+/**
+ * How long a submit waits for the ledger before it parks the row and answers anyway. A healthy ledger
+ * answers in milliseconds; this bounds the learner's wait when it does not.
+ */
 export const LEDGER_TIMEOUT_MS = 2_000;
-/** Retries after the response, inside ctx.waitUntil: then the entry is parked in KV until the next report. */
-export const RETRY_DELAYS_MS = [250, 1_000, 4_000];
-/** Parked entries: `results-pending:{quizId}:{attemptId}` in the PROGRESS namespace (none in the normal case). */
 
 const ledger = (env: Env, quizId: string) => env.RESULTS.get(env.RESULTS.idFromName(quizId));
-
-// One imported HMAC key per secret and isolate: importing it again for every submit costs CPU for nothing.
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
-
-async function hmacHex(secret: string, data: string): Promise<string> {
-  let key = hmacKeys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    hmacKeys.set(secret, key);
-  }
-  return hexOf(await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(data)));
-}
-
-/** The first 128 bits of a signature as hex: enough to tell learners apart, and short in every row. */
-const hexOf = (sig: ArrayBuffer) => [...new Uint8Array(sig).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The pseudonymous key of a learner in one quiz's ledger: the same learner is unlinkable across quizzes. */
 export const learnerKey = (env: Env, learnerId: string, quizId: string) => hmacHex(env.LEARNER_SECRET, `results:${quizId}:${learnerId}`);
 
-async function toRow(env: Env, e: LedgerEntry): Promise<LedgerRow> {
+/** The ledger's row for an entry: the learner id replaced by its per-quiz pseudonym. */
+export async function ledgerRow(env: Env, e: LedgerEntry): Promise<LedgerRow> {
   return {
     attemptId: e.attemptId,
     learnerKey: await learnerKey(env, e.learnerId, e.quizId),
@@ -62,75 +52,54 @@ async function toRow(env: Env, e: LedgerEntry): Promise<LedgerRow> {
     lang: e.lang,
     createdAt: e.createdAt,
     questions: e.questions.map((q) => ({ id: q.id, type: q.type, score: q.score, response: q.response, normalized: q.normalized })),
+    ...(e.requestHash ? { requestHash: e.requestHash } : {}),
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`results ledger: no answer within ${ms} ms`)))]);
-}
-
-/** Retries, then parks the row in KV; the next report of the quiz (or the next retry) brings it in. */
-async function catchUp(env: Env, quizId: string, row: LedgerRow): Promise<void> {
-  for (const delay of RETRY_DELAYS_MS) {
-    await sleep(delay);
-    try {
-      await withTimeout(ledger(env, quizId).record(row), LEDGER_TIMEOUT_MS);
-      return;
-    } catch (e) {
-      console.warn('results ledger: retry failed', quizId, row.attemptId, e);
-    }
-  }
-  await env.PROGRESS.put(keys.resultsPending(quizId, row.attemptId), JSON.stringify(row));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`results ledger: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /**
- * Records one graded attempt for instructors. Never rejects and never loses the entry: a failing or slow
- * ledger must not fail the learner's submit (retries in ctx.waitUntil, then a parked copy in KV).
+ * Where a graded attempt went: `new` or `repeat` (its attempt id was there: a retried submit) in the ledger,
+ * or `parked` in KV when the ledger did not answer in time (it moves in later; whether it is new is unknown).
  */
-export async function recordResult(env: Env, ctx: ExecutionContext, entry: LedgerEntry): Promise<void> {
-  let row: LedgerRow;
+export type RecordedAttempt = { stored: 'new' | 'repeat' | 'parked'; createdAt: string; requestHash: string | null };
+
+/**
+ * Records one graded attempt for instructors, durably, before the submit answers: the ledger's own answer,
+ * or, if it fails or takes longer than LEDGER_TIMEOUT_MS, the row parked in KV (awaited). Rejects only if
+ * both fail; then the submit fails too and nothing was acknowledged.
+ */
+export async function recordAttempt(env: Env, entry: LedgerEntry): Promise<RecordedAttempt> {
+  const row = await ledgerRow(env, entry);
+  let outcome: RecordOutcome;
   try {
-    row = await toRow(env, entry);
+    outcome = await withTimeout(ledger(env, entry.quizId).record(row), LEDGER_TIMEOUT_MS);
   } catch (e) {
-    console.error('results ledger: could not build the entry', entry.quizId, entry.attemptId, e);
-    return;
+    console.warn('results ledger: parking the row', entry.quizId, row.attemptId, e);
+    // The ledger may still have taken it (a slow answer): moving it in later is then a no-op by attempt id.
+    await parkRow(env.PROGRESS, entry.quizId, row);
+    return { stored: 'parked', createdAt: row.createdAt, requestHash: row.requestHash ?? null };
   }
-  return sendRow(env, ctx, entry.quizId, row);
+  return { stored: outcome.isNew ? 'new' : 'repeat', createdAt: outcome.createdAt, requestHash: outcome.requestHash };
 }
 
 /**
- * Sends a prepared row to its ledger. The call to the object leaves at once (before this function first
- * waits), so a caller that does not await it still has it on its way before it answers its own request.
+ * Sends a prepared row to its ledger, parking it in KV if the ledger fails. Kept for the attempt service
+ * until it records through `storeAttempt` (worker/progress.ts), which does this before answering.
+ * @deprecated Use `recordAttempt` (via `storeAttempt`).
  */
-export async function sendRow(env: Env, ctx: ExecutionContext, quizId: string, row: LedgerRow): Promise<void> {
+export async function sendRow(env: Env, _ctx: ExecutionContext, quizId: string, row: LedgerRow): Promise<void> {
   try {
     await withTimeout(ledger(env, quizId).record(row), LEDGER_TIMEOUT_MS);
-    return;
-  } catch (e) {
-    console.warn('results ledger: recording later', quizId, row.attemptId, e);
+  } catch {
+    await parkRow(env.PROGRESS, quizId, row);
   }
-  // An attempt id makes the record idempotent, so a retry after a slow success never counts twice.
-  ctx.waitUntil(
-    catchUp(env, quizId, row).catch((e) => console.error('results ledger: could not park the entry', quizId, row.attemptId, e)),
-  );
-}
-
-/** The ledger's row for an entry: the learner id replaced by its per-quiz pseudonym. */
-export const ledgerRow = (env: Env, entry: LedgerEntry): Promise<LedgerRow> => toRow(env, entry);
-
-/** Brings parked entries of one quiz into its ledger (one KV list, usually empty); called before a report. */
-export async function drainPending(env: Env, quizId: string): Promise<number> {
-  const page = await env.PROGRESS.list({ prefix: keys.resultsPendingPrefix(quizId) });
-  let moved = 0;
-  for (const k of page.keys) {
-    const row = await env.PROGRESS.get<LedgerRow>(k.name, 'json');
-    if (row) await ledger(env, quizId).record(row);
-    await env.PROGRESS.delete(k.name);
-    moved++;
-  }
-  return moved;
 }
 
 /** Attempts recorded per quiz id: one Durable Object call per quiz, no learner keys read. */
@@ -139,26 +108,59 @@ export async function attemptCounts(env: Env, quizIds: string[]): Promise<Map<st
   return new Map(counts);
 }
 
-/** The ledger's figures and response counts for a quiz (parked entries first, so every attempt is in). */
-export async function ledgerReport(
+/** The ledger's figures and response counts for a quiz (the ledger moves parked rows in first). */
+export function ledgerReport(
   env: Env,
   quizId: string,
   selection: AttemptSelection,
   opts: { randomDraw?: boolean; questionIds?: string[] } = {},
 ): Promise<LedgerReport> {
-  await drainPending(env, quizId);
   return ledger(env, quizId).report(selection, opts);
 }
 
 /** The attempt × question score matrix of a quiz (no learner keys: a row per attempt). */
-export async function ledgerScores(
-  env: Env,
-  quizId: string,
-  selection: AttemptSelection,
-  questionIds: string[] = [],
-): Promise<ScoreMatrix> {
-  await drainPending(env, quizId);
+export function ledgerScores(env: Env, quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
   return ledger(env, quizId).scores(selection, questionIds);
+}
+
+/**
+ * Erases a learner from the ledgers of the given quizzes (their rows and parked rows), all in parallel.
+ * Rejects if any ledger fails, so the caller keeps what tells it which ledgers to ask again.
+ */
+export async function eraseFromLedgers(env: Env, learnerId: string, quizIds: readonly string[]): Promise<number> {
+  const counts = await Promise.all(quizIds.map(async (id) => ledger(env, id).erase(await learnerKey(env, learnerId, id))));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** One of a learner's ledger rows as the export shows it: responses and typed answers as values. */
+export type ExportedLedgerRow = Omit<LearnerLedgerRow, 'questions'> & {
+  questions: Array<{ id: string; type: string; score: number; response: unknown; normalized?: string[] }>;
+};
+
+const parsed = (row: LearnerLedgerRow): ExportedLedgerRow => ({
+  ...row,
+  questions: row.questions.map((q) => ({
+    id: q.id,
+    type: q.type,
+    score: q.score,
+    response: q.response === null ? null : JSON.parse(q.response),
+    ...(q.normalized === null ? {} : { normalized: JSON.parse(q.normalized) as string[] }),
+  })),
+});
+
+/** What the ledgers of the given quizzes hold about a learner, per quiz (quizzes without rows left out). */
+export async function ledgerRowsOf(
+  env: Env,
+  learnerId: string,
+  quizIds: readonly string[],
+): Promise<Array<{ quizId: string; rows: ExportedLedgerRow[] }>> {
+  const all = await Promise.all(
+    quizIds.map(async (quizId) => {
+      const rows = await ledger(env, quizId).rowsOf(await learnerKey(env, learnerId, quizId));
+      return { quizId, rows: rows.map(parsed) };
+    }),
+  );
+  return all.filter((q) => q.rows.length > 0);
 }
 
 export type { AttemptSelection, LedgerReport, ScoreMatrix };
