@@ -5,7 +5,7 @@ import { listAllKeys } from './kv-list.ts';
 
 /** Where learners' attempts live. KV in production; the interface keeps routes free of KV details. */
 export interface ProgressStore {
-  /** Stores one attempt: exactly one write. */
+  /** Stores one attempt: exactly one write (the same attempt again overwrites it with the same value). */
   record(learnerId: string, attempt: AttemptRecord): Promise<AttemptMeta>;
   /** The summaries of a learner's attempts, oldest first: one `list()` for up to 1000 attempts. */
   summaries(learnerId: string): Promise<AttemptMeta[]>;
@@ -29,13 +29,14 @@ export class KvProgressStore implements ProgressStore {
 
   async summaries(learnerId: string): Promise<AttemptMeta[]> {
     const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
-    return page.keys.flatMap((k) => (k.metadata ? [k.metadata] : []));
+    // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts).
+    return page.keys.flatMap((k) => (k.metadata ? [k.metadata] : [])).sort((a, b) => a.t - b.t);
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {
     const names = await listAllKeys(this.kv, keys.attemptPrefix(learnerId));
     const values = await Promise.all(names.map((n) => this.kv.get<AttemptRecord>(n, 'json')));
-    return values.filter((v): v is AttemptRecord => v !== null);
+    return values.filter((v): v is AttemptRecord => v !== null).sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
   }
 
   async erase(learnerId: string): Promise<number> {
