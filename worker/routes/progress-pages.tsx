@@ -68,6 +68,6 @@ export const progressPages = new Hono<AppEnv>()
   })
   // A plain form post (works without JavaScript); hono's csrf() refuses cross-site origins.
   .post('/:lang/progress/delete', csrf(), async (c) => {
-    const deleted = await eraseLearner(c);
+    const { deleted } = await eraseLearner(c);
     return c.redirect(`/${c.get('lang')}/progress?deleted=${deleted}`, 303);
   });

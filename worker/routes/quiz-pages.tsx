@@ -7,6 +7,7 @@ import { getLesson } from '../content.ts';
 import { preferredLanguages } from '../learning.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { IDEMPOTENCY_FIELD, parseIdempotencyKey, useIdempotencyKey } from '../idempotency-key.ts';
 import { FORM_BODY_BYTES, limitBody } from '../middleware/body-limit.ts';
 import { FINAL_ID } from '../quizzes.ts';
 import { checkAnswer, keepValidAnswers, submitAttempt } from '../services/attempts.ts';
@@ -34,6 +35,21 @@ function formSeed(field: (name: string) => string[]): string {
   if (!isSeed(seed))
     throw new ApiError(400, 'invalid_request', 'The form has no valid attempt.', [{ path: 'attempt', message: 'missing or malformed' }]);
   return seed;
+}
+
+/**
+ * The idempotency key the quiz form carries (made when the page was rendered), kept for this request's
+ * submit: the same form posted again is stored once. A malformed or repeated one is a 400 page.
+ */
+function formKey(c: C, field: (name: string) => string[]): string | undefined {
+  const values = field(IDEMPOTENCY_FIELD);
+  if (values.length > 1)
+    throw new ApiError(400, 'invalid_request', 'The form has more than one idempotency key.', [
+      { path: IDEMPOTENCY_FIELD, message: 'sent more than once' },
+    ]);
+  const key = parseIdempotencyKey(values[0], IDEMPOTENCY_FIELD);
+  useIdempotencyKey(c, key);
+  return key;
 }
 
 /** Where the practice run of a lesson or a published set lives; null for an unknown one. */
@@ -109,6 +125,7 @@ async function practiceResults(c: C) {
   if (!found) throw notFound('quiz', c.req.param('lessonId') ?? c.req.param('setId') ?? '');
   const field = await formFields(c);
   const s = await openForPage(c, found.quizId, field('ql')[0], formSeed(field));
+  formKey(c, field);
   const target = withSet(c, s, found.target);
   const submitted = await submitAttempt(c, s, keepValidAnswers(s, decodeAnswers(field('a')[0])));
   return renderResults(c, s, {
@@ -136,6 +153,7 @@ export const quizPages = new Hono<AppEnv>()
     const t = c.get('t');
     const field = await formFields(c);
     const s = await openForPage(c, FINAL_ID, field('ql')[0], formSeed(field));
+    const key = formKey(c, field);
     const responses: Record<string, unknown> = {};
     for (const copy of learnerCopyOf(s).questions) {
       const r = responseFromForm(copy, field);
@@ -144,7 +162,8 @@ export const quizPages = new Hono<AppEnv>()
     const given = keepValidAnswers(s, responses);
     // Open questions: ask once (a second submit hands in anyway), naming how many are open.
     const open = s.quiz.questions.length - Object.keys(given).length;
-    if (open > 0 && field('confirm')[0] !== '1') return renderFinalTest(c, s, { given, open });
+    // Asked again with the same key: handing in after the question is still the one submit of this form.
+    if (open > 0 && field('confirm')[0] !== '1') return renderFinalTest(c, s, { given, open, idempotencyKey: key });
     const submitted = await submitAttempt(c, s, given);
     return renderResults(c, s, {
       title: t('test.title'),

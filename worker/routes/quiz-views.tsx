@@ -11,6 +11,7 @@ import { FinalTestPage } from '../../web/pages/final-test.tsx';
 import { QuizPage } from '../../web/pages/quiz.tsx';
 import { ResultsPage } from '../../web/pages/results.tsx';
 import type { AppEnv } from '../env.ts';
+import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '../idempotency-key.ts';
 import { learningLanguage } from '../learning.ts';
 import { quizLabels } from '../quiz-labels.ts';
 import { renderPage } from '../render.tsx';
@@ -83,7 +84,8 @@ export function renderPractice(
         total,
         answeredSoFar: q.prior,
         action: base,
-        hidden: { attempt: s.seed, ql: s.lang, n: String(q.n), a },
+        // The finish form sends every hidden field but n and a: its key makes a re-post one attempt.
+        hidden: { attempt: s.seed, ql: s.lang, n: String(q.n), a, [IDEMPOTENCY_FIELD]: newIdempotencyKey() },
         nextBase: q.n < total ? `${base}?attempt=${s.seed}&ql=${s.lang}&n=${q.n + 1}` : null,
         finishAction: `${base}/results`,
         labels: quizLabels(t),
@@ -96,8 +98,15 @@ export function renderPractice(
   );
 }
 
-/** The final test as one form; after a submit with open questions, the answers so far and how many are open. */
-export function renderFinalTest(c: C, s: QuizSession, opts: { given?: Record<string, AnyResponse>; open?: number } = {}) {
+/**
+ * The final test as one form; after a submit with open questions, the answers so far and how many are open,
+ * and the idempotency key that submit carried (a fresh form gets a new one).
+ */
+export function renderFinalTest(
+  c: C,
+  s: QuizSession,
+  opts: { given?: Record<string, AnyResponse>; open?: number; idempotencyKey?: string | undefined } = {},
+) {
   const lang = c.get('lang');
   const t = c.get('t');
   const base = `/${lang}/test`;
@@ -109,7 +118,12 @@ export function renderFinalTest(c: C, s: QuizSession, opts: { given?: Record<str
       lang={s.lang}
       labels={quizLabels(t)}
       action={base}
-      hidden={{ attempt: s.seed, ql: s.lang, ...(opts.open ? { confirm: '1' } : {}) }}
+      hidden={{
+        attempt: s.seed,
+        ql: s.lang,
+        [IDEMPOTENCY_FIELD]: opts.idempotencyKey ?? newIdempotencyKey(),
+        ...(opts.open ? { confirm: '1' } : {}),
+      }}
       languageLinks={languageLinks(c, s, (code) => `${base}?attempt=${s.seed}&ql=${code}`)}
       given={opts.given}
       open={opts.open}

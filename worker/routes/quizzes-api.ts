@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newSeed, SEED_PATTERN } from '../../core/quiz/random.ts';
 import { contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey, useIdempotencyKey } from '../idempotency-key.ts';
 import { limitBody, QUIZ_BODY_BYTES } from '../middleware/body-limit.ts';
 import { checkAnswer, submitAttempt } from '../services/attempts.ts';
 import { learnerCopyOf, openQuiz } from '../services/quiz-session.ts';
@@ -40,6 +41,8 @@ export const quizzesApi = new Hono<AppEnv>()
   })
   .post('/:quizId/attempts', limitBody(QUIZ_BODY_BYTES), validate('json', AttemptBody), async (c) => {
     const body = c.req.valid('json');
+    // A retry with the same key is stored once and answered like the first (docs/decisions/0008).
+    useIdempotencyKey(c, parseIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER), IDEMPOTENCY_HEADER));
     const session = await openQuiz(c.env, c.req.param('quizId'), { lang: body.lang, seed: body.seed, strict: true });
     const { attempt, results, record, meta } = await submitAttempt(c, session, body.responses);
     return c.json(
