@@ -5,19 +5,24 @@ import { keyedResponse } from '../../core/quiz/grade.ts';
 import { env } from 'cloudflare:workers';
 import { request, visibleText } from './helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
+import { idsFor, keyedFor } from './public-ids-helpers.ts';
 
 const questions = (bundle as any).content.questions as Record<string, Question[]>;
 
 const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 const json = { 'content-type': 'application/json' };
 
-function submit(quizId: string, n: number, cookie?: string) {
+// Public ids depend on the attempt's seed (issue 17): every submit here names its seed.
+const SEED = 'abcd1234';
+
+async function submit(quizId: string, n: number, cookie?: string) {
   const qs = questions[quizId]!.slice(0, n);
-  const responses = Object.fromEntries(qs.map((q) => [q.id, keyedResponse(q, 'de')]));
+  const ids = await idsFor(quizId, SEED, qs);
+  const responses = Object.fromEntries(qs.map((q) => [q.id, keyedResponse(q, 'de', ids)]));
   return request(`/api/quizzes/${quizId}/attempts`, {
     method: 'POST',
     headers: { ...json, ...(cookie ? { cookie: `learner=${cookie}` } : {}) },
-    body: JSON.stringify({ responses, lang: 'de' }),
+    body: JSON.stringify({ responses, lang: 'de', seed: SEED }),
   });
 }
 
@@ -40,7 +45,10 @@ describe('POST /api/quizzes/:id/attempts (stored)', () => {
     expect(header).toMatch(/HttpOnly/i);
     expect(header).toMatch(/SameSite=Lax/i);
     const body = (await res.json()) as any;
-    expect(body.stored).toMatchObject({ id: body.attemptId, summary: { q: 'china', s: 2, m: questions.china!.filter((q) => q.type !== 'essay').length } });
+    expect(body.stored).toMatchObject({
+      id: body.attemptId,
+      summary: { q: 'china', s: 2, m: questions.china!.filter((q) => q.type !== 'essay').length },
+    });
   });
 
   it('loses none of 20 concurrent submits by one learner', async () => {
@@ -85,7 +93,7 @@ describe('KV operations per request (budgets)', () => {
     const { res, ops } = await fetchCounting('/api/quizzes/outlook/attempts', {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ responses: { [q.id]: keyedResponse(q, 'en') }, lang: 'en' }),
+      body: JSON.stringify({ responses: { [q.id]: await keyedFor('outlook', SEED, q, 'en') }, lang: 'en', seed: SEED }),
     });
     expect(res.status).toBe(201);
     expect(ops).toEqual(['PROGRESS.put']);
@@ -105,7 +113,10 @@ describe('KV operations per request (budgets)', () => {
       // published-set list that every learner of the isolate then shares for 30 s.
       const cold = await fetchCounting(path, { headers });
       expect(cold.ops.filter((op) => op.startsWith('PROGRESS.')).length, path).toBeLessThanOrEqual(2);
-      expect(cold.ops.filter((op) => op.startsWith('SETS.')), path).toEqual(path === '/de/' ? ['SETS.get'] : []);
+      expect(
+        cold.ops.filter((op) => op.startsWith('SETS.')),
+        path,
+      ).toEqual(path === '/de/' ? ['SETS.get'] : []);
     }
     for (const path of ['/en/lessons/alliance/quiz?attempt=abcd&ql=de&n=1', '/api/lessons/china', '/api/quizzes/china?lang=de']) {
       const { ops } = await fetchCounting(path, { headers });
@@ -156,7 +167,7 @@ describe('/api/progress', () => {
   it('DELETE erases the learner’s entries and the cookie', async () => {
     const cookie = await newLearner();
     const res = await request('/api/progress', { method: 'DELETE', headers: { cookie: `learner=${cookie}` } });
-    expect(await res.json()).toEqual({ deleted: 1 });
+    expect(await res.json()).toEqual({ deleted: 1, ledgerRows: 1 });
     expect(res.headers.get('set-cookie')).toMatch(/learner=;.*Max-Age=0/i);
     expect((await exportOf(cookie)).attempts).toEqual([]);
   });
@@ -164,7 +175,7 @@ describe('/api/progress', () => {
   it('DELETE without a cookie is harmless', async () => {
     const res = await request('/api/progress', { method: 'DELETE' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ deleted: 0 });
+    expect(await res.json()).toEqual({ deleted: 0, ledgerRows: 0 });
   });
 
   it('answers bad input with 4xx JSON', async () => {

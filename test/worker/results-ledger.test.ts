@@ -1,20 +1,11 @@
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { attemptCounts, ledgerReport, learnerKey, recordResult, type LedgerEntry } from '../../worker/stores/results-store.ts';
+import { attemptCounts, ledgerReport, learnerKey, recordAttempt, type LedgerEntry } from '../../worker/stores/results-store.ts';
+import { failingLedger, ledgerOf, parked } from './attempt-helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
 
 const TOKEN = 'test-instructor-token-0123456789';
-
-/** A context that keeps what was handed to waitUntil, so a test can wait for the catch-up. */
-function testCtx() {
-  const pending: Promise<unknown>[] = [];
-  const ctx = {
-    waitUntil: (p: Promise<unknown>) => pending.push(p),
-    passThroughOnException() {},
-    props: {},
-  } as unknown as ExecutionContext;
-  return { ctx, settle: () => Promise.all(pending) };
-}
 
 let n = 0;
 const entry = (quizId: string, learnerId: string, scores: number[], over: Partial<LedgerEntry> = {}): LedgerEntry => ({
@@ -29,30 +20,12 @@ const entry = (quizId: string, learnerId: string, scores: number[], over: Partia
   ...over,
 });
 
-/** An env whose ledger RPC throws the first `failures` times (then reaches the real ledger). */
-function flakyEnv(failures: number) {
-  let left = failures;
-  const calls = { record: 0 };
-  const RESULTS = {
-    idFromName: (name: string) => env.RESULTS.idFromName(name),
-    get: (id: DurableObjectId) => ({
-      record: async (row: unknown) => {
-        calls.record++;
-        if (left-- > 0) throw new Error('ledger unavailable');
-        return env.RESULTS.get(id).record(row as never);
-      },
-    }),
-  };
-  return { env: { ...env, RESULTS } as unknown as Env, calls };
-}
-
-describe('results ledger: recordResult', () => {
+describe('results ledger: recordAttempt', () => {
   it('has the attempt in the ledger when it resolves, and counts first and all attempts per learner', async () => {
     const quiz = 's-ledger01';
-    const { ctx } = testCtx();
-    await recordResult(env, ctx, entry(quiz, 'learner-a', [1, 0]));
-    await recordResult(env, ctx, entry(quiz, 'learner-a', [1, 1]));
-    await recordResult(env, ctx, entry(quiz, 'learner-b', [0, 0]));
+    await recordAttempt(env, entry(quiz, 'learner-a', [1, 0]));
+    await recordAttempt(env, entry(quiz, 'learner-a', [1, 1]));
+    await recordAttempt(env, entry(quiz, 'learner-b', [0, 0]));
     expect((await attemptCounts(env, [quiz])).get(quiz)).toBe(3);
     expect((await ledgerReport(env, quiz, 'all')).attempts).toBe(3);
     const first = await ledgerReport(env, quiz, 'first');
@@ -61,19 +34,18 @@ describe('results ledger: recordResult', () => {
     expect(first.questions.find((q) => q.id === 'q1')).toMatchObject({ n: 2, facility: 0.5 });
   });
 
-  it('counts a delivered-twice attempt once (retries are idempotent)', async () => {
+  it('counts a delivered-twice attempt once, and tells the retry the first one’s time and request digest', async () => {
     const quiz = 's-ledger02';
-    const e = entry(quiz, 'learner-a', [1]);
-    const { ctx } = testCtx();
-    await recordResult(env, ctx, e);
-    await recordResult(env, ctx, e);
+    const e = entry(quiz, 'learner-a', [1], { requestHash: 'digest-1' });
+    expect(await recordAttempt(env, e)).toEqual({ stored: 'new', createdAt: e.createdAt, requestHash: 'digest-1' });
+    const retry = await recordAttempt(env, { ...e, createdAt: new Date(Date.now() + 60_000).toISOString(), requestHash: 'digest-2' });
+    expect(retry).toEqual({ stored: 'repeat', createdAt: e.createdAt, requestHash: 'digest-1' });
     expect((await attemptCounts(env, [quiz])).get(quiz)).toBe(1);
   });
 
   it('keeps no learner id: the report and the stored key are pseudonymous and differ per quiz', async () => {
     const quiz = 's-ledger03';
-    const { ctx } = testCtx();
-    await recordResult(env, ctx, entry(quiz, 'learner-secret-id-42', [1]));
+    await recordAttempt(env, entry(quiz, 'learner-secret-id-42', [1]));
     const report = JSON.stringify(await ledgerReport(env, quiz, 'all'));
     expect(report).not.toContain('learner-secret-id-42');
     const [a, b] = await Promise.all([learnerKey(env, 'learner-secret-id-42', quiz), learnerKey(env, 'learner-secret-id-42', 's-other')]);
@@ -81,32 +53,39 @@ describe('results ledger: recordResult', () => {
     expect(report).not.toContain(a);
   });
 
-  it('resolves when the ledger fails, and retries until the entry arrives', async () => {
-    const quiz = 's-ledger04';
-    const flaky = flakyEnv(2);
-    const { ctx, settle } = testCtx();
-    await expect(recordResult(flaky.env, ctx, entry(quiz, 'learner-a', [1]))).resolves.toBeUndefined();
-    expect((await attemptCounts(env, [quiz])).get(quiz)).toBe(0); // not yet: the retry runs after the response
-    await settle();
-    expect(flaky.calls.record).toBe(3);
-    expect((await attemptCounts(env, [quiz])).get(quiz)).toBe(1);
+  it('parks the row in KV when the ledger fails, resolving only once it is parked; the next report brings it in', async () => {
+    const quiz = 's-ledger05';
+    const e = entry(quiz, 'learner-a', [1, 0]);
+    expect(await recordAttempt({ ...env, RESULTS: failingLedger() }, e)).toMatchObject({ stored: 'parked', createdAt: e.createdAt });
+    expect(await parked(quiz)).toEqual([`results-pending:${quiz}:${e.attemptId}`]);
+    expect((await ledgerReport(env, quiz, 'all')).attempts).toBe(1);
+    expect(await parked(quiz)).toEqual([]);
   });
 
-  it('parks the entry in KV when every retry fails, and the next report brings it in', async () => {
-    const quiz = 's-ledger05';
-    const flaky = flakyEnv(100);
-    const { ctx, settle } = testCtx();
-    await recordResult(flaky.env, ctx, entry(quiz, 'learner-a', [1, 0]));
-    await settle();
-    expect((await env.PROGRESS.list({ prefix: `results-pending:${quiz}:` })).keys).toHaveLength(1);
-    const report = await ledgerReport(env, quiz, 'all');
-    expect(report.attempts).toBe(1);
-    expect((await env.PROGRESS.list({ prefix: `results-pending:${quiz}:` })).keys).toHaveLength(0);
-  }, 20_000);
+  it('sweeps parked rows in by its own alarm, set by the next record', async () => {
+    const quiz = 's-ledger08';
+    const lost = entry(quiz, 'learner-a', [1]);
+    await recordAttempt({ ...env, RESULTS: failingLedger() }, lost);
+    await recordAttempt(env, entry(quiz, 'learner-b', [0]));
+    expect(await runDurableObjectAlarm(ledgerOf(quiz))).toBe(true);
+    expect(await parked(quiz)).toEqual([]);
+    expect(await ledgerOf(quiz).count()).toBe(2);
+  });
+
+  it('adds the request digest column to a ledger made before it existed', async () => {
+    const quiz = 's-ledger09';
+    const stub = ledgerOf(quiz);
+    await recordAttempt(env, entry(quiz, 'learner-a', [1]));
+    await runInDurableObject(stub, (_o, state) => void state.storage.sql.exec(`ALTER TABLE attempts DROP COLUMN request_hash`));
+    await evictDurableObject(stub);
+    const e = entry(quiz, 'learner-b', [1], { requestHash: 'digest-9' });
+    await recordAttempt(env, e);
+    expect(await recordAttempt(env, e)).toMatchObject({ stored: 'repeat', requestHash: 'digest-9' });
+    expect(await ledgerOf(quiz).count()).toBe(2);
+  });
 
   it('counts set attempts from the ledger, for the sets asked about', async () => {
-    const { ctx } = testCtx();
-    await recordResult(env, ctx, entry('s-ledger06', 'learner-a', [1]));
+    await recordAttempt(env, entry('s-ledger06', 'learner-a', [1]));
     const counts = await attemptCounts(env, ['s-ledger06', 's-ledger07']);
     expect(Object.fromEntries(counts)).toEqual({ 's-ledger06': 1, 's-ledger07': 0 });
   });
