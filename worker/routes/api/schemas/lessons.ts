@@ -1,0 +1,66 @@
+// `GET /api/lessons` and `GET /api/lessons/{lessonId}` (worker/routes/lessons-api.ts): what they take and
+// answer, built from the content schemas of core/content/schema.ts.
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { localized } from '../../../../core/content/localized.ts';
+import { schemasFor, SentenceId } from '../../../../core/content/schema.ts';
+import { contentLanguages } from '../../../content.ts';
+import { allOrOneLanguage, json, LangQuery, pathId, perLanguages } from './common.ts';
+import { errors } from './errors.ts';
+
+/** A lesson's summary in the languages asked for: the fields of the content schema, as the list shows them. */
+function summaryIn(languages: readonly string[]) {
+  const { id, paragraph, title, summary, goals } = schemasFor(languages).Lesson.shape;
+  return { id, paragraph, title, summary, goals };
+}
+
+export const LessonSummary = perLanguages(allOrOneLanguage, (langs) => z.object(summaryIn(langs)).strict()).meta({
+  id: 'LessonSummary',
+});
+
+// A glossary entry as the content defines it, without its inflected forms (they only serve the term finder).
+const { forms: _forms, ...entryShape } = schemasFor(contentLanguages).GlossaryEntry.shape;
+export const LessonGlossaryEntry = z.object(entryShape).strict().meta({ id: 'GlossaryEntry' });
+
+export const Lesson = perLanguages(
+  allOrOneLanguage,
+  (langs) =>
+    z
+      .object({
+        ...summaryIn(langs),
+        keyFacts: z.array(z.object({ text: localized(langs), sources: z.array(SentenceId) }).strict()),
+        sentences: z.array(z.object({ id: SentenceId, text: localized(langs) }).strict()),
+        glossary: z.array(LessonGlossaryEntry),
+      })
+      .strict(),
+  'Lesson',
+).meta({ id: 'Lesson' });
+
+const tags = ['Lessons'];
+
+export const lessonsRoutes = {
+  list: createRoute({
+    method: 'get',
+    path: '/',
+    operationId: 'listLessons',
+    tags,
+    summary: 'Lesson summaries',
+    request: { query: LangQuery },
+    responses: {
+      200: json(z.object({ lessons: z.array(LessonSummary) }).strict(), 'Every lesson, in course order.'),
+      ...errors(400),
+    },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/{lessonId}',
+    operationId: 'getLesson',
+    tags,
+    summary: 'One lesson with its sentences and glossary',
+    request: { params: pathId('lessonId', 'A lesson id.', 'china'), query: LangQuery },
+    responses: {
+      200: json(z.object({ lesson: Lesson }).strict(), 'The lesson, in every language or the one asked for.'),
+      ...errors(400, 404),
+    },
+  }),
+};

@@ -1,0 +1,124 @@
+// `GET /api/quizzes/{quizId}`, `POST …/check`, `POST …/attempts` (worker/routes/quizzes-api.ts): the
+// learner's copy, checking one answer, handing in an attempt (worker/services/attempts.ts).
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { LearnerQuiz as LearnerQuizType } from '../../../../core/quiz/quiz.ts';
+import { json, Lang, pathId, Seed } from './common.ts';
+import { errors } from './errors.ts';
+import { CheckedAnswer } from './feedback.ts';
+import { LearnerQuestion } from './learner-copy.ts';
+import { AttemptMeta } from './progress.ts';
+import type { Same } from './same-type.ts';
+
+export const QuizQuery = z.object({
+  lang: Lang.optional(),
+  seed: Seed.optional().meta({ description: 'Without it a lesson or set is shuffled the same way every time; the final test needs one.' }),
+});
+
+export const CheckBody = z
+  .object({
+    questionId: z.string().min(1).max(64),
+    response: z
+      .unknown()
+      .refine((v) => v !== undefined, 'is required')
+      .meta({ description: 'A response of the question’s type (QuestionResponse); one that does not fit is a 422.' }),
+    seed: Seed.optional(),
+    lang: Lang.optional(),
+  })
+  .strict()
+  .meta({ id: 'CheckBody', example: { questionId: 'china-1', response: { choice: 'k7f2' }, seed: 'k3v9x2ab' } });
+
+export const AttemptBody = z
+  .object({
+    responses: z
+      .record(z.string().max(64), z.unknown())
+      .meta({ description: 'Responses by question id (QuestionResponse each); at most 100.' }),
+    seed: Seed.optional(),
+    lang: Lang.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b.responses).length <= 100, { message: 'has more than 100 responses', path: ['responses'] })
+  .meta({ id: 'AttemptBody' });
+
+export const LearnerQuiz = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['lesson', 'final', 'set']),
+    version: z.string().meta({ description: 'Changes with any edit of the quiz; attempts record it.' }),
+    seed: z.string(),
+    lang: z.string(),
+    questions: z.array(LearnerQuestion),
+  })
+  .strict()
+  .meta({ id: 'LearnerQuiz' });
+true satisfies Same<z.infer<typeof LearnerQuiz>, LearnerQuizType>;
+
+export const CheckResult = CheckedAnswer.extend({ quizId: z.string(), version: z.string() }).strict().meta({ id: 'CheckResult' });
+
+export const AttemptCreated = z
+  .object({
+    attemptId: z.string(),
+    quizId: z.string(),
+    version: z.string(),
+    score: z.number().meta({ description: 'Sum of the question scores.' }),
+    max: z.number().int().meta({ description: 'Number of graded questions (essays excluded).' }),
+    results: z.array(CheckedAnswer),
+    unanswered: z.array(z.string()).meta({ description: 'Question ids without a response: scored 0.' }),
+    seed: z.string().nullable(),
+    lang: z.string(),
+    stored: z.object({ id: z.string(), createdAt: z.string(), summary: AttemptMeta }).strict(),
+  })
+  .strict()
+  .meta({ id: 'AttemptCreated' });
+
+/**
+ * `Idempotency-Key`: a retried submit with the same key is stored once and answered like the first. Checked by
+ * the route (a malformed one is a 400 naming the header), so the schema only describes it.
+ */
+export const SubmitHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .meta({
+      description: '16–64 letters, digits, "-" or "_" (bare or as a quoted string).',
+      example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
+    }),
+});
+
+const tags = ['Quizzes'];
+const quizId = pathId('quizId', 'A lesson id (its quiz), `final`, or a published set’s id.', 'china');
+const bodyErrors = errors(400, 403, 404, 413, 422);
+
+export const quizzesRoutes = {
+  get: createRoute({
+    method: 'get',
+    path: '/{quizId}',
+    operationId: 'getQuiz',
+    tags,
+    summary: "The learner's copy of a quiz (no keys)",
+    request: { params: quizId, query: QuizQuery },
+    responses: { 200: json(LearnerQuiz, 'One language, shuffled by the seed.'), ...errors(400, 404, 422) },
+  }),
+  check: createRoute({
+    method: 'post',
+    path: '/{quizId}/check',
+    operationId: 'checkAnswer',
+    tags,
+    summary: 'Check one answer (practice): nothing is stored',
+    request: { params: quizId, body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
+    responses: { 200: json(CheckResult, 'The grade with feedback and the solution.'), ...bodyErrors },
+  }),
+  submit: createRoute({
+    method: 'post',
+    path: '/{quizId}/attempts',
+    operationId: 'submitAttempt',
+    tags,
+    summary: 'Hand in an attempt: graded and stored',
+    request: {
+      params: quizId,
+      headers: SubmitHeaders,
+      body: { required: true, content: { 'application/json': { schema: AttemptBody } } },
+    },
+    responses: { 201: json(AttemptCreated, 'The graded attempt and what was stored.'), ...errors(400, 403, 404, 409, 413, 422) },
+  }),
+};
