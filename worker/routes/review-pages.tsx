@@ -14,7 +14,7 @@ import {
   deckCard,
   dueIn,
   loadDeck,
-  reviewNow,
+  reviewHead,
   saveSettings,
   type LoadedDeck,
 } from '../services/review.ts';
@@ -40,10 +40,10 @@ const sessionStart = (value: unknown, now: number) => {
 
 /** "Card n of total" and the due/new counts of what is left, from the deck as it is now. */
 async function counters(c: Context<AppEnv>, loaded: LoadedDeck, since: number, answered: boolean) {
-  const left = await reviewNow(c, c.get('lang'), loaded);
+  const left = await reviewHead(c, c.get('lang'), loaded);
   const done = answeredSince(loaded, since);
   const n = answered ? done : done + 1;
-  return { left, view: { session: since, n, total: Math.max(n, done + left.cards.length), due: left.due, fresh: left.new } };
+  return { left, view: { session: since, n, total: Math.max(n, done + left.left), due: left.due, fresh: left.new } };
 }
 
 function render(c: Context<AppEnv>, props: Omit<ReviewPageProps, 'labels'>) {
@@ -60,7 +60,7 @@ export const reviewPages = new Hono<AppEnv>()
     const { left, view } = await counters(c, loaded, sessionStart(c.req.query('s'), loaded.now), false);
     return render(c, {
       ...view,
-      card: left.cards[0] ?? null,
+      card: left.first,
       nextIn: left.next ? dueIn(lang, Date.parse(left.next)) : null,
       deckEmpty: loaded.deck.cards.size === 0,
     });

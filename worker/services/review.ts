@@ -114,20 +114,34 @@ export interface ReviewNow {
   cards: CardCopy[];
 }
 
-/** What to review now: due cards, then new ones within the daily limit, then those due in a few minutes. */
-export async function reviewNow(c: Context<AppEnv>, lang: string | undefined, loaded?: LoadedDeck): Promise<ReviewNow> {
+/** The cards to do now that still exist (a set may be gone), in order, with the counts of the queue. */
+async function pending(c: Context<AppEnv>, loaded?: LoadedDeck) {
   const { learner, deck, now, dayOf } = loaded ?? (await loadDeck(c));
   const q = queue(deck, now, dayOf);
-  const copies = await Promise.all(
-    todo(q).map(async (id) => {
-      const found = learner ? await resolveCard(c.env, id) : null;
-      if (!learner || !found) return null;
-      const ids = await cardIds(c.env, learner, found.card, deck.cards.get(id)!);
-      return copyOf(found.card, chooseLanguage(found.languages, { lang, strict: false }), ids);
-    }),
-  );
-  const cards = copies.filter((x): x is CardCopy => x !== null);
+  const found = await Promise.all(todo(q).map(async (id) => (learner ? await resolveCard(c.env, id) : null)));
+  const cards = found.flatMap((f) => (f && learner ? [{ ...f, learner, held: deck.cards.get(f.card.id)! }] : []));
   return { due: q.due.length + q.ahead.length, new: q.fresh.length, next: q.next !== null ? new Date(q.next).toISOString() : null, cards };
+}
+
+/** The learner copy of one pending card, with the ids of this showing. */
+async function showing(c: Context<AppEnv>, lang: string | undefined, p: Awaited<ReturnType<typeof pending>>['cards'][number]) {
+  const ids = await cardIds(c.env, p.learner, p.card, p.held);
+  return copyOf(p.card, chooseLanguage(p.languages, { lang, strict: false }), ids);
+}
+
+/** What to review now: due cards, then new ones within the daily limit, then those due in a few minutes. */
+export async function reviewNow(c: Context<AppEnv>, lang: string | undefined, loaded?: LoadedDeck): Promise<ReviewNow> {
+  const { cards, ...counts } = await pending(c, loaded);
+  return { ...counts, cards: await Promise.all(cards.map((p) => showing(c, lang, p))) };
+}
+
+/**
+ * What the review page shows: the counts, how many cards are left, and a copy of the first card only (the page
+ * shows one at a time, so ids are made for that card alone).
+ */
+export async function reviewHead(c: Context<AppEnv>, lang: string | undefined, loaded?: LoadedDeck) {
+  const { cards, ...counts } = await pending(c, loaded);
+  return { ...counts, left: cards.length, first: cards[0] ? await showing(c, lang, cards[0]) : null };
 }
 
 /** A graded and stored answer: the grade, the rating, the card's next due time and the copy it answered. */
