@@ -6,7 +6,7 @@ import { grade, keyedResponse } from '../../core/quiz/grade.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { AUTHORING_IDS, idKeys, idRequests, idsFrom, ORDER_KEY, responseInKeys } from '../../core/quiz/public-ids.ts';
 import { legacyPublicId } from '../../core/stats/legacy-ids.ts';
-import { publicIdsFor } from '../../worker/services/public-ids.ts';
+import { publicIdsFor, quizIds } from '../../worker/services/public-ids.ts';
 import { cloze, contentLangs, contentQuestions, match, multiple, order, question, single, t } from '../fixtures/questions.ts';
 
 const SECRET = 'unit-test-secret-0123456789';
@@ -78,6 +78,20 @@ describe('publicIdsFor (worker/services/public-ids.ts)', () => {
   it('refuses to make ids without a real secret (a deploy fault, never guessable ids)', async () => {
     await expect(publicIdsFor('', 'china', 'seed1', [single])).rejects.toThrow(/LEARNER_SECRET/);
     await expect(publicIdsFor('short', 'china', 'seed1', [single])).rejects.toThrow(/LEARNER_SECRET/);
+  });
+
+  it('are made once per quiz version and seed in an isolate, and again for another version, seed or secret', async () => {
+    const env = { LEARNER_SECRET: SECRET } as Env;
+    const quiz = { id: 'china', kind: 'lesson' as const, questions: [single], version: 'v1' };
+    const first = await quizIds(env, quiz, 'seed1');
+    expect(await quizIds(env, quiz, 'seed1')).toBe(first);
+    for (const other of [
+      quizIds(env, { ...quiz, version: 'v2' }, 'seed1'),
+      quizIds(env, quiz, 'seed2'),
+      quizIds({ LEARNER_SECRET: `${SECRET}-rotated` } as Env, quiz, 'seed1'),
+    ])
+      expect(await other).not.toBe(first);
+    expect(first(single.id, 'a')).toBe(expectedId(SECRET, 'china', single.id, 'a', 'seed1'));
   });
 
   it('makes every id a content question needs, each one different within its question', async () => {

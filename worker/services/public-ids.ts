@@ -2,6 +2,7 @@
 // LEARNER_SECRET, of quiz, question, authoring key and the attempt's seed, cut to 64 bits. Made with
 // WebCrypto when a quiz is opened, so core grades with a plain lookup (core/quiz/public-ids.ts).
 import { idRequests, idsFrom, type PublicIds } from '../../core/quiz/public-ids.ts';
+import type { Quiz } from '../../core/quiz/quiz.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 
 const encoder = new TextEncoder();
@@ -57,3 +58,26 @@ export async function publicIdsFor(secret: string, quizId: string, seed: string,
 /** publicIdsFor with the worker's secret. */
 export const sessionIds = (env: Env, quizId: string, seed: string, questions: readonly Question[]) =>
   publicIdsFor(env.LEARNER_SECRET, quizId, seed, questions);
+
+/**
+ * The ids of the latest quizzes opened in this isolate. A practice run opens its quiz for every question
+ * (each check, each page) with the same seed: made once, a run costs one set of MACs instead of one a request.
+ * Keyed by everything the ids depend on (secret, quiz, its version, seed); small, oldest dropped first.
+ */
+const recent = new Map<string, Promise<PublicIds>>();
+const RECENT_MAX = 256;
+
+/** The ids of `quiz` (a lesson, a final test draw, a published set version) for the attempt `seed`. */
+export function quizIds(env: Env, quiz: Quiz, seed: string): Promise<PublicIds> {
+  const slot = JSON.stringify([env.LEARNER_SECRET, quiz.id, quiz.version, seed]);
+  let ids = recent.get(slot);
+  if (ids)
+    recent.delete(slot); // moved to the end: most recently used
+  else {
+    ids = sessionIds(env, quiz.id, seed, quiz.questions);
+    ids.catch(() => recent.delete(slot));
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(slot, ids);
+  return ids;
+}

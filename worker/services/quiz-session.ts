@@ -9,7 +9,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
-import { sessionIds } from './public-ids.ts';
+import { quizIds } from './public-ids.ts';
 
 /**
  * The seed of a lesson or set quiz opened without one: a check or submit that sends no seed is graded with
@@ -77,12 +77,12 @@ export async function openQuiz(env: Env, quizId: string, opts: OpenOptions): Pro
     if (!set) throw notFound('quiz', quizId);
     const lang = chooseLanguage(set.set.languages, opts);
     const quiz = setQuiz(set);
-    const ids = await sessionIds(env, quiz.id, seed, quiz.questions);
+    const ids = await quizIds(env, quiz, seed);
     return { quiz, languages: set.set.languages, lang, seed, ids, set, setTitle: pick(set.set.title, lang) };
   }
   const quiz = getQuiz(quizId, seed);
   const lang = chooseLanguage(content.course.languages, opts);
-  return { quiz, languages: content.course.languages, lang, seed, ids: await sessionIds(env, quiz.id, seed, quiz.questions) };
+  return { quiz, languages: content.course.languages, lang, seed, ids: await quizIds(env, quiz, seed) };
 }
 
 /** The learner's copy of the session's quiz: no keys, choices named by the attempt's ids and shuffled by them. */
