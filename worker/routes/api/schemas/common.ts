@@ -54,9 +54,6 @@ export function perLanguages<T extends z.ZodType>(
   return z.union(members as unknown as [T, T, ...T[]]);
 }
 
-/** A text in every language of the course, or in the one asked for with `?lang=`. */
-export const Texts = perLanguages(allOrOneLanguage, localized).meta({ id: 'Texts' });
-
 /** A sentence of the article a question or card is drawn from, with the lesson to read it in. */
 export const SourceSentence = z
   .object({ id: SentenceId, lesson: z.string(), text: localized(contentLanguages) })

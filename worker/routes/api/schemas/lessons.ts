@@ -4,13 +4,15 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { localized } from '../../../../core/content/localized.ts';
 import { schemasFor, SentenceId } from '../../../../core/content/schema.ts';
-import { contentLanguages } from '../../../content.ts';
 import { allOrOneLanguage, json, LangQuery, pathId, perLanguages } from './common.ts';
 import { errors } from './errors.ts';
 
+// One content schema per language combination, built once: each build makes every question schema too.
+const contentSchemas = new Map(allOrOneLanguage.map((langs) => [langs, schemasFor(langs)]));
+
 /** A lesson's summary in the languages asked for: the fields of the content schema, as the list shows them. */
 function summaryIn(languages: readonly string[]) {
-  const { id, paragraph, title, summary, goals } = schemasFor(languages).Lesson.shape;
+  const { id, paragraph, title, summary, goals } = contentSchemas.get(languages)!.Lesson.shape;
   return { id, paragraph, title, summary, goals };
 }
 
@@ -19,7 +21,8 @@ export const LessonSummary = perLanguages(allOrOneLanguage, (langs) => z.object(
 });
 
 // A glossary entry as the content defines it, without its inflected forms (they only serve the term finder).
-const { forms: _forms, ...entryShape } = schemasFor(contentLanguages).GlossaryEntry.shape;
+// Not per language: an entry has its glosses in every language whatever `?lang=` asks.
+const { forms: _forms, ...entryShape } = contentSchemas.get(allOrOneLanguage[0]!)!.GlossaryEntry.shape;
 export const LessonGlossaryEntry = z.object(entryShape).strict().meta({ id: 'GlossaryEntry' });
 
 export const Lesson = perLanguages(

@@ -9,12 +9,15 @@ import { IsoTime, json, languageSubsets, pathId, perLanguages, text } from './co
 import { ErrorDetail, errors } from './errors.ts';
 import type { Same } from './same-type.ts';
 
+// Built once per language combination: each build makes every question schema too.
+const setSchemasIn = new Map(languageSubsets.map((langs) => [langs, setSchemas(langs)]));
+
 /** A set in any combination of the course languages: the one schema that validates imports (core/sets/schema.ts). */
-export const QuestionSet = perLanguages(languageSubsets, (langs) => setSchemas(langs).QuestionSet, 'QuestionSet').meta({
+export const QuestionSet = perLanguages(languageSubsets, (langs) => setSchemasIn.get(langs)!.QuestionSet, 'QuestionSet').meta({
   id: 'QuestionSet',
 });
 
-const Texts = perLanguages(languageSubsets, (langs) => setSchemas(langs).text);
+const Texts = perLanguages(languageSubsets, (langs) => setSchemasIn.get(langs)!.text);
 
 export const SetSummary = z
   .object({

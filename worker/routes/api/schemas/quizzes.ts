@@ -76,13 +76,10 @@ export const AttemptCreated = z
  * the route (a malformed one is a 400 naming the header), so the schema only describes it.
  */
 export const SubmitHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .optional()
-    .meta({
-      description: '16–64 letters, digits, "-" or "_" (bare or as a quoted string).',
-      example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
-    }),
+  'idempotency-key': z.string().optional().meta({
+    description: '16–64 letters, digits, "-" or "_" (bare or as a quoted string).',
+    example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
+  }),
 });
 
 const tags = ['Quizzes'];
