@@ -20,6 +20,20 @@ export const questionSet = (title: string): QuestionSet =>
     questions: [{ id: 'q1', type: 'truefalse', prompt: t('Japan ist Partner der USA.', 'Japan is a partner of the US.'), answer: true }],
   }) as unknown as QuestionSet;
 const source = (text: string) => ({ format: 'json' as const, text });
+/** A set with a typed answer to accept into. */
+const withShortAnswer = (title: string): QuestionSet =>
+  ({
+    ...questionSet(title),
+    questions: [
+      {
+        id: 'cap',
+        type: 'short',
+        prompt: t('Hauptstadt Chinas?', 'Capital of China?'),
+        answers: { de: [{ text: 'Peking', weight: 1 }], en: [{ text: 'Beijing', weight: 1 }] },
+      },
+    ],
+  }) as unknown as QuestionSet;
+const accept = (value: string) => ({ questionId: 'cap', value, lang: 'de', credit: 1 });
 
 /**
  * The one behaviour every SetStore must have, run against each implementation (as hono's router suite runs
@@ -116,6 +130,45 @@ export function setStoreContract(name: string, { make, cold = () => {} }: StoreU
       expect(await store.replace(id, questionSet('C'), source('c'))).toBeNull();
       expect(await store.remove(id)).toBe(false);
       expect((await store.create(questionSet('D'), source('d'))).id).not.toBe(id);
+    });
+
+    it('accepts a typed answer literally into a new version of the version looked at, and keeps a live set live', async () => {
+      const store = make();
+      const { id } = await store.create(withShortAnswer('Live'), source('1'));
+      await store.publish(id);
+      const done = await store.acceptAnswer(id, 1, accept('*'));
+      expect(done).toMatchObject({ status: 'accepted', text: '*', published: true, publishedVersion: 2, version: { version: 2 } });
+      const answers = (v: unknown) =>
+        (v as { set: { questions: Array<{ answers: { de: Array<{ text: string }> } }> } }).set.questions[0]!.answers.de;
+      expect(answers(await store.latest(id)).map((a) => a.text)).toEqual(['Peking', '\\*']);
+      cold();
+      expect((await store.published(id))?.version).toBe(2);
+      expect((await store.list())[0]).toMatchObject({ latestVersion: 2, publishedVersion: 2 });
+
+      // A draft stays a draft; a live older version stays what learners get.
+      await store.replace(id, withShortAnswer('Entwurf'), source('3'));
+      expect(await store.acceptAnswer(id, 3, accept('Beijing'))).toMatchObject({
+        status: 'accepted',
+        published: false,
+        publishedVersion: 2,
+      });
+      expect((await store.list())[0]).toMatchObject({ latestVersion: 4, publishedVersion: 2 });
+    });
+
+    it('refuses an accept from a version that is no longer the latest, a blank one, and one for a missing set, storing nothing', async () => {
+      const store = make();
+      const { id } = await store.create(withShortAnswer('A'), source('1'));
+      await store.publish(id);
+      await store.replace(id, withShortAnswer('B'), source('2'));
+      expect(await store.acceptAnswer(id, 1, accept('Beijing'))).toEqual({ status: 'conflict', latestVersion: 2 });
+      expect(await store.acceptAnswer(id, 2, accept(' \n '))).toEqual({ status: 'refused', reason: 'empty' });
+      expect(await store.acceptAnswer(id, 2, { ...accept('x'), questionId: 'gone' })).toEqual({
+        status: 'refused',
+        reason: 'cannotAccept',
+      });
+      expect(await store.acceptAnswer('s-nothere00', 1, accept('x'))).toEqual({ status: 'notFound' });
+      expect((await store.list())[0]).toMatchObject({ latestVersion: 2, publishedVersion: 1 });
+      expect((await store.latest(id))?.set.title.de).toBe('B');
     });
 
     it('loses no set under 20 concurrent creates', async () => {
