@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ledgerReport, recordAttempt } from '../../worker/stores/results-store.ts';
+import { learnerKey, ledgerReport } from '../../worker/stores/results-store.ts';
 import {
   attemptInit,
   cookieOf,
@@ -34,17 +34,10 @@ async function learnerEverywhere(): Promise<string> {
       metadata: meta,
     },
   );
+  // The set's ledger row, as its submit would have recorded it.
   const question = { id: 'q1', type: 'truefalse', score: 1, response: { value: true } };
-  await recordAttempt(env, {
-    quizId: SET,
-    kind: 'set',
-    version: '1.abc',
-    attemptId: `set-${t}`,
-    learnerId: id,
-    createdAt: new Date(t).toISOString(),
-    lang: 'de',
-    questions: [question],
-  });
+  const row = { attemptId: `set-${t}`, learnerKey: await learnerKey(env, id, SET), version: '1.abc', kind: 'set' as const, lang: 'de' };
+  await ledgerOf(SET).record({ ...row, createdAt: new Date(t).toISOString(), questions: [question] });
   return cookie;
 }
 

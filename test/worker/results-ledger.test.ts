@@ -1,6 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { SWEEP_DELAY_MS, SWEEP_EVERY_MS } from '../../worker/objects/results-ledger.ts';
 import { attemptCounts, ledgerReport, learnerKey, recordAttempt, type LedgerEntry } from '../../worker/stores/results-store.ts';
 import { failingLedger, ledgerOf, parked } from './attempt-helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
@@ -70,6 +71,19 @@ describe('results ledger: recordAttempt', () => {
     expect(await runDurableObjectAlarm(ledgerOf(quiz))).toBe(true);
     expect(await parked(quiz)).toEqual([]);
     expect(await ledgerOf(quiz).count()).toBe(2);
+  });
+
+  it('sweeps at most once per sweep period, also after the object was evicted', async () => {
+    const quiz = 's-ledger10';
+    const stub = ledgerOf(quiz);
+    await recordAttempt(env, entry(quiz, 'learner-a', [1]));
+    const first = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
+    expect(first! - Date.now()).toBeLessThanOrEqual(SWEEP_DELAY_MS);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    await evictDurableObject(stub);
+    await recordAttempt(env, entry(quiz, 'learner-b', [1]));
+    const next = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
+    expect(next! - Date.now()).toBeGreaterThan(SWEEP_EVERY_MS - 60_000);
   });
 
   it('adds the request digest column to a ledger made before it existed', async () => {

@@ -37,6 +37,7 @@ const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY lear
 /** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
 export const SWEEP_DELAY_MS = 30_000;
 export const SWEEP_EVERY_MS = 10 * 60_000;
+const LAST_SWEEP = 'lastSweep';
 
 /**
  * The results ledger of one quiz (one object per quiz id: a lesson, `final` or a set): every graded attempt
@@ -48,7 +49,6 @@ export class ResultsLedger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   /** When this instance set the sweep alarm (0: not since it started, or the sweep has run since). */
   private sweepAt = 0;
-  private lastSweep = 0;
   /** Learners erased while a drain runs: their parked rows must not come back through that drain. */
   private erasedWhileDraining: Set<string> | null = null;
   private draining = 0;
@@ -79,12 +79,14 @@ export class ResultsLedger extends DurableObject<Env> {
   }
 
   /**
-   * Sets the sweep alarm once per sweep period while the quiz has submits: parked rows then arrive without
-   * any instructor request, within about SWEEP_EVERY_MS of the next submit, and the alarm survives restarts.
+   * Sets the sweep alarm at most once per sweep period while the quiz has submits: parked rows then arrive
+   * without any instructor request, and the alarm survives restarts. The last sweep's time is stored, so the
+   * period holds across evictions too (one storage read per object start, one write per sweep).
    */
   private scheduleSweep(): void {
     if (this.sweepAt) return;
-    this.sweepAt = Math.max(Date.now() + SWEEP_DELAY_MS, this.lastSweep + SWEEP_EVERY_MS);
+    const last = this.ctx.storage.kv.get<number>(LAST_SWEEP) ?? 0;
+    this.sweepAt = Math.max(Date.now() + SWEEP_DELAY_MS, last + SWEEP_EVERY_MS);
     this.ctx.storage.setAlarm(this.sweepAt).catch((e: unknown) => {
       console.warn('results ledger: could not set the sweep alarm', e);
       this.sweepAt = 0;
@@ -94,7 +96,7 @@ export class ResultsLedger extends DurableObject<Env> {
   /** The sweep: parked rows of this quiz into the ledger. A throw makes the platform retry it with backoff. */
   override async alarm(): Promise<void> {
     this.sweepAt = 0;
-    this.lastSweep = Date.now();
+    this.ctx.storage.kv.put(LAST_SWEEP, Date.now());
     await this.drain();
   }
 
