@@ -46,6 +46,9 @@ export function validateResponse(q: Question, raw: unknown, ids: PublicIds = NO_
   return checked.response;
 }
 
+/** Whether `raw` is a valid response to `q` under the ids `ids` (as validateResponse checks it), without throwing. */
+export const fitsResponse = (q: Question, raw: unknown, ids: PublicIds): boolean => 'response' in check(q, raw, 'response', ids);
+
 /**
  * Checks a whole attempt's responses: every id must be a question of the quiz and every response valid.
  * Returns the valid responses by question id; throws one ResponseError with every problem (`responses.<id>…`).

@@ -3,7 +3,9 @@
 // and a solver that knows the old ids scores no better than chance.
 import { describe, expect, it } from 'vitest';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { Question } from '../../core/quiz/schema.ts';
 import { legacyPublicId } from '../../core/stats/legacy-ids.ts';
+import { contentCard } from '../../worker/services/review-cards.ts';
 import { solve } from '../unit/id-solver.ts';
 import { request } from './helpers.ts';
 
@@ -79,43 +81,55 @@ describe('review recognition cards', () => {
     expect(solver / n, `${solver}/${n}`).toBeLessThan(chance / n + 0.18);
   });
 
-  it('get new ids after each review; an answer with the ids of an earlier showing is refused, nothing stored', async () => {
+  it('get new ids after each review; a second tab may answer the showing before, older ids are refused', async () => {
     const cookie = await learnerWithDeck();
     const card = (await cards(cookie)).find((c) => c.kind === 'recognition')! as Extract<Card, { type: 'single' }>;
-    const before = choicesOf(card);
+    const question = contentCard(card.id)!.question as Extract<Question, { type: 'single' }>;
+    const rightText = question.choices.find((c) => c.correct)!.text.en;
+    const first = choicesOf(card);
+    const wrong = card.choices.find((c) => c.text !== rightText)!.id;
+    const right = card.choices.find((c) => c.text === rightText)!.id;
     // A wrong answer brings the card back within minutes, shown with new ids.
-    const wrongFirst = await answer(cookie, card.id, { choice: before[0] });
-    expect(wrongFirst.status).toBe(200);
-    const first = (await wrongFirst.json()) as { score: number; solution: { choice: string } };
+    expect((await answer(cookie, card.id, { choice: wrong })).status).toBe(200);
     const again = (await cards(cookie)).find((c) => c.id === card.id);
     expect(again, 'a card answered wrong comes back').toBeDefined();
-    for (const id of choicesOf(again!)) expect(before).not.toContain(id);
-    const stale = await answer(cookie, card.id, { choice: first.solution.choice });
-    expect(stale.status).toBe(422);
-    // One review stored, its answer in authoring keys (`c{i}`), not in ids that meant something once.
+    for (const id of choicesOf(again!)) expect(first).not.toContain(id);
+    // A second tab still showing the first showing answers it: graded with its ids, stored.
+    const secondTab = await answer(cookie, card.id, { choice: right });
+    expect(secondTab.status, await secondTab.clone().text()).toBe(200);
+    expect(await secondTab.json()).toMatchObject({ score: 1, solution: { choice: right } });
+    // Two reviews later the first showing's ids name nothing: refused, nothing stored.
+    expect((await answer(cookie, card.id, { choice: right })).status).toBe(422);
+    // Two reviews stored, their answers in authoring keys (`c0` is the right gloss), not in ids of a showing.
     const exported = (await (await request('/api/progress/export', { headers: as(cookie) })).json()) as {
       review: { events: Array<{ type: string; cardId?: string; response?: unknown }> };
     };
     const reviews = exported.review.events.filter((e) => e.type === 'review' && e.cardId === card.id);
-    expect(reviews).toHaveLength(1);
-    expect(reviews[0]!.response).toEqual({ choice: expect.stringMatching(/^c\d$/) });
+    expect(reviews.map((r) => r.response)).toEqual([{ choice: expect.stringMatching(/^c[1-9]$/) }, { choice: 'c0' }]);
   });
 
-  it('take a review page form with ids of an earlier showing as nothing chosen, not as an error', async () => {
+  it('take a review page form from a tab one review behind as its answer, and an older one as nothing chosen', async () => {
     const cookie = await learnerWithDeck();
     const card = (await cards(cookie)).find((c) => c.kind === 'recognition')!;
-    const stale = choicesOf(card)[0]!;
-    expect((await answer(cookie, card.id, { choice: choicesOf(card)[1] })).status).toBe(200);
-    const res = await request(`/en/review/${card.id}`, {
-      method: 'POST',
-      headers: as(cookie, {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://127.0.0.1',
-        'sec-fetch-site': 'same-origin',
-      }),
-      body: new URLSearchParams({ [`r.${card.id}`]: stale, easy: '0' }).toString(),
-    });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('Choose or write an answer first.');
+    const [first, other] = choicesOf(card) as [string, string];
+    const post = (choice: string) =>
+      request(`/en/review/${card.id}`, {
+        method: 'POST',
+        headers: as(cookie, {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://127.0.0.1',
+          'sec-fetch-site': 'same-origin',
+        }),
+        body: new URLSearchParams({ [`r.${card.id}`]: choice, easy: '0' }).toString(),
+      });
+    // Another tab answered this card: this form, one review behind, is still read and graded.
+    expect((await answer(cookie, card.id, { choice: other })).status).toBe(200);
+    const behind = await post(first);
+    expect(behind.status).toBe(200);
+    expect(await behind.text()).toContain('id="review-verdict"');
+    // Two reviews behind, its ids name nothing any more: the card again, asking for an answer.
+    const older = await post(first);
+    expect(older.status).toBe(200);
+    expect(await older.text()).toContain('Choose or write an answer first.');
   });
 });

@@ -92,8 +92,13 @@ export const reviewPages = new Hono<AppEnv>()
     };
     const loaded = await loadDeck(c);
     const since = sessionStart(get('s')[0], loaded.now);
-    const { copy } = await deckCard(c, cardId, lang, loaded);
-    const response = responseFromForm(copy, get);
+    const { copy, earlierCopy } = await deckCard(c, cardId, lang, loaded);
+    let response = responseFromForm(copy, get);
+    // A tab opened before this card's latest review posts the ids of the showing before: read it as that one.
+    if (typeof response === 'string' && earlierCopy) {
+      const earlier = responseFromForm(await earlierCopy(), get);
+      if (typeof earlier !== 'string') response = earlier;
+    }
     // Nothing chosen or written: the card again with the message and the counters, a 200 as the quiz pages do.
     if (typeof response === 'string') {
       const { view } = await counters(c, loaded, since, false);

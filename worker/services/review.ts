@@ -5,6 +5,7 @@ import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { responseInKeys, type PublicIds } from '../../core/quiz/public-ids.ts';
+import { fitsResponse } from '../../core/quiz/validate.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { parseCardId } from '../../core/review/card-id.ts';
 import {
@@ -14,7 +15,6 @@ import {
   utcDay,
   type DayOf,
   type Deck,
-  type DeckCard,
   type DeckSource,
   type ReviewRecord,
   type ReviewSettings,
@@ -88,11 +88,11 @@ export type CardCopy = LearnerQuestion & {
 };
 
 /**
- * The public ids of one showing of a card: bound to the learner and to the card's latest review, so they are
- * new after every review (and differ between learners), and an answer is graded with the ids it was shown with.
+ * The public ids of one showing of a card: bound to the learner and to the review the showing follows (the
+ * card's latest, null before the first), so they are new after every review and differ between learners.
  */
-const cardIds = (env: Env, learner: string, card: BuiltCard, held: DeckCard): Promise<PublicIds> =>
-  sessionIds(env, `review:${card.id}`, `${learner}:${held.lastReview ?? 'new'}`, [card.question]);
+const cardIds = (env: Env, learner: string, card: BuiltCard, after: string | null): Promise<PublicIds> =>
+  sessionIds(env, `review:${card.id}`, `${learner}:${after ?? 'new'}`, [card.question]);
 
 function copyOf(card: BuiltCard, lang: string, ids: PublicIds): CardCopy {
   const copy = learnerCopy(card.question, lang, ids);
@@ -125,7 +125,7 @@ async function pending(c: Context<AppEnv>, loaded?: LoadedDeck) {
 
 /** The learner copy of one pending card, with the ids of this showing. */
 async function showing(c: Context<AppEnv>, lang: string | undefined, p: Awaited<ReturnType<typeof pending>>['cards'][number]) {
-  const ids = await cardIds(c.env, p.learner, p.card, p.held);
+  const ids = await cardIds(c.env, p.learner, p.card, p.held.lastReview);
   return copyOf(p.card, chooseLanguage(p.languages, { lang, strict: false }), ids);
 }
 
@@ -157,7 +157,10 @@ export interface Answered {
 const unknownCard = (id: string) =>
   new ApiError(404, 'not_found', `No card "${id}" in your review.`, [{ path: 'cardId', message: 'unknown card' }]);
 
-/** The learner copy of a card of the learner's deck (for reading a plain form post); a 404 if it is not in the deck. */
+/**
+ * The learner copy of a card of the learner's deck (for reading a plain form post), and lazily the showing
+ * before its latest review (what a tab opened before that review shows); a 404 if it is not in the deck.
+ */
 export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string | undefined, loaded?: LoadedDeck) {
   if (!parseCardId(cardId)) throw unknownCard(cardId);
   const l = loaded ?? (await loadDeck(c));
@@ -165,8 +168,12 @@ export async function deckCard(c: Context<AppEnv>, cardId: string, lang: string 
   const found = l.learner && held ? await resolveCard(c.env, cardId) : null;
   if (!l.learner || !held || !found) throw unknownCard(cardId);
   const cardLang = chooseLanguage(found.languages, { lang, strict: false });
-  const ids = await cardIds(c.env, l.learner, found.card, held);
-  return { learner: l.learner, held, card: found.card, lang: cardLang, ids, copy: copyOf(found.card, cardLang, ids) };
+  const ids = await cardIds(c.env, l.learner, found.card, held.lastReview);
+  // The showing before the latest review: what a second tab, open since then, still shows.
+  const latest = held.lastReview ? l.deck.reviews.find((r) => r.id === held.lastReview) : undefined;
+  const earlier = latest ? () => cardIds(c.env, l.learner!, found.card, latest.prev) : null;
+  const earlierCopy = earlier ? async () => copyOf(found.card, cardLang, await earlier()) : null;
+  return { learner: l.learner, held, card: found.card, lang: cardLang, ids, earlier, earlierCopy, copy: copyOf(found.card, cardLang, ids) };
 }
 
 /**
@@ -181,7 +188,15 @@ export async function answerCard(
   body: { response: unknown; easy?: boolean | undefined; lang?: string | undefined },
   loaded?: LoadedDeck,
 ): Promise<Answered> {
-  const { learner, held, card, lang, ids, copy } = await deckCard(c, cardId, body.lang, loaded);
+  const shown = await deckCard(c, cardId, body.lang, loaded);
+  const { learner, held, card, lang } = shown;
+  let { ids, copy } = shown;
+  // Two tabs on one card: the one answering second names the ids of the showing before the first one's review.
+  // It is graded with those (and scheduled on top of that review), so no review is lost; older ids are refused.
+  if (!fitsResponse(card.question, body.response, ids) && shown.earlier) {
+    const earlier = await shown.earlier();
+    if (fitsResponse(card.question, body.response, earlier)) [ids, copy] = [earlier, copyOf(card, lang, earlier)];
+  }
   const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true, ids });
   const now = Date.now();
   const state = schedule(held.state, rating, now);
