@@ -1,4 +1,4 @@
-// Response rows as an instructor reads them: tallies (ids and typed texts) joined with the question's text.
+// Response rows as an instructor reads them: tallies (authoring keys and typed texts) joined with the question's text.
 import { pick as pickStored } from '../content/localized.ts';
 import { plainText } from '../formats/shared/rich-text.ts';
 import { grade, ResponseError } from '../quiz/grade.ts';
