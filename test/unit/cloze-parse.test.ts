@@ -37,7 +37,12 @@ describe('Moodle Cloze: one fixture per sub-question type and modifier', () => {
     });
     expect(gap('shortanswer')).toEqual({ id: 'g1', answers: { en: ['neodymium'] } });
     expect(gap('mw')).toEqual({ id: 'g1', answers: { en: ['neodymium', 'Nd'] } });
-    expect(byId.sa).toMatchObject({ text: t('The metal is {{g1}}.'), prompt: t('The metal is _____.'), caseSensitive: false, typoTolerance: false });
+    expect(byId.sa).toMatchObject({
+      text: t('The metal is {{g1}}.'),
+      prompt: t('The metal is _____.'),
+      caseSensitive: false,
+      typoTolerance: false,
+    });
   });
 
   it('reads SHORTANSWER_C (SAC, MWC) as case-sensitive, and the number before the type as the gap weight', () => {
@@ -45,9 +50,20 @@ describe('Moodle Cloze: one fixture per sub-question type and modifier', () => {
       id: 'g1',
       kind: 'typed',
       caseSensitive: true,
-      answers: { en: [{ text: 'Nd', weight: 1, feedback: 'right' }, { text: 'ND', weight: 0.5, feedback: 'mind the case' }] },
+      answers: {
+        en: [
+          { text: 'Nd', weight: 1, feedback: 'right' },
+          { text: 'ND', weight: 0.5, feedback: 'mind the case' },
+        ],
+      },
     });
-    expect(gap('shortanswer_c')).toEqual({ id: 'g1', kind: 'typed', weight: 2, caseSensitive: true, answers: { en: [{ text: 'Nd', weight: 1 }] } });
+    expect(gap('shortanswer_c')).toEqual({
+      id: 'g1',
+      kind: 'typed',
+      weight: 2,
+      caseSensitive: true,
+      answers: { en: [{ text: 'Nd', weight: 1 }] },
+    });
     expect(gap('mwc')).toMatchObject({ kind: 'typed', caseSensitive: true });
   });
 
@@ -104,7 +120,10 @@ describe('Moodle Cloze: one fixture per sub-question type and modifier', () => {
         { id: 'c', text: t('iron'), weight: -0.5 },
       ],
     });
-    expect(gap('multiresponse')).toMatchObject({ kind: 'multi', choices: [{ weight: 0.5 }, { weight: 0.5 }, { weight: -1, feedback: t('no') }] });
+    expect(gap('multiresponse')).toMatchObject({
+      kind: 'multi',
+      choices: [{ weight: 0.5 }, { weight: 0.5 }, { weight: -1, feedback: t('no') }],
+    });
     expect(gap('mrs')).toMatchObject({ kind: 'multi', shuffle: true, choices: [{ weight: 1 }, { weight: -1 }] });
     expect(gap('mrh')).toMatchObject({ kind: 'multi', display: 'horizontal' });
     expect(gap('multiresponse_h')).toMatchObject({ kind: 'multi', display: 'horizontal' });
@@ -117,7 +136,12 @@ describe('Moodle Cloze: one fixture per sub-question type and modifier', () => {
     expect(gap('escapes')).toEqual({
       id: 'g1',
       kind: 'typed',
-      answers: { en: [{ text: 'a}b', weight: 1, feedback: 'fb with # and ~' }, { text: 'x~y', weight: 0 }] },
+      answers: {
+        en: [
+          { text: 'a}b', weight: 1, feedback: 'fb with # and ~' },
+          { text: 'x~y', weight: 0 },
+        ],
+      },
     });
   });
 });

@@ -34,7 +34,7 @@ describe('Cloze export → import', () => {
     expect(read(gift.text, 'en', 'gift')).toEqual(normalSet(set));
   });
 
-  it('writes Moodle\'s syntax: the weight, the type code, = and %n%, #feedback, escapes', () => {
+  it("writes Moodle's syntax: the weight, the type code, = and %n%, #feedback, escapes", () => {
     const set = read('::t::Count {2:NM:=3:1#ok~*#no}, pick {1:MRH:%50%a\\~b~%50%c~%-100%d#not \\# this}.', 'en', 'cloze');
     expect(toClozeWithReport(set).text).toContain('::t::Count {2:NM:=3:1#ok~*#no}, pick {1:MRH:%50%a\\~b~%50%c~%-100%d#not \\# this}.');
   });
@@ -45,7 +45,13 @@ describe('Cloze export → import', () => {
       languages: ['en'],
       questions: [
         { id: 'tf', type: 'truefalse', prompt: { en: 'True?' }, answer: true },
-        { id: 'c', type: 'cloze', prompt: { en: 'Fill in.' }, text: { en: 'A {{x}}.' }, gaps: [{ id: 'x', kind: 'numerical', answers: [{ min: 1, max: 3 }] }] },
+        {
+          id: 'c',
+          type: 'cloze',
+          prompt: { en: 'Fill in.' },
+          text: { en: 'A {{x}}.' },
+          gaps: [{ id: 'x', kind: 'numerical', answers: [{ min: 1, max: 3 }] }],
+        },
       ],
     });
     const r = toClozeWithReport(set);
@@ -60,12 +66,14 @@ const CHARS = [...'abcxyzAB019 äöüß:#={}~\\&<>"\'%[]-/*$.!?', '->', '::', '{
 const raw = fc.array(fc.constantFrom(...CHARS), { minLength: 0, maxLength: 10 }).map((a) => a.join(''));
 const word = raw.map((s) => s.trim() || 'x').filter((s) => s !== '*' && !s.includes('*'));
 const side = raw.map((s) => s.replace(/[{}]/g, ''));
-const pickOne = <T,>(items: readonly T[]) => fc.constantFrom(...items);
+const pickOne = <T>(items: readonly T[]) => fc.constantFrom(...items);
 
 function setArbitrary(langs: string[]) {
   const loc = fc.tuple(...langs.map(() => word)).map((ts) => Object.fromEntries(langs.map((l, i) => [l, ts[i]!])));
-  const perLang = <T,>(item: fc.Arbitrary<T>, min: number, max: number) =>
-    fc.tuple(...langs.map(() => fc.array(item, { minLength: min, maxLength: max }))).map((ls) => Object.fromEntries(langs.map((l, i) => [l, ls[i]!])));
+  const perLang = <T>(item: fc.Arbitrary<T>, min: number, max: number) =>
+    fc
+      .tuple(...langs.map(() => fc.array(item, { minLength: min, maxLength: max })))
+      .map((ls) => Object.fromEntries(langs.map((l, i) => [l, ls[i]!])));
   const weight = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined });
   const strip = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   const simple = fc.record({ weight, answers: perLang(word, 1, 3) });
@@ -75,34 +83,59 @@ function setArbitrary(langs: string[]) {
       caseSensitive: fc.boolean(),
       answers: perLang(fc.record({ text: word, weight: pickOne([1, 0.5, 0, 0.25]), feedback: fc.option(word, { nil: undefined }) }), 1, 3),
     })
-    .map((g) => strip({ kind: 'typed', ...g, answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, [{ text: 'right', weight: 1 }, ...list.map(strip)]])) }));
+    .map((g) =>
+      strip({
+        kind: 'typed',
+        ...g,
+        answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, [{ text: 'right', weight: 1 }, ...list.map(strip)]])),
+      }),
+    );
   const choice = fc
     .record({
       weight,
       kind: pickOne(['single', 'multi'] as const),
       display: pickOne(['select', 'vertical', 'horizontal'] as const),
       shuffle: fc.boolean(),
-      extra: fc.array(fc.record({ text: loc, weight: pickOne([0, -1, -0.5, 0.5]), feedback: fc.option(loc, { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+      extra: fc.array(fc.record({ text: loc, weight: pickOne([0, -1, -0.5, 0.5]), feedback: fc.option(loc, { nil: undefined }) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
     })
     .map(({ extra, kind, display, ...g }) => {
       const right = kind === 'multi' ? extra.filter((c) => c.weight > 0).length + 1 : 1;
-      const choices = [{ text: loc, weight: 1 }, ...extra].map((c, i) => ({ ...c, text: i === 0 ? Object.fromEntries(langs.map((l) => [l, 'right'])) : c.text }));
+      const choices = [{ text: loc, weight: 1 }, ...extra].map((c, i) => ({
+        ...c,
+        text: i === 0 ? Object.fromEntries(langs.map((l) => [l, 'right'])) : c.text,
+      }));
       return strip({
         kind,
         ...g,
         display: kind === 'multi' && display === 'select' ? 'vertical' : display,
-        choices: choices.map((c, i) => strip({ id: String.fromCharCode(97 + i), ...c, weight: c.weight > 0 && kind === 'multi' ? 1 / right : c.weight })),
+        choices: choices.map((c, i) =>
+          strip({ id: String.fromCharCode(97 + i), ...c, weight: c.weight > 0 && kind === 'multi' ? 1 / right : c.weight }),
+        ),
       });
     });
   const numerical = fc
     .record({
       weight,
-      answers: fc.array(fc.record({ answer: fc.integer({ min: -5000, max: 5000 }), tolerance: pickOne([0, 1, 0.5]), weight: pickOne([1, 0.5, 0]), feedback: fc.option(loc, { nil: undefined }) }), { minLength: 1, maxLength: 3 }),
+      answers: fc.array(
+        fc.record({
+          answer: fc.integer({ min: -5000, max: 5000 }),
+          tolerance: pickOne([0, 1, 0.5]),
+          weight: pickOne([1, 0.5, 0]),
+          feedback: fc.option(loc, { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
       otherFeedback: fc.option(loc, { nil: undefined }),
     })
     .map((g) => strip({ kind: 'numerical', ...g, answers: [{ answer: 7, tolerance: 0, weight: 1 }, ...g.answers.map(strip)] }));
   const gap = fc.oneof(simple, typed, choice, numerical);
-  const question = fc.record({ gaps: fc.array(gap, { minLength: 1, maxLength: 5 }), sides: fc.array(fc.tuple(...langs.map(() => side)), { minLength: 6, maxLength: 6 }) });
+  const question = fc.record({
+    gaps: fc.array(gap, { minLength: 1, maxLength: 5 }),
+    sides: fc.array(fc.tuple(...langs.map(() => side)), { minLength: 6, maxLength: 6 }),
+  });
   return fc.array(question, { minLength: 1, maxLength: 3 }).map((qs) =>
     schemaFor(langs).parse({
       title: Object.fromEntries(langs.map((l) => [l, 'Set'])),
@@ -112,7 +145,15 @@ function setArbitrary(langs: string[]) {
           // Every text names its language, so that a set in two languages is written with multilang spans.
           langs.map((l, li) => [l, `${l}: ${sides[0]![li]}${gaps.map((_, i) => `{{g${i + 1}}}${sides[i + 1]![li]}`).join('')}`.trim()]),
         );
-        return { id: `q${k + 1}`, type: 'cloze', prompt: text, text, caseSensitive: false, typoTolerance: false, gaps: gaps.map((g, i) => ({ id: `g${i + 1}`, ...g })) };
+        return {
+          id: `q${k + 1}`,
+          type: 'cloze',
+          prompt: text,
+          text,
+          caseSensitive: false,
+          typoTolerance: false,
+          gaps: gaps.map((g, i) => ({ id: `g${i + 1}`, ...g })),
+        };
       }),
     }),
   );

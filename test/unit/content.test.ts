@@ -91,10 +91,39 @@ describe('content files', () => {
 
   it('hold the words a B1–B2 reader needs for this article', () => {
     const lemmas = new Set(content.glossary.map((e) => e.lemma));
-    const needed = ['umkämpft', 'ermutigen', 'unabhängig', 'anstreben', 'dominierend', 'ökologisch', 'strategisch', 'bilateral',
-      'Beziehung', 'Zugang', 'jüngste', 'Schritt', 'betonen', 'unterstreichen', 'unternehmen', 'erfolgen', 'mit etwas verbunden sein',
-      'einschließlich', 'insbesondere', 'langfristig', 'sichern', 'fördern', 'Austausch', 'Rohstofflieferung', 'gestalten', 'schaffen',
-      'erneuerbare Energien', 'Stärkung', 'Suche', 'somit', 'zusätzlich zu'];
+    const needed = [
+      'umkämpft',
+      'ermutigen',
+      'unabhängig',
+      'anstreben',
+      'dominierend',
+      'ökologisch',
+      'strategisch',
+      'bilateral',
+      'Beziehung',
+      'Zugang',
+      'jüngste',
+      'Schritt',
+      'betonen',
+      'unterstreichen',
+      'unternehmen',
+      'erfolgen',
+      'mit etwas verbunden sein',
+      'einschließlich',
+      'insbesondere',
+      'langfristig',
+      'sichern',
+      'fördern',
+      'Austausch',
+      'Rohstofflieferung',
+      'gestalten',
+      'schaffen',
+      'erneuerbare Energien',
+      'Stärkung',
+      'Suche',
+      'somit',
+      'zusätzlich zu',
+    ];
     expect(needed.filter((l) => !lemmas.has(l))).toEqual([]);
     expect(content.glossary.length).toBeGreaterThanOrEqual(100);
   });
@@ -188,11 +217,14 @@ describe('questions', () => {
   });
 
   it('cite every sentence their feedback names', () => {
-    const cited = (text: string) => [...text.matchAll(/(?:Absatz|paragraph) (\d), (?:Satz|sentence) (\d)/gi)].map((m) => `p${m[1]}s${m[2]}`);
+    const cited = (text: string) =>
+      [...text.matchAll(/(?:Absatz|paragraph) (\d), (?:Satz|sentence) (\d)/gi)].map((m) => `p${m[1]}s${m[2]}`);
     for (const q of all) {
       const feedback = JSON.stringify(q);
       for (const id of cited(feedback)) {
-        const own = content.article.sentences.find((s) => s.id === id)?.paragraph === content.lessons.find((l) => q.id.startsWith(`${l.id}-`))!.paragraph;
+        const own =
+          content.article.sentences.find((s) => s.id === id)?.paragraph ===
+          content.lessons.find((l) => q.id.startsWith(`${l.id}-`))!.paragraph;
         if (own) expect(q.sources, `${q.id} names ${id}`).toContain(id);
       }
     }
@@ -201,7 +233,15 @@ describe('questions', () => {
   it('use one English: US spelling, "the US", and the same terms as the translation', () => {
     // Accepted answers may list other wordings on purpose; everything a learner reads may not.
     const english = JSON.stringify([all, content.lessons, content.article], (k, v) => (k === 'answers' || k === 'gaps' ? undefined : v));
-    for (const wrong of [/\bthe USA\b/, /ecological standards/, /capitalis/, /aeroplane/, /centres/, /research, extraction/, /innovative strength/])
+    for (const wrong of [
+      /\bthe USA\b/,
+      /ecological standards/,
+      /capitalis/,
+      /aeroplane/,
+      /centres/,
+      /research, extraction/,
+      /innovative strength/,
+    ])
       expect(english, String(wrong)).not.toMatch(wrong);
   });
 

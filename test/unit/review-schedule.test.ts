@@ -14,7 +14,9 @@ describe('grade → rating', () => {
     expect(ratingOf({ correct: false, items: [] })).toBe('again');
     expect(ratingOf({ correct: false, items: [] }, { easy: true })).toBe('again');
     expect(ratingOf({ correct: true, items: [text('typo')] as never })).toBe('hard');
-    expect(ratingOf({ correct: true, items: [{ kind: 'gap', gap: 'g1', given: 'x', match: 'typo', expected: 'y' }] as never })).toBe('hard');
+    expect(ratingOf({ correct: true, items: [{ kind: 'gap', gap: 'g1', given: 'x', match: 'typo', expected: 'y' }] as never })).toBe(
+      'hard',
+    );
     expect(ratingOf({ correct: true, items: [] }, { hint: true })).toBe('hard');
     expect(ratingOf({ correct: true, items: [text('exact')] as never })).toBe('good');
     expect(ratingOf({ correct: true, items: [text('exact')] as never }, { easy: true })).toBe('easy');
@@ -71,7 +73,12 @@ describe('deck and queue', () => {
   it('shows due cards first, then new ones up to the daily limit, then a card answered wrong minutes ago', () => {
     const add: ReviewEvent = { type: 'add', id: id(T0), at: T0, source: { lesson: 'x' } };
     const r1 = review('w.a.r', 'easy', T0 + MIN, null, null); // due in days
-    const settings: ReviewEvent = { type: 'settings', id: id(T0 + 2 * MIN), at: T0 + 2 * MIN, settings: { newPerDay: 3, autoAddMissed: true, dailyGoal: 20 } };
+    const settings: ReviewEvent = {
+      type: 'settings',
+      id: id(T0 + 2 * MIN),
+      at: T0 + 2 * MIN,
+      settings: { newPerDay: 3, autoAddMissed: true, dailyGoal: 20 },
+    };
     const r2 = review('w.a.p', 'again', T0 + 3 * MIN, null, null);
     const deck = buildDeck(input([r2, settings, r1, add]));
     const now = r2.at + 30_000; // its learning step is a minute
@@ -121,7 +128,9 @@ describe('stats', () => {
   });
 
   it('counts the daily goal and a streak of days on which it was met', () => {
-    const events: ReviewEvent[] = [{ type: 'settings', id: id(T0 - 5 * DAY), at: T0 - 5 * DAY, settings: { newPerDay: 10, autoAddMissed: true, dailyGoal: 2 } }];
+    const events: ReviewEvent[] = [
+      { type: 'settings', id: id(T0 - 5 * DAY), at: T0 - 5 * DAY, settings: { newPerDay: 10, autoAddMissed: true, dailyGoal: 2 } },
+    ];
     for (const d of [3, 2, 1]) for (let i = 0; i < 2; i++) events.push(review(`w.c${d}${i}.r`, 'good', T0 - d * DAY + i, null, null));
     events.push(review('w.t.r', 'again', T0, null, null));
     const deck = buildDeck({ ...input(events), exists: () => true });
@@ -131,7 +140,11 @@ describe('stats', () => {
   });
 
   it('gives the share answered right per week, weeks from Monday', () => {
-    const events = [review('w.a.r', 'good', T0, null, null), review('w.b.r', 'again', T0 + DAY, null, null), review('w.c.r', 'good', T0 + 7 * DAY, null, null)];
+    const events = [
+      review('w.a.r', 'good', T0, null, null),
+      review('w.b.r', 'again', T0 + DAY, null, null),
+      review('w.c.r', 'good', T0 + 7 * DAY, null, null),
+    ];
     expect(weeklyRight(buildDeck(input(events)))).toEqual([
       { week: '2026-11-30', total: 2, right: 1 },
       { week: '2026-12-07', total: 1, right: 1 },

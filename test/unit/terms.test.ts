@@ -43,7 +43,9 @@ describe('findTerms', () => {
 
 describe('headword', () => {
   it('gives nouns their article and spelled-out plural, separable verbs their bar', () => {
-    expect(headword({ lemma: 'Vereinbarung', pos: 'noun', gender: 'f', plural: 'Vereinbarungen' })).toBe('die Vereinbarung, die Vereinbarungen');
+    expect(headword({ lemma: 'Vereinbarung', pos: 'noun', gender: 'f', plural: 'Vereinbarungen' })).toBe(
+      'die Vereinbarung, die Vereinbarungen',
+    );
     expect(headword({ lemma: 'Anspruch', pos: 'noun', gender: 'm', plural: 'Ansprüche' })).toBe('der Anspruch, die Ansprüche');
     expect(headword({ lemma: 'Zusammenarbeit', pos: 'noun', gender: 'f' })).toBe('die Zusammenarbeit');
     expect(headword({ lemma: 'einläuten', pos: 'verb', separable: 'ein|läuten' })).toBe('ein|läuten');

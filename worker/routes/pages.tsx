@@ -34,7 +34,6 @@ import { chosenLearning, rememberLearning } from '../learning.ts';
 import { loadReviewDue } from '../services/review-widgets.ts';
 import { setStore } from '../sets.ts';
 
-
 /** Learner pages below `/{lang}/`. */
 export const pages = new Hono<AppEnv>();
 
@@ -44,8 +43,7 @@ pages.use('/:lang/*', async (c, next) => {
   c.set('lang', lang);
   c.set('t', tFor(lang));
   // Remember the chosen UI language for `/`.
-  if (getCookie(c, LANG_COOKIE) !== lang)
-    rememberPreference(c, LANG_COOKIE, lang);
+  if (getCookie(c, LANG_COOKIE) !== lang) rememberPreference(c, LANG_COOKIE, lang);
   await next();
 });
 

@@ -11,7 +11,15 @@ import type { GapInput } from './types.ts';
  */
 
 /** Each type code with what it means: the gap kind, layout, shuffling, case. */
-export const CLOZE_TYPES: Record<string, { kind: 'typed' | 'numerical' | 'single' | 'multi'; display?: 'select' | 'vertical' | 'horizontal'; shuffle?: boolean; caseSensitive?: boolean }> = {
+export const CLOZE_TYPES: Record<
+  string,
+  {
+    kind: 'typed' | 'numerical' | 'single' | 'multi';
+    display?: 'select' | 'vertical' | 'horizontal';
+    shuffle?: boolean;
+    caseSensitive?: boolean;
+  }
+> = {
   SHORTANSWER: { kind: 'typed' },
   SA: { kind: 'typed' },
   MW: { kind: 'typed' },
@@ -176,10 +184,22 @@ export function readSubquestion(ctx: Ctx, body: Src, id: string, open: number, f
 
 type Weight = { weight?: number };
 
-function typedGap(ctx: Ctx, alts: Alt[], id: string, weight: Weight, caseSensitive: boolean, name: string, open: number): GapInput | undefined {
+function typedGap(
+  ctx: Ctx,
+  alts: Alt[],
+  id: string,
+  weight: Weight,
+  caseSensitive: boolean,
+  name: string,
+  open: number,
+): GapInput | undefined {
   for (const a of alts)
     if (a.raw !== '*' && a.raw.includes('*')) {
-      problem(ctx, a.at, `"${a.raw}": a "*" inside an answer is a wildcard in Moodle, which is not supported here (it would grade differently); write the answers out, or use "*" alone to accept anything.`);
+      problem(
+        ctx,
+        a.at,
+        `"${a.raw}": a "*" inside an answer is a wildcard in Moodle, which is not supported here (it would grade differently); write the answers out, or use "*" alone to accept anything.`,
+      );
       return undefined;
     }
   if (alts.some((a) => a.weight < 0)) {
@@ -196,7 +216,9 @@ function typedGap(ctx: Ctx, alts: Alt[], id: string, weight: Weight, caseSensiti
     for (const a of alts) for (const [l, t] of answerLangs(ctx, a.text)) answers[l]!.push(t);
     return { id, ...weight, answers };
   }
-  const answers: Record<string, Array<{ text: string; weight: number; feedback?: string }>> = Object.fromEntries(ctx.langs.map((l) => [l, []]));
+  const answers: Record<string, Array<{ text: string; weight: number; feedback?: string }>> = Object.fromEntries(
+    ctx.langs.map((l) => [l, []]),
+  );
   for (const a of alts) {
     const feedback = a.feedback ? oneString(ctx, a.feedback) : '';
     for (const [l, t] of answerLangs(ctx, a.text)) answers[l]!.push({ text: t, weight: a.weight, ...(feedback ? { feedback } : {}) });

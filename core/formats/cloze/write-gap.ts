@@ -24,31 +24,57 @@ export function gapSyntax(q: QuestionOf<'cloze'>, g: Gap, w: TextWriters, notes:
     if (!g.options) {
       if (w.multi ? Object.values(g.answers).some((l) => l.includes('*')) : g.answers[w.lang0]!.includes('*'))
         throw new NotCloze('a "*" answer in a gap that has no weights comes back as a catch-all worth 100 %');
-      const list = w.perLanguage(g.answers, (a) => a, () => true).map((e) => `=${e.text}`);
+      const list = w
+        .perLanguage(
+          g.answers,
+          (a) => a,
+          () => true,
+        )
+        .map((e) => `=${e.text}`);
       return alts([`SA:${list[0]}`, ...list.slice(1)]);
     }
     const options = g.options;
-    const items = Object.fromEntries(Object.keys(options).map((l) => [l, options[l]!.map((text) => ({ text, right: g.answers[l]!.includes(text) }))]));
-    const entries = w.perLanguage(items, (o) => o.text, (a, b) => a.right === b.right);
+    const items = Object.fromEntries(
+      Object.keys(options).map((l) => [l, options[l]!.map((text) => ({ text, right: g.answers[l]!.includes(text) }))]),
+    );
+    const entries = w.perLanguage(
+      items,
+      (o) => o.text,
+      (a, b) => a.right === b.right,
+    );
     const list = entries.map((e) => `${e.item.right ? '=' : ''}${e.text}`);
     return alts([`MC:${list[0]}`, ...list.slice(1)]);
   }
   if (g.kind === 'typed') {
-    const entries = w.perLanguage(g.answers, (a) => a.text, (a, b) => a.weight === b.weight && (a.feedback ?? '') === (b.feedback ?? ''));
+    const entries = w.perLanguage(
+      g.answers,
+      (a) => a.text,
+      (a, b) => a.weight === b.weight && (a.feedback ?? '') === (b.feedback ?? ''),
+    );
     const list = entries.map((e) => `${fraction(e.item.weight)}${e.text}${e.item.feedback ? `#${w.richOne(e.item.feedback)}` : ''}`);
     return alts([`${g.caseSensitive ? 'SAC' : 'SA'}:${list[0]}`, ...list.slice(1)]);
   }
   return numericalSyntax(q, g as GapOf<'numerical'>, w, notes, mark);
 }
 
-function choiceSyntax(q: QuestionOf<'cloze'>, c: GapOf<'single' | 'multi'>, w: TextWriters, notes: string[], alts: (list: string[]) => string): string {
+function choiceSyntax(
+  q: QuestionOf<'cloze'>,
+  c: GapOf<'single' | 'multi'>,
+  w: TextWriters,
+  notes: string[],
+  alts: (list: string[]) => string,
+): string {
   if (c.choices.some((x, i) => x.id !== choiceId(i)))
-    notes.push(`question ${q.id}: the choice ids of gap ${c.id} are written by position and come back as ${c.choices.map((_, i) => choiceId(i)).join(', ')}.`);
+    notes.push(
+      `question ${q.id}: the choice ids of gap ${c.id} are written by position and come back as ${c.choices.map((_, i) => choiceId(i)).join(', ')}.`,
+    );
   const display = c.display ?? (c.kind === 'multi' ? 'vertical' : 'select');
-  if (c.kind === 'multi' && display === 'select') notes.push(`question ${q.id}: gap ${c.id} (several answers) comes back as checkboxes in a column.`);
+  if (c.kind === 'multi' && display === 'select')
+    notes.push(`question ${q.id}: gap ${c.id} (several answers) comes back as checkboxes in a column.`);
   const code = `${CODES[c.kind][display]}${c.shuffle ? 'S' : ''}`;
   const list = c.choices.map(
-    (x) => `${c.kind === 'multi' || x.weight !== 0 ? fraction(x.weight) : ''}${w.multi ? w.plainLoc(x.text) : w.plainOne(x.text[w.lang0]!)}${x.feedback ? `#${w.loc(x.feedback)}` : ''}`,
+    (x) =>
+      `${c.kind === 'multi' || x.weight !== 0 ? fraction(x.weight) : ''}${w.multi ? w.plainLoc(x.text) : w.plainOne(x.text[w.lang0]!)}${x.feedback ? `#${w.loc(x.feedback)}` : ''}`,
   );
   return alts([`${code}:${list[0]}`, ...list.slice(1)]);
 }
@@ -77,7 +103,8 @@ export function clozeTextSyntax(q: QuestionOf<'cloze'>, langs: readonly string[]
   for (const l of langs) {
     const text = normalRich(q.text[l]!);
     const at = marks.map((m) => text.indexOf(m));
-    if (at.some((i, k) => i < 0 || (k > 0 && i < at[k - 1]!))) throw new NotCloze(`the gaps must appear in the same order in every language`);
+    if (at.some((i, k) => i < 0 || (k > 0 && i < at[k - 1]!)))
+      throw new NotCloze(`the gaps must appear in the same order in every language`);
     const parts: string[] = [];
     let from = 0;
     at.forEach((i, k) => {
@@ -89,7 +116,9 @@ export function clozeTextSyntax(q: QuestionOf<'cloze'>, langs: readonly string[]
     segments[l] = parts;
   }
   if (q.gaps.some((g, i) => g.id !== `g${i + 1}`))
-    notes.push(`question ${q.id}: the gaps (${q.gaps.map((g) => g.id).join(', ')}) come back as ${q.gaps.map((_, i) => `g${i + 1}`).join(', ')}.`);
+    notes.push(
+      `question ${q.id}: the gaps (${q.gaps.map((g) => g.id).join(', ')}) come back as ${q.gaps.map((_, i) => `g${i + 1}`).join(', ')}.`,
+    );
   const gaps = q.gaps.map((g) => gapSyntax(q, g, w, notes));
   const segment = (k: number) => {
     if (!w.multi) return w.escape(segments[langs[0]!]![k]!);

@@ -28,7 +28,9 @@ export function toClozeWithReport(set: QuestionSet): ClozeExport {
     [
       `// ${set.title[langs[0]!] ?? ''}`.trimEnd(),
       '// Moodle Cloze (embedded answers): one question per block. Lines "// @…" are notes for re-import here.',
-      langs.length > 1 ? `// The texts are in ${langs.join(', ')} (multilang spans).` : `// The texts are in "${langs[0]}": import the file with that language.`,
+      langs.length > 1
+        ? `// The texts are in ${langs.join(', ')} (multilang spans).`
+        : `// The texts are in "${langs[0]}": import the file with that language.`,
       ...langs.map((l) => `// @title ${l}: ${set.title[l] ?? ''}`),
     ].join('\n') + '\n',
   ];

@@ -12,7 +12,11 @@ export function assignIds(ctx: Ctx, questions: readonly ParsedQuestion[]): strin
   for (const q of questions) {
     if (q.explicitId === undefined) continue;
     if (!ID_PATTERN.test(q.explicitId)) {
-      problem(ctx, q.idAt, `"@id ${q.explicitId}" is not a valid id: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit.`);
+      problem(
+        ctx,
+        q.idAt,
+        `"@id ${q.explicitId}" is not a valid id: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit.`,
+      );
       continue;
     }
     const seen = explicit.get(q.explicitId);
@@ -26,12 +30,22 @@ export function assignIds(ctx: Ctx, questions: readonly ParsedQuestion[]): strin
     if (ID_PATTERN.test(q.moodleId) && !used.has(q.moodleId)) {
       moodle.set(q, q.moodleId);
       used.add(q.moodleId);
-    } else warn(ctx, q.idAt, `the id number "${q.moodleId}" could not be used as the question's id (it is not a valid id, or taken); the question got another.`);
+    } else
+      warn(
+        ctx,
+        q.idAt,
+        `the id number "${q.moodleId}" could not be used as the question's id (it is not a valid id, or taken); the question got another.`,
+      );
   }
   const titleCount = new Map<string, number>();
   for (const q of questions) if (q.title) titleCount.set(q.title, (titleCount.get(q.title) ?? 0) + 1);
   const fromTitle = (q: ParsedQuestion) =>
-    q.explicitId === undefined && !moodle.has(q) && q.title && ID_PATTERN.test(q.title) && titleCount.get(q.title) === 1 && !used.has(q.title)
+    q.explicitId === undefined &&
+    !moodle.has(q) &&
+    q.title &&
+    ID_PATTERN.test(q.title) &&
+    titleCount.get(q.title) === 1 &&
+    !used.has(q.title)
       ? q.title
       : undefined;
   const byTitle = new Map<ParsedQuestion, string>();

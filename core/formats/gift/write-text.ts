@@ -37,23 +37,11 @@ export function textWriters(langs: readonly string[], escape: (text: string) => 
   };
   /** A localized rich text in the question's own format. */
   const loc = (text: Readonly<Record<string, string>>): string =>
-    multi
-      ? escape(
-          multilangHtml(
-            Object.fromEntries(langs.map((l) => [l, html(text[l] ?? '')])),
-            langs,
-          ),
-        )
-      : richOne(text[lang0] ?? '');
+    multi ? escape(multilangHtml(Object.fromEntries(langs.map((l) => [l, html(text[l] ?? '')])), langs)) : richOne(text[lang0] ?? '');
   /** A localized plain text that follows the question's format (the right side of a pair has no format of its own). */
   const plainLoc = (text: Readonly<Record<string, string>>): string =>
     multi
-      ? escape(
-          multilangHtml(
-            Object.fromEntries(langs.map((l) => [l, textToHtml(text[l] ?? '')])),
-            langs,
-          ),
-        )
+      ? escape(multilangHtml(Object.fromEntries(langs.map((l) => [l, textToHtml(text[l] ?? '')])), langs))
       : escape(textToHtml(text[lang0] ?? ''));
   const onlyIn = (lang: string, text: string) => escape(`<span lang="${lang}" class="multilang">${textToHtml(text)}</span>`);
   const stem = (text: Readonly<Record<string, string>>) => (multi ? `[html]${loc(text)}` : loc(text));

@@ -184,7 +184,9 @@ export function toGiftWithReport(set: QuestionSet, opts: GiftWriteOptions = {}):
       const mine: string[] = [];
       const body = clozeTextSyntax(q, langs, writers, mine);
       notes.push(...mine, ...promptNotes(q, langs));
-      notes.push(`question ${q.id}: its gaps are written as embedded answers (Cloze), which this importer reads but Moodle's GIFT import does not; export the set as Cloze for Moodle.`);
+      notes.push(
+        `question ${q.id}: its gaps are written as embedded answers (Cloze), which this importer reads but Moodle's GIFT import does not; export the set as Cloze for Moodle.`,
+      );
       return body;
     } catch (e) {
       if (e instanceof NotCloze) throw new Skip(e.message);

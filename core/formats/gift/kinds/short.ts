@@ -7,7 +7,11 @@ import type { KindFields } from '../types.ts';
 type Accepted = { text: string; weight: number; feedback?: string };
 
 /** A short-answer block: every answer with its weight and feedback; `*` (anything) keeps its weight, usually 0 %. */
-export function readShort(ctx: Ctx, answers: Answer[], open: number): Omit<KindFields<'short'>, 'caseSensitive' | 'typoTolerance'> | undefined {
+export function readShort(
+  ctx: Ctx,
+  answers: Answer[],
+  open: number,
+): Omit<KindFields<'short'>, 'caseSensitive' | 'typoTolerance'> | undefined {
   let ok = true;
   const byLang: Record<string, Accepted[]> = Object.fromEntries(ctx.langs.map((l) => [l, []]));
   for (const a of answers) {
