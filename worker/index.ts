@@ -95,6 +95,7 @@ export default {
       SETS: timed(env.SETS, spent),
       RESULTS: timed(env.RESULTS, spent),
       SET_REGISTRY: timed(env.SET_REGISTRY, spent),
+      SIGNIN_GUARD: timed(env.SIGNIN_GUARD, spent),
     };
     const res = await app.fetch(request, { ...env, ...io }, ctx);
     const out = new Response(res.body, res);

@@ -52,7 +52,7 @@ export async function storeAttempt(
     seed: string | null;
     copies: readonly LearnerQuestion[];
     responses: Readonly<Record<string, unknown>>;
-    ledger?: LedgerQuestion[];
+    ledger: LedgerQuestion[];
     title?: string;
   },
 ): Promise<StoredAttempt> {
@@ -63,19 +63,17 @@ export async function storeAttempt(
     ? await requestDigest({ version: quiz.version, lang: opts.lang, seed: opts.seed, responses: opts.responses })
     : undefined;
   const createdAt = new Date().toISOString();
-  const ledger: RecordedAttempt = opts.ledger
-    ? await recordAttempt(c.env, {
-        quizId: quiz.id,
-        kind: quiz.kind,
-        version: quiz.version,
-        attemptId: id,
-        learnerId: learner,
-        createdAt,
-        lang: opts.lang,
-        questions: opts.ledger,
-        ...(digest ? { requestHash: digest } : {}),
-      })
-    : { stored: 'new', createdAt, requestHash: digest ?? null };
+  const ledger: RecordedAttempt = await recordAttempt(c.env, {
+    quizId: quiz.id,
+    kind: quiz.kind,
+    version: quiz.version,
+    attemptId: id,
+    learnerId: learner,
+    createdAt,
+    lang: opts.lang,
+    questions: opts.ledger,
+    ...(digest ? { requestHash: digest } : {}),
+  });
   if (ledger.stored === 'repeat' && ledger.requestHash !== (digest ?? null)) throw keyReused();
 
   const scores = new Map(attempt.results.map((r) => [r.questionId, r.score]));

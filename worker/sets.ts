@@ -5,7 +5,8 @@ import { toClozeWithReport } from '../core/formats/cloze/write.ts';
 import type { Context } from 'hono';
 import { formatPath } from '../core/content/load.ts';
 import { versionOf, type Quiz } from '../core/quiz/quiz.ts';
-import { SET_LIMITS, setSchemas, type QuestionSet } from '../core/sets/schema.ts';
+import { LIMITS } from '../core/sets/limits.ts';
+import { setSchemas, type QuestionSet } from '../core/sets/schema.ts';
 import { LangCode } from '../core/content/localized.ts';
 import { content, contentLanguages } from './content.ts';
 import type { ErrorDetail } from './errors.ts';
@@ -41,8 +42,8 @@ function checkLesson(lesson: string | undefined, problems: ErrorDetail[], path =
  */
 export function readSet(input: SetInput): ReadResult {
   const problems: ErrorDetail[] = [];
-  if (new TextEncoder().encode(input.text).length > SET_LIMITS.bodyBytes)
-    return { ok: false, problems: [{ message: `the set is larger than ${SET_LIMITS.bodyBytes / 1024} KiB` }] };
+  if (new TextEncoder().encode(input.text).length > LIMITS.bodyBytes)
+    return { ok: false, problems: [{ message: `the set is larger than ${LIMITS.bodyBytes / 1024} KiB` }] };
   if (!input.text.trim()) return { ok: false, problems: [{ message: 'the set is empty' }] };
 
   if (input.format === 'json') {

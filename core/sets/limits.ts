@@ -5,8 +5,11 @@
  * 50 pairs are normal, so each limit is at least twice what a real file needs (docs/decisions/0005).
  */
 export const LIMITS = {
-  /** A set's request body (GIFT, Cloze or JSON text), in bytes. */
-  bodyBytes: 256 * 1024,
+  /**
+   * A set's request body (GIFT, Cloze or JSON text), in bytes. A version is one SQLite row holding the source
+   * and the parsed set, and a Durable Object row may be at most 2 MB: half a MiB of source keeps both inside.
+   */
+  bodyBytes: 512 * 1024,
   /** Titles: of a set (per language) and of a question (GIFT's `::title::`). */
   titleChars: 200,
   /** Texts that may hold a reading passage: passages, prompts, cloze texts, essay model answers. */

@@ -4,9 +4,6 @@ import { questionSchemas } from '../quiz/schema.ts';
 import { limitedArray, limitedString, limitedText } from './limited-text.ts';
 import { LIMITS } from './limits.ts';
 
-/** The limits under their older name (worker/sets.ts and the instructor pages read `bodyBytes` from it). */
-export const SET_LIMITS = LIMITS;
-
 /** A passage of text shown before a question (GIFT's "description"); `before: null` puts it at the end. */
 export type Passage = { before: string | null; text: Record<string, string> };
 

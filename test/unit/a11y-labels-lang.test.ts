@@ -16,7 +16,10 @@ import type { CheckResult, QuizLabels } from '../../web/quiz/types.ts';
 import { tFor } from '../../worker/i18n.ts';
 import { quizLabels } from '../../worker/quiz-labels.ts';
 import { content } from '../../worker/content.ts';
+import { testIds } from './grading-helpers.ts';
 
+/** Public ids of one attempt (issue 17): a stand-in for the worker's MAC, as in the grading tests. */
+const IDS = testIds('a11y');
 const OPEN = '⟦';
 const CLOSE = '⟧';
 
@@ -30,13 +33,18 @@ function markedLabels(ui: string): QuizLabels {
 
 /** A response that is wrong in every part, for the feedback of a miss. */
 function wrongResponse(q: Question, lang: string): AnyResponse {
-  const key = keyedResponse(q, lang) as Record<string, any>;
-  const copy = learnerCopy(q, lang, 'a11y') as any;
+  const key = keyedResponse(q, lang, IDS) as Record<string, any>;
+  const copy = learnerCopy(q, lang, IDS) as any;
   switch (q.type) {
     case 'single':
       return { choice: copy.choices.find((c: { id: string }) => c.id !== key.choice).id };
     case 'multiple':
-      return { choices: copy.choices.filter((c: { id: string }) => !key.choices.includes(c.id)).map((c: { id: string }) => c.id).slice(0, 1) };
+      return {
+        choices: copy.choices
+          .filter((c: { id: string }) => !key.choices.includes(c.id))
+          .map((c: { id: string }) => c.id)
+          .slice(0, 1),
+      };
     case 'truefalse':
       return { value: !key.value };
     case 'short':
@@ -106,12 +114,13 @@ describe('UI words keep the UI language inside questions of the other language',
     for (const [type, q] of kinds)
       it(`${type}: fields and feedback, UI ${ui} with ${content} questions`, () => {
         const labels = markedLabels(ui);
-        const copy = learnerCopy(q, content, 'a11y');
+        const copy = learnerCopy(q, content, IDS);
         const page = (...children: VNode<any>[]) => renderToString(h('div', { lang: ui }, ...children));
-        const inFieldset = (props: Record<string, unknown>) => h('fieldset', { lang: content }, h(QuestionFields, { q: copy, labels, ...props }));
+        const inFieldset = (props: Record<string, unknown>) =>
+          h('fieldset', { lang: content }, h(QuestionFields, { q: copy, labels, ...props }));
         const htmls = [page(inFieldset({}))];
-        for (const response of [wrongResponse(q, content), keyedResponse(q, content)]) {
-          const result = withSources(grade(q, response, content));
+        for (const response of [wrongResponse(q, content), keyedResponse(q, content, IDS)]) {
+          const result = withSources(grade(q, response, content, { ids: IDS }));
           htmls.push(page(inFieldset({ given: response, locked: true, result })));
           // The feedback is placed inside the content language here, the strictest place it could be put.
           htmls.push(

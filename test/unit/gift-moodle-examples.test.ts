@@ -8,7 +8,7 @@ import { normalSet } from '../../core/formats/shared/normal-set.ts';
 import { grade } from '../../core/quiz/grade.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { setSchemas } from '../../core/sets/schema.ts';
-import { pid } from './grade-helpers.ts';
+import { IDS, pid } from './grading-helpers.ts';
 import { giftFixture, importGift, moodleView, type MoodleView } from './gift-moodle-view.ts';
 
 const GRANT = "Who's buried in Grant's tomb?";
@@ -195,7 +195,7 @@ describe("Moodle's examples.txt", () => {
       const ids = texts.map((t) => pid(q, q.choices.find((c) => c.text.en === t)!.id));
       return q.type === 'single' ? { choice: ids[0]! } : { choices: ids };
     };
-    const score = (i: number, r: AnyResponse) => grade(qs[i - 1]!, r, 'en').score;
+    const score = (i: number, r: AnyResponse) => grade(qs[i - 1]!, r, 'en', { ids: IDS }).score;
     expect(score(28, pick(28, 'Galilee'))).toBe(0.5);
     expect(score(31, pick(31, 'Grant', 'No one'))).toBe(0);
     expect(score(31, pick(31, 'Grant', "Grant's wife"))).toBe(1);

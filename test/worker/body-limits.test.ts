@@ -3,6 +3,7 @@ import { DEFAULT_BODY_BYTES, LARGER_BODIES } from '../../worker/middleware/body-
 import { request } from './helpers.ts';
 import { TOKEN } from './instructor-helpers.ts';
 import { chunkedBody, contentType, routeKeys, stateChangingRoutes, type SampleRoute } from './route-samples.ts';
+import { LIMITS } from '../../core/sets/limits.ts';
 
 // Issue 17, item 6: every route that can take a body refuses one over its limit with a 413 in the form the
 // client asked for (JSON for the API, the HTML page for pages), whether the body says its length or streams
@@ -83,18 +84,18 @@ describe('a request body within its route’s limit', () => {
     expect(await problems(chunkedBody, false)).toEqual([]);
   });
 
-  it('takes what real instructors send: a 1 MiB set through the API, 3 MiB of editor form (percent-encoded)', async () => {
+  it('takes what real instructors send: a set at the schema limit through the API, three times that as editor form (percent-encoded)', async () => {
     const api = await request('/api/question-sets', {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: 'a'.repeat(1024 * 1024),
+      body: 'a'.repeat(LIMITS.bodyBytes),
     });
     expect(api.status, (await api.text()).slice(0, 200)).not.toBe(413);
     // A urlencoded form may triple a byte (%C3%A4 for ä): the editor takes three times a set.
     const form = await request('/en/instructor/sets', {
       method: 'POST',
       headers: { origin: 'http://127.0.0.1', 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'text=' + 'a'.repeat(3 * 1024 * 1024),
+      body: 'text=' + 'a'.repeat(3 * LIMITS.bodyBytes),
     });
     expect(form.status, (await form.text()).slice(0, 200)).not.toBe(413);
   });

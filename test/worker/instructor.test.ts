@@ -3,6 +3,7 @@ import { request, visibleText } from './helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
 
 import { api, auth, create, json, t, validSet } from './instructor-helpers.ts';
+import { LIMITS } from '../../core/sets/limits.ts';
 
 describe('instructor API auth', () => {
   const routes: Array<[string, string]> = [
@@ -109,7 +110,7 @@ describe('an invalid import', () => {
   });
 
   it('refuses a body over the size limit with 413, and an unknown media type with 415', async () => {
-    const big = 'x'.repeat(300 * 1024);
+    const big = 'x'.repeat(LIMITS.bodyBytes + 1024);
     expect((await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ big }) })).status).toBe(413);
     expect((await api('', { method: 'POST', headers: { ...auth, 'content-type': 'application/xml' }, body: '<x/>' })).status).toBe(415);
   });
@@ -205,13 +206,16 @@ describe('set limits', () => {
     const many = { ...validSet(), questions: Array.from({ length: 201 }, (_, i) => ({ ...validSet().questions[1]!, id: `q${i}` })) };
     const res1 = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(many) });
     expect(res1.status).toBe(422);
-    expect(JSON.stringify(await res1.json())).toContain('at most 200 questions');
+    expect(JSON.stringify(await res1.json())).toContain('has 201 questions; the limit is 200');
     const long = validSet();
-    (long.questions[0] as any).choices[1].feedback = t('x'.repeat(1200), 'y');
+    (long.questions[0] as any).choices[1].feedback = t('x'.repeat(2001), 'y');
     const res2 = await api('', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(long) });
     expect(res2.status).toBe(422);
     const { error } = (await res2.json()) as any;
-    expect(error.details).toContainEqual({ path: 'questions[0].choices[1].feedback.de', message: 'is longer than 1000 characters' });
+    expect(error.details).toContainEqual({
+      path: 'questions[0].choices[1].feedback.de',
+      message: 'is 2,001 characters long; the limit is 2,000',
+    });
   });
 });
 

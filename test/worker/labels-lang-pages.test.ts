@@ -10,6 +10,7 @@ import type { Question } from '../../core/quiz/schema.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { encodeAnswers } from '../../web/quiz/form.ts';
 import { request } from './helpers.ts';
+import { idsFor } from './public-ids-helpers.ts';
 
 const data = bundle as any;
 const questions = data.content.questions.alliance as Question[];
@@ -21,8 +22,12 @@ const directions = [
 /** Words of the UI's quiz and test strings (placeholders cut out) that never occur in the content language. */
 function uiFragments(ui: string): string[] {
   const contentText = JSON.stringify(data.content).toLowerCase();
-  const strings = [data.locales[ui].quiz, data.locales[ui].test].flatMap((section) => Object.values(section).filter((v) => typeof v === 'string'));
-  const pieces = (strings as string[]).flatMap((s) => s.split(/\{\{\w+\}\}/)).map((p) => p.replace(/^[\s:,.;—–()“”„‘’"-]+|[\s:,.;—–()“”„‘’"-]+$/g, ''));
+  const strings = [data.locales[ui].quiz, data.locales[ui].test].flatMap((section) =>
+    Object.values(section).filter((v) => typeof v === 'string'),
+  );
+  const pieces = (strings as string[])
+    .flatMap((s) => s.split(/\{\{\w+\}\}/))
+    .map((p) => p.replace(/^[\s:,.;—–()“”„‘’"-]+|[\s:,.;—–()“”„‘’"-]+$/g, ''));
   return [...new Set(pieces)].filter((p) => p.length >= 5 && !contentText.includes(p.toLowerCase()));
 }
 
@@ -41,11 +46,13 @@ function misplaced(html: string, ui: string, fragments: string[]): string[] {
 }
 
 /** The keyed answer to every question, with the first two pairs of the matching question swapped (0.6 of 1). */
-function answers(lang: string): Record<string, AnyResponse> {
+async function answers(lang: string): Promise<Record<string, AnyResponse>> {
+  // In the ids of the attempt the results form names (`labels1`): public ids are per seed.
+  const ids = await idsFor('alliance', 'labels1', questions);
   const out: Record<string, AnyResponse> = {};
   for (const q of questions) {
     if (q.type === 'essay') continue;
-    const key = keyedResponse(q, lang) as any;
+    const key = keyedResponse(q, lang, ids) as any;
     if (q.type === 'match') {
       const [a, b] = Object.keys(key.pairs);
       out[q.id] = { pairs: { ...key.pairs, [a!]: key.pairs[b!], [b!]: key.pairs[a!] } };
@@ -84,7 +91,7 @@ describe('UI words in the UI language on the real quiz pages', () => {
     });
 
     it(`the results page with feedback for every question: UI ${ui}, questions in ${content}`, async () => {
-      const res = await resultsPage(ui, content, answers(content));
+      const res = await resultsPage(ui, content, await answers(content));
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain('class="feedback');
@@ -95,8 +102,8 @@ describe('UI words in the UI language on the real quiz pages', () => {
 
 describe('scores in the UI language', () => {
   it('writes a fractional score with a decimal comma in German and a point in English', async () => {
-    const de = await (await resultsPage('de', 'en', answers('en'))).text();
-    const en = await (await resultsPage('en', 'de', answers('de'))).text();
+    const de = await (await resultsPage('de', 'en', await answers('en'))).text();
+    const en = await (await resultsPage('en', 'de', await answers('de'))).text();
     expect(de).toMatch(/Sie haben \d+,\d+ von \d+ Punkten erreicht \(\d+\s%\)/);
     expect(en).toMatch(/You scored \d+\.\d+ of \d+ points \(\d+%\)/);
   });

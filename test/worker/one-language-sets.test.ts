@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyedResponse } from '../../core/quiz/grade.ts';
+import { idsFor } from './public-ids-helpers.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { encodeAnswers } from '../../web/quiz/form.ts';
 import { request, visibleText } from './helpers.ts';
@@ -55,7 +56,8 @@ for (const lang of ['en', 'de']) {
       const copy = (await (await request(`/api/quizzes/${id}?seed=abcd1234`)).json()) as any;
       expect(copy.lang).toBe(lang);
       expect((await request(`/api/quizzes/${id}?lang=${other}`)).status).toBe(422);
-      const responses = Object.fromEntries(questions.map((q) => [q.id, keyedResponse(q, lang)]));
+      const ids = await idsFor(id, 'abcd1234', questions);
+      const responses = Object.fromEntries(questions.map((q) => [q.id, keyedResponse(q, lang, ids)]));
       const res = await request(`/api/quizzes/${id}/attempts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -68,9 +70,10 @@ for (const lang of ['en', 'de']) {
 
     it('plays every practice question with the answers so far carried in the link, in either UI language', async () => {
       const { id, questions } = await publishedSet(lang);
+      const ids = await idsFor(id, 'abcd1234', questions);
       for (const ui of ['en', 'de']) {
         for (let n = 1; n <= questions.length; n++) {
-          const prior = Object.fromEntries(questions.slice(0, n - 1).map((q) => [q.id, keyedResponse(q, lang)]));
+          const prior = Object.fromEntries(questions.slice(0, n - 1).map((q) => [q.id, keyedResponse(q, lang, ids)]));
           // The link names the other language on purpose: a set without it falls back to its own.
           const res = await request(`/${ui}/sets/${id}?attempt=abcd1234&ql=${other}&n=${n}&a=${encodeAnswers(prior as any)}`);
           expect(res.status, `${ui} question ${n}`).toBe(200);
@@ -99,7 +102,8 @@ for (const lang of ['en', 'de']) {
       expect(answered.status).toBe(200);
       expect(visibleText(await answered.text())).toMatch(/Correct/);
 
-      const all = Object.fromEntries(questions.map((q) => [q.id, keyedResponse(q, lang)]));
+      const ids = await idsFor(id, 'abcd1234', questions);
+      const all = Object.fromEntries(questions.map((q) => [q.id, keyedResponse(q, lang, ids)]));
       const results = await formPost(`/en/sets/${id}/results`, { attempt: 'abcd1234', ql: lang, a: encodeAnswers(all as any) });
       expect(results.status).toBe(200);
       expect(visibleText(await results.text())).toMatch(/\b5\b.*\b5\b/);

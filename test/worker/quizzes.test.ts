@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import bundle from '../../build/content.json';
 import { isSimpleGap, type Question } from '../../core/quiz/schema.ts';
-import { keyedResponse } from '../../core/quiz/grade.ts';
 import { request, visibleText } from './helpers.ts';
+import { keyedFor } from './public-ids-helpers.ts';
 
 const content = (bundle as any).content as { lessons: Array<{ id: string }>; questions: Record<string, Question[]> };
 const lessonIds = content.lessons.map((l) => l.id);
@@ -187,7 +187,11 @@ describe('POST /api/quizzes/:quizId/check', () => {
     for (const lessonId of lessonIds)
       for (const q of content.questions[lessonId]!) {
         const body = (await (
-          await post(`/api/quizzes/${lessonId}/check`, { questionId: q.id, response: keyedResponse(q, 'en'), lang: 'en' })
+          await post(`/api/quizzes/${lessonId}/check`, {
+            questionId: q.id,
+            response: await keyedFor(lessonId, 'practice', q, 'en'),
+            lang: 'en',
+          })
         ).json()) as any;
         // A writing task is kept for the instructor and never scored.
         expect(body.graded, q.id).toBe(q.type !== 'essay');
@@ -222,12 +226,17 @@ describe('POST /api/quizzes/:quizId/check', () => {
     const draw = (await (await request('/api/quizzes/final?lang=de&seed=abcd')).json()) as any;
     const q = byId.get(draw.questions[0].id)!;
     await expectError(
-      await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de') }),
+      await post('/api/quizzes/final/check', { questionId: q.id, response: await keyedFor('final', 'abcd', q, 'de') }),
       422,
       'invalid_request',
     );
     const ok = (await (
-      await post('/api/quizzes/final/check', { questionId: q.id, response: keyedResponse(q, 'de'), seed: 'abcd', lang: 'de' })
+      await post('/api/quizzes/final/check', {
+        questionId: q.id,
+        response: await keyedFor('final', 'abcd', q, 'de'),
+        seed: 'abcd',
+        lang: 'de',
+      })
     ).json()) as any;
     expect(ok.score).toBe(1);
   });
@@ -269,7 +278,9 @@ describe('POST /api/quizzes/:quizId/attempts', () => {
   it('grades a whole attempt: score, max, per-question results, an attempt id', async () => {
     const qs = content.questions.balance!;
     const graded = qs.filter((q) => q.type !== 'essay');
-    const responses = Object.fromEntries(graded.slice(0, 3).map((q) => [q.id, keyedResponse(q, 'de')]));
+    const responses = Object.fromEntries(
+      await Promise.all(graded.slice(0, 3).map(async (q) => [q.id, await keyedFor('balance', 'abcd', q, 'de')])),
+    );
     const res = await post('/api/quizzes/balance/attempts', { responses, lang: 'de', seed: 'abcd' });
     expect(res.status).toBe(201);
     const body = (await res.json()) as any;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyedResponse } from '../../core/quiz/grade.ts';
-import { publicId } from '../../core/quiz/random.ts';
-import type { Question } from '../../core/quiz/schema.ts';
 import { contentCard } from '../../worker/services/review-cards.ts';
 import { request, visibleText } from './helpers.ts';
+import { cardAnswer } from './public-ids-helpers.ts';
 
 const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 const as = (cookie: string, extra: Record<string, string> = {}) => ({ ...extra, cookie: `learner=${cookie}` });
@@ -30,21 +28,23 @@ function cardForm(html: string) {
   return { action: m[1]!, cardId: decodeURIComponent(m[1]!.split('/').pop()!), hidden: hidden.join('&') };
 }
 
-/** Form fields that answer a card right or wrong (the test reads the key on the server; the learner never gets it). */
-function fields(cardId: string, right: boolean): string {
-  const q = contentCard(cardId)!.question;
+/**
+ * Form fields that answer a card right or wrong, in the ids of the card's current showing (the test reads the
+ * key on the server; the learner never gets it).
+ */
+async function fields(cookie: string, cardId: string, right: boolean): Promise<string> {
   const r = `r.${cardId}`;
-  if (q.type === 'single') {
-    const choice = right ? (keyedResponse(q, 'en') as { choice: string }).choice : publicId(q.id, q.choices.find((c) => !c.correct)!.id);
-    return `${r}=${encodeURIComponent(choice)}`;
-  }
-  if (q.type === 'cloze') {
-    const gaps = right ? (keyedResponse(q, 'en') as { gaps: Record<string, string> }).gaps : { g1: 'xxxx' };
-    return Object.entries(gaps)
+  const response = (await cardAnswer(cookie, contentCard(cardId)!.question, cardId, right)) as {
+    choice?: string;
+    gaps?: Record<string, string>;
+    text?: string;
+  };
+  if (response.choice) return `${r}=${encodeURIComponent(response.choice)}`;
+  if (response.gaps)
+    return Object.entries(response.gaps)
       .map(([g, v]) => `${r}.${g}=${encodeURIComponent(String(v))}`)
       .join('&');
-  }
-  return `${r}=${encodeURIComponent(right ? (keyedResponse(q as Question, 'en') as { text: string }).text : 'xxxx')}`;
+  return `${r}=${encodeURIComponent(response.text ?? '')}`;
 }
 
 const header = (html: string) => /Card \d+ of \d+|Karte \d+ von \d+/.exec(visibleText(html))?.[0];
@@ -61,7 +61,11 @@ describe('/{lang}/review session counters', () => {
     // A right answer: the card is done, nothing is added to the session.
     let f = cardForm(first);
     const right = await (
-      await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` })
+      await request(f.action, {
+        method: 'POST',
+        headers: as(cookie, form),
+        body: `${await fields(cookie, f.cardId, true)}&${f.hidden}&easy=0`,
+      })
     ).text();
     expect(header(right)).toBe('Card 1 of 10');
     expect(counts(right)).toBe('0 due, 9 new');
@@ -75,7 +79,11 @@ describe('/{lang}/review session counters', () => {
     // A wrong answer comes back in this session: the total grows by one, and it counts as due.
     f = cardForm(second);
     const wrong = await (
-      await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, false)}&${f.hidden}&easy=0` })
+      await request(f.action, {
+        method: 'POST',
+        headers: as(cookie, form),
+        body: `${await fields(cookie, f.cardId, false)}&${f.hidden}&easy=0`,
+      })
     ).text();
     expect(header(wrong)).toBe('Card 2 of 11');
     expect(counts(wrong)).toBe('1 due, 8 new');
@@ -142,8 +150,13 @@ describe('/{lang}/review with nothing to show', () => {
     for (let i = 0; i < 2; i++) {
       const f = cardForm(await (await request('/en/review', { headers: as(cookie) })).text());
       expect(
-        (await request(f.action, { method: 'POST', headers: as(cookie, form), body: `${fields(f.cardId, true)}&${f.hidden}&easy=0` }))
-          .status,
+        (
+          await request(f.action, {
+            method: 'POST',
+            headers: as(cookie, form),
+            body: `${await fields(cookie, f.cardId, true)}&${f.hidden}&easy=0`,
+          })
+        ).status,
       ).toBe(200);
     }
     const en = await empty('en', cookie);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyedResponse } from '../../core/quiz/grade.ts';
 import { contentCard } from '../../worker/services/review-cards.ts';
+import { cardAnswer } from './public-ids-helpers.ts';
 import { request, visibleText } from './helpers.ts';
 
 const json = { 'content-type': 'application/json' };
@@ -35,7 +35,7 @@ describe('the overview review box', () => {
       const res = await request(`/api/review/${card.id}/answer`, {
         method: 'POST',
         headers: as(cookie, json),
-        body: JSON.stringify({ response: keyedResponse(contentCard(card.id)!.question, 'en') }),
+        body: JSON.stringify({ response: await cardAnswer(cookie, contentCard(card.id)!.question, card.id, true) }),
       });
       expect(res.status).toBe(200);
     }

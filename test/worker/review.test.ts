@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import bundle from '../../build/content.json';
 import { keyedResponse } from '../../core/quiz/grade.ts';
-import { publicId } from '../../core/quiz/random.ts';
+import { AUTHORING_IDS } from '../../core/quiz/public-ids.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { contentCard } from '../../worker/services/review-cards.ts';
 import { request, visibleText } from './helpers.ts';
 import { fetchCounting } from './kv-counter.ts';
+import { cardAnswer, keyedFor } from './public-ids-helpers.ts';
 
 const content = (bundle as any).content;
 const questions = content.questions as Record<string, Question[]>;
@@ -25,15 +26,14 @@ const getReview = async (cookie: string, lang = 'en') =>
   (await (await request(`/api/review?lang=${lang}`, { headers: as(cookie) })).json()) as any;
 const exportOf = async (cookie: string) => (await (await request('/api/progress/export', { headers: as(cookie) })).json()) as any;
 
-/** A right and a wrong response to a card, from its question on the server (the test knows the key; the learner does not). */
-function responses(cardId: string) {
+/**
+ * A right and a wrong response to a card in the ids of its current showing (the test knows the key from the
+ * server's question; the learner does not), and the right one in authoring keys, as the export keeps it.
+ */
+async function responses(cookie: string, cardId: string) {
   const q = contentCard(cardId)!.question;
-  const wrong = q.type === 'single' ? { choice: wrongChoice(cardId) } : q.type === 'cloze' ? { gaps: { g1: 'xxxx' } } : { text: 'xxxx' };
-  return { right: keyedResponse(q, 'en'), wrong };
-}
-function wrongChoice(cardId: string) {
-  const q = contentCard(cardId)!.question as Extract<Question, { type: 'single' }>;
-  return publicId(q.id, q.choices.find((c) => !c.correct)!.id);
+  const [right, wrong] = await Promise.all([cardAnswer(cookie, q, cardId, true), cardAnswer(cookie, q, cardId, false)]);
+  return { right, wrong, rightInKeys: keyedResponse(q, 'en', AUTHORING_IDS) };
 }
 const answer = (cookie: string, cardId: string, body: unknown) =>
   request(`/api/review/${cardId}/answer`, { method: 'POST', headers: as(cookie, json), body: JSON.stringify(body) });
@@ -135,13 +135,15 @@ describe('POST /api/review/:cardId/answer', () => {
     const { cookie } = await addLesson('cooperation');
     const [first, second] = (await getReview(cookie)).cards as Array<{ id: string }>;
     const t0 = Date.now();
-    const right = (await (await answer(cookie, first!.id, { response: responses(first!.id).right })).json()) as any;
+    const right = (await (await answer(cookie, first!.id, { response: (await responses(cookie, first!.id)).right })).json()) as any;
     expect(right).toMatchObject({ correct: true, score: 1, rating: 'good' });
     expect(Date.parse(right.due) - t0).toBeGreaterThanOrEqual(86_400_000); // graduates: days, not minutes
     expect(right.sources.length).toBeGreaterThan(0);
     expect(right.sources[0].text).toMatchObject({ de: expect.any(String), en: expect.any(String) });
 
-    const wrong = (await (await answer(cookie, second!.id, { response: responses(second!.id).wrong, easy: true })).json()) as any;
+    const wrong = (await (
+      await answer(cookie, second!.id, { response: (await responses(cookie, second!.id)).wrong, easy: true })
+    ).json()) as any;
     expect(wrong).toMatchObject({ correct: false, rating: 'again' });
     expect(Date.parse(wrong.due) - t0).toBeLessThanOrEqual(10 * 60_000 + 5000);
     expect(Date.parse(wrong.due)).toBeLessThan(Date.parse(right.due));
@@ -156,8 +158,8 @@ describe('POST /api/review/:cardId/answer', () => {
   it('rates a right answer "too easy" as easy, due later than good', async () => {
     const { cookie } = await addLesson('outlook');
     const [a, b] = (await getReview(cookie)).cards as Array<{ id: string }>;
-    const good = (await (await answer(cookie, a!.id, { response: responses(a!.id).right })).json()) as any;
-    const easy = (await (await answer(cookie, b!.id, { response: responses(b!.id).right, easy: true })).json()) as any;
+    const good = (await (await answer(cookie, a!.id, { response: (await responses(cookie, a!.id)).right })).json()) as any;
+    const easy = (await (await answer(cookie, b!.id, { response: (await responses(cookie, b!.id)).right, easy: true })).json()) as any;
     expect(easy.rating).toBe('easy');
     expect(Date.parse(easy.due)).toBeGreaterThan(Date.parse(good.due));
   });
@@ -173,7 +175,7 @@ describe('POST /api/review/:cardId/answer', () => {
       ['w.einlaeuten.p', { response: { text: 'einläuten' } }, 404], // a real card, not in this deck
       [card!.id, { response: { nonsense: 1 } }, 422],
       [card!.id, {}, 422],
-      [card!.id, { response: responses(card!.id).right, easy: 'yes' }, 422],
+      [card!.id, { response: (await responses(cookie, card!.id)).right, easy: 'yes' }, 422],
     ] as const) {
       const res = await answer(cookie, encodeURIComponent(id), body);
       expect(res.status, `${id} ${JSON.stringify(body)}`).toBe(status);
@@ -188,7 +190,7 @@ describe('POST /api/review/:cardId/answer', () => {
     const { res, ops } = await fetchCounting(`/api/review/${card!.id}/answer`, {
       method: 'POST',
       headers: as(cookie, json),
-      body: JSON.stringify({ response: responses(card!.id).right }),
+      body: JSON.stringify({ response: (await responses(cookie, card!.id)).right }),
     });
     expect(res.status).toBe(200);
     expect(ops.filter((o) => o === 'PROGRESS.put')).toHaveLength(1);
@@ -199,11 +201,12 @@ describe('POST /api/review/:cardId/answer', () => {
   it('loses no review when two tabs answer at once, to different cards and to the same card', async () => {
     const { cookie } = await addLesson('china');
     const [a, b, c] = (await getReview(cookie)).cards as Array<{ id: string }>;
+    const [ra, rb, rc] = await Promise.all([a, b, c].map((x) => responses(cookie, x!.id)));
     const results = await Promise.all([
-      answer(cookie, a!.id, { response: responses(a!.id).right }),
-      answer(cookie, b!.id, { response: responses(b!.id).right }),
-      answer(cookie, c!.id, { response: responses(c!.id).right }),
-      answer(cookie, c!.id, { response: responses(c!.id).wrong }),
+      answer(cookie, a!.id, { response: ra!.right }),
+      answer(cookie, b!.id, { response: rb!.right }),
+      answer(cookie, c!.id, { response: rc!.right }),
+      answer(cookie, c!.id, { response: rc!.wrong }),
     ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const exported = await exportOf(cookie);
@@ -222,7 +225,7 @@ describe('missed questions, export and delete', () => {
     const submit = await request('/api/quizzes/alliance/attempts', {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ responses: { [q1!.id]: keyedResponse(q1!, 'de') }, lang: 'de' }),
+      body: JSON.stringify({ responses: { [q1!.id]: await keyedFor('alliance', 'practice', q1!, 'de') }, lang: 'de' }),
     });
     expect(submit.status).toBe(201);
     const cookie = cookieOf(submit)!;
@@ -245,11 +248,12 @@ describe('missed questions, export and delete', () => {
   it('exports cards and reviews apart from attempts, and delete erases them all', async () => {
     const { cookie } = await addLesson('balance');
     const [card] = (await getReview(cookie)).cards as Array<{ id: string }>;
-    await answer(cookie, card!.id, { response: responses(card!.id).right });
+    const r = await responses(cookie, card!.id);
+    await answer(cookie, card!.id, { response: r.right });
     const exported = await exportOf(cookie);
     expect(exported.attempts).toEqual([]); // the review log never shows up among attempts
     expect(exported.review.events.map((e: any) => e.type)).toEqual(['add', 'review']);
-    expect(exported.review.events[1]).toMatchObject({ cardId: card!.id, response: responses(card!.id).right, score: 1 });
+    expect(exported.review.events[1]).toMatchObject({ cardId: card!.id, response: r.rightInKeys, score: 1 });
     expect(exported.review.cards.length).toBeGreaterThan(5);
     expect((await request('/api/progress', { headers: as(cookie) }).then((r) => r.json())) as any).toMatchObject({ summary: { total: 0 } });
 
@@ -271,7 +275,8 @@ describe('/{lang}/review without JavaScript', () => {
     const cardId = action.split('/').pop()!;
     const session = /name="s" value="(\d+)"/.exec(html)![1]!;
     const q = contentCard(cardId)!.question;
-    const field = q.type === 'single' ? `r.${cardId}=${encodeURIComponent(wrongChoice(cardId))}` : `r.${cardId}=xxxx`;
+    const wrong = (await responses(cookie, cardId)).wrong as { choice?: string };
+    const field = q.type === 'single' ? `r.${cardId}=${encodeURIComponent(wrong.choice!)}` : `r.${cardId}=xxxx`;
     const res = await request(action, {
       method: 'POST',
       headers: as(cookie, { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' }),

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../../core/sets/limits.ts';
 import { ApiError } from '../errors.ts';
 import { routeKey } from './route-key.ts';
 
@@ -13,14 +14,10 @@ export const DEFAULT_BODY_BYTES = 32 * KiB;
  * browser percent-encodes them. (The JSON API's attempts keep the default, as they always had.)
  */
 export const ATTEMPT_BODY_BYTES = 256 * KiB;
-/** An instructor's set file, as sent to the API: room for 20,000-character passages and 50-pair matches. */
-export const SET_BODY_BYTES = 1 * MiB;
+/** An instructor's set file, as sent to the API: the schema's one limit (room for 20,000-character passages and 50-pair matches). */
+export const SET_BODY_BYTES = LIMITS.bodyBytes;
 /** The same set pasted into the editor form: percent-encoding may triple each byte (ä is %C3%A4), plus the other fields. */
-export const EDITOR_FORM_BYTES = 4 * SET_BODY_BYTES;
-
-/** Kept for the routes that still name their own limit; the global middleware below makes them redundant. */
-export const QUIZ_BODY_BYTES = DEFAULT_BODY_BYTES;
-export const FORM_BODY_BYTES = ATTEMPT_BODY_BYTES;
+export const EDITOR_FORM_BYTES = 3 * SET_BODY_BYTES + 64 * KiB;
 
 /**
  * The routes allowed more than the default, as `"METHOD /route/path"` exactly as registered (a test checks

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { pick } from '../../core/content/localized.ts';
 import { summarize } from '../../core/progress/summary.ts';
 import { ProgressPage, type MissedRow, type ProgressRow } from '../../web/pages/progress.tsx';
@@ -66,8 +65,8 @@ export const progressPages = new Hono<AppEnv>()
       },
     );
   })
-  // A plain form post (works without JavaScript); hono's csrf() refuses cross-site origins.
-  .post('/:lang/progress/delete', csrf(), async (c) => {
+  // A plain form post (works without JavaScript); the app's same-origin check refuses cross-site posts.
+  .post('/:lang/progress/delete', async (c) => {
     const { deleted } = await eraseLearner(c);
     return c.redirect(`/${c.get('lang')}/progress?deleted=${deleted}`, 303);
   });

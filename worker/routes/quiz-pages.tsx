@@ -8,7 +8,6 @@ import { preferredLanguages } from '../learning.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { IDEMPOTENCY_FIELD, parseIdempotencyKey, useIdempotencyKey } from '../idempotency-key.ts';
-import { FORM_BODY_BYTES, limitBody } from '../middleware/body-limit.ts';
 import { FINAL_ID } from '../quizzes.ts';
 import { checkAnswer, keepValidAnswers, submitAttempt } from '../services/attempts.ts';
 import { isSeed, learnerCopyOf, openQuiz, type QuizSession } from '../services/quiz-session.ts';
@@ -139,16 +138,16 @@ async function practiceResults(c: C) {
 
 export const quizPages = new Hono<AppEnv>()
   .get('/:lang/lessons/:lessonId/quiz', practicePage)
-  .post('/:lang/lessons/:lessonId/quiz/results', limitBody(FORM_BODY_BYTES), practiceResults)
+  .post('/:lang/lessons/:lessonId/quiz/results', practiceResults)
   .get('/:lang/sets/:setId', practicePage)
-  .post('/:lang/sets/:setId/results', limitBody(FORM_BODY_BYTES), practiceResults)
+  .post('/:lang/sets/:setId/results', practiceResults)
   .get('/:lang/test', async (c) => {
     const seed = c.req.query('attempt');
     const s = await openForPage(c, FINAL_ID, c.req.query('ql'), isSeed(seed) ? seed : newSeed());
     if (!isSeed(seed)) return c.redirect(`/${c.get('lang')}/test?attempt=${s.seed}&ql=${s.lang}`, 302);
     return renderFinalTest(c, s);
   })
-  .post('/:lang/test', limitBody(FORM_BODY_BYTES), async (c) => {
+  .post('/:lang/test', async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
     const field = await formFields(c);

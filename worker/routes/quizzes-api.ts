@@ -4,7 +4,6 @@ import { newSeed, SEED_PATTERN } from '../../core/quiz/random.ts';
 import { contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey, useIdempotencyKey } from '../idempotency-key.ts';
-import { limitBody, QUIZ_BODY_BYTES } from '../middleware/body-limit.ts';
 import { checkAnswer, submitAttempt } from '../services/attempts.ts';
 import { learnerCopyOf, openQuiz } from '../services/quiz-session.ts';
 import { query, validate } from '../validate.ts';
@@ -33,13 +32,13 @@ export const quizzesApi = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json(learnerCopyOf(session));
   })
-  .post('/:quizId/check', limitBody(QUIZ_BODY_BYTES), validate('json', CheckBody), async (c) => {
+  .post('/:quizId/check', validate('json', CheckBody), async (c) => {
     const body = c.req.valid('json');
     const session = await openQuiz(c.env, c.req.param('quizId'), { lang: body.lang, seed: body.seed, strict: true });
     const result = checkAnswer(session, body.questionId, body.response);
     return c.json({ quizId: session.quiz.id, version: session.quiz.version, ...result });
   })
-  .post('/:quizId/attempts', limitBody(QUIZ_BODY_BYTES), validate('json', AttemptBody), async (c) => {
+  .post('/:quizId/attempts', validate('json', AttemptBody), async (c) => {
     const body = c.req.valid('json');
     // A retry with the same key is stored once and answered like the first (docs/decisions/0008).
     useIdempotencyKey(c, parseIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER), IDEMPOTENCY_HEADER));

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { csrf } from 'hono/csrf';
 import { pick } from '../../core/content/localized.ts';
 import { AcceptRefusedPage, type AcceptRefusal } from '../../web/pages/accept-refused.tsx';
 import { ItemAnalysisPage } from '../../web/pages/item-analysis.tsx';
@@ -62,7 +61,7 @@ export const resultsPages = new Hono<AppEnv>()
       { title: t('itemAnalysis.title', { title: quizTitle(c, quiz) }) },
     );
   })
-  .post('/:lang/instructor/results/:quizId/accept', csrf(), requireCsrf, async (c) => {
+  .post('/:lang/instructor/results/:quizId/accept', requireCsrf, async (c) => {
     const quizId = c.req.param('quizId');
     // Built-in content is not editable here: only a set's typed answers can be accepted.
     if (!isSetId(quizId)) return renderNotFound(c, c.get('lang'));

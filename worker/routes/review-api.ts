@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
-import { limitBody, QUIZ_BODY_BYTES } from '../middleware/body-limit.ts';
 import { addCards, answerCard, answerJson, reviewNow } from '../services/review.ts';
 import { query, validate } from '../validate.ts';
 
@@ -25,7 +24,7 @@ export const reviewApi = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json(await reviewNow(c, c.req.valid('query').lang));
   })
-  .post('/cards', limitBody(QUIZ_BODY_BYTES), validate('json', AddBody), async (c) => c.json(await addCards(c, c.req.valid('json')), 201))
-  .post('/:cardId/answer', limitBody(QUIZ_BODY_BYTES), validate('json', AnswerBody), async (c) =>
+  .post('/cards', validate('json', AddBody), async (c) => c.json(await addCards(c, c.req.valid('json')), 201))
+  .post('/:cardId/answer', validate('json', AnswerBody), async (c) =>
     c.json(answerJson(await answerCard(c, c.req.param('cardId'), c.req.valid('json')))),
   );

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { csrf } from 'hono/csrf';
 import { DEFAULT_SETTINGS, SETTING_LIMITS, type ReviewSettings } from '../../core/review/deck.ts';
 import { responseFromForm } from '../../web/quiz/form.ts';
 import { ReviewPage, type ReviewPageProps } from '../../web/pages/review.tsx';
@@ -65,14 +64,14 @@ export const reviewPages = new Hono<AppEnv>()
       deckEmpty: loaded.deck.cards.size === 0,
     });
   })
-  .post('/:lang/review/add', csrf(), async (c) => {
+  .post('/:lang/review/add', async (c) => {
     const body = await c.req.parseBody();
     const source = typeof body.glossary === 'string' ? { glossary: body.glossary } : { lesson: String(body.lesson ?? '') };
     const { added } = await addCards(c, source);
     const to = back(c, body.back);
     return c.redirect(`${to}${to.includes('?') ? '&' : '?'}added=${added}`, 303);
   })
-  .post('/:lang/review/settings', csrf(), async (c) => {
+  .post('/:lang/review/settings', async (c) => {
     const body = await c.req.parseBody();
     const settings: ReviewSettings = {
       newPerDay: int(body.newPerDay, SETTING_LIMITS.newPerDay.min, SETTING_LIMITS.newPerDay.max, DEFAULT_SETTINGS.newPerDay),
@@ -82,7 +81,7 @@ export const reviewPages = new Hono<AppEnv>()
     await saveSettings(c, settings);
     return c.redirect(`${back(c, body.back ?? `/${c.get('lang')}/progress`)}#review-settings`, 303);
   })
-  .post('/:lang/review/:cardId', csrf(), async (c) => {
+  .post('/:lang/review/:cardId', async (c) => {
     const lang = c.get('lang');
     const cardId = c.req.param('cardId');
     const body = await c.req.parseBody({ all: true });

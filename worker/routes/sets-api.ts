@@ -5,12 +5,9 @@ import { SetMode } from '../../core/sets/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireBearer } from '../instructor-auth.ts';
-import { limitBody } from '../middleware/body-limit.ts';
 import { attemptCounts } from '../stores/results-store.ts';
 import { exportResponse, readSet, setStore, sourceOf, type SetInput } from '../sets.ts';
 import { query } from '../validate.ts';
-
-const limit = limitBody(LIMITS.bodyBytes);
 
 const ImportQuery = z
   .object({
@@ -75,7 +72,7 @@ export const setsApi = new Hono<AppEnv>()
       sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })),
     });
   })
-  .post('/', limit, query(ImportQuery), async (c) => {
+  .post('/', query(ImportQuery), async (c) => {
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
     const { set, warnings } = readOrThrow(input, q.mode);
@@ -88,7 +85,7 @@ export const setsApi = new Hono<AppEnv>()
     const row = (await setStore(c.env).list()).find((s) => s.id === v.id);
     return c.json({ id: v.id, version: v.version, publishedVersion: row?.publishedVersion ?? null, createdAt: v.createdAt, set: v.set });
   })
-  .put('/:setId', limit, query(ImportQuery), async (c) => {
+  .put('/:setId', query(ImportQuery), async (c) => {
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
     const { set, warnings } = readOrThrow(input, await keptMode(c, input, q.mode));

@@ -14,7 +14,7 @@ import { courseLexicon, sourceLanguage } from '../content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { storeAttempt } from '../progress.ts';
-import { ledgerRow, sendRow, type LedgerQuestion } from '../stores/results-store.ts';
+import type { LedgerQuestion } from '../stores/results-store.ts';
 import { sourcesOf } from '../quizzes.ts';
 import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
 
@@ -111,17 +111,9 @@ function ledgerQuestions(s: QuizSession, attempt: AttemptResult, responses: Read
     });
 }
 
-/** The request's ExecutionContext, for work that may finish after the response (absent in some tests). */
-function executionCtx(c: Context<AppEnv>): ExecutionContext {
-  try {
-    return c.executionCtx as ExecutionContext;
-  } catch {
-    return { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
-  }
-}
-
 /**
- * Grades a whole attempt and stores it: one KV write for the learner, one ledger call for instructors.
+ * Grades a whole attempt and stores it: in the instructors' results ledger and in the learner's KV, both
+ * before it answers, once per idempotency key (storeAttempt, docs/decisions/0008-durable-attempts.md).
  * A response that does not fit its question is a ResponseError (422) and nothing is stored.
  */
 export async function submitAttempt(
@@ -132,27 +124,13 @@ export async function submitAttempt(
   const attempt = gradeAttempt(s.quiz, responses, s.lang, grading(s));
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
-  const { record, meta, learner } = await storeAttempt(c, s.quiz, attempt, {
+  const { record, meta } = await storeAttempt(c, s.quiz, attempt, {
     lang: s.lang,
     seed: s.seed,
     copies,
     responses,
+    ledger: ledgerQuestions(s, attempt, responses),
     ...(s.setTitle ? { title: s.setTitle } : {}),
   });
-  // The learner does not wait for the instructors' ledger: the call leaves before the response and finishes
-  // after it (the object takes requests in the order they arrive, so a report asked for afterwards has it);
-  // a slow or failing ledger catches up later and never fails the submit.
-  const ctx = executionCtx(c);
-  const row = await ledgerRow(c.env, {
-    quizId: s.quiz.id,
-    kind: s.quiz.kind,
-    version: s.quiz.version,
-    attemptId: record.id,
-    learnerId: learner,
-    createdAt: record.createdAt,
-    lang: s.lang,
-    questions: ledgerQuestions(s, attempt, responses),
-  });
-  ctx.waitUntil(sendRow(c.env, ctx, s.quiz.id, row));
   return { attempt, results: attempt.results.map(withSources), copies, record, meta };
 }

@@ -89,19 +89,6 @@ export async function recordAttempt(env: Env, entry: LedgerEntry): Promise<Recor
   return { stored: outcome.isNew ? 'new' : 'repeat', createdAt: outcome.createdAt, requestHash: outcome.requestHash };
 }
 
-/**
- * Sends a prepared row to its ledger, parking it in KV if the ledger fails. Kept for the attempt service
- * until it records through `storeAttempt` (worker/progress.ts), which does this before answering.
- * @deprecated Use `recordAttempt` (via `storeAttempt`).
- */
-export async function sendRow(env: Env, _ctx: ExecutionContext, quizId: string, row: LedgerRow): Promise<void> {
-  try {
-    await withTimeout(ledger(env, quizId).record(row), LEDGER_TIMEOUT_MS);
-  } catch {
-    await parkRow(env.PROGRESS, quizId, row);
-  }
-}
-
 /** Attempts recorded per quiz id: one Durable Object call per quiz, no learner keys read. */
 export async function attemptCounts(env: Env, quizIds: string[]): Promise<Map<string, number>> {
   const counts = await Promise.all(quizIds.map(async (id) => [id, await ledger(env, id).count()] as const));

@@ -61,7 +61,8 @@ const sourceOf = (a: string): DeckSource => (a.startsWith('g:') ? { glossary: a.
 const settingsTuple = (s: ReviewSettings): [number, 0 | 1, number] => [s.newPerDay, s.autoAddMissed ? 1 : 0, s.dailyGoal];
 
 function metaOf(e: ReviewEvent): Meta {
-  if (e.type === 'review') return { t: e.at, c: e.cardId, g: RATINGS.indexOf(e.rating) + 1, k: e.correct ? 1 : 0, p: e.prev ?? '', s: tuple(e.state) };
+  if (e.type === 'review')
+    return { t: e.at, c: e.cardId, g: RATINGS.indexOf(e.rating) + 1, k: e.correct ? 1 : 0, p: e.prev ?? '', s: tuple(e.state) };
   if (e.type === 'add') return { t: e.at, a: sourceText(e.source) };
   return { t: e.at, o: settingsTuple(e.settings) };
 }
@@ -92,7 +93,10 @@ export class KvReviewStore implements ReviewStore {
   private async *pages(learnerId: string) {
     let cursor: string | undefined;
     do {
-      const page: KVNamespaceListResult<Meta> = await this.kv.list<Meta>({ prefix: keys.reviewPrefix(learnerId), ...(cursor ? { cursor } : {}) });
+      const page: KVNamespaceListResult<Meta> = await this.kv.list<Meta>({
+        prefix: keys.reviewPrefix(learnerId),
+        ...(cursor ? { cursor } : {}),
+      });
       yield page.keys;
       cursor = page.list_complete ? undefined : page.cursor;
     } while (cursor);

@@ -1,6 +1,11 @@
 import type { TextVerdict } from '../feedback.ts';
 import { bestMatch, type MatchOptions } from '../text-match.ts';
 
+/** GIFT's catch-all: an accepted answer that is exactly this accepts anything non-blank. */
+const WILDCARD = '*';
+/** A star after backslashes (Moodle's escape) stands for that text with one backslash less: backslash-star is the literal star. */
+const literal = (text: string) => (/^\\+\*$/.test(text) ? text.slice(1) : text);
+
 /**
  * Grades one typed text against weighted accepted answers (short answers and gaps share this), with the
  * credit it earns and the verdict the learner reads. `*` accepts anything non-blank (GIFT's catch-all),
@@ -11,15 +16,15 @@ export function typedAnswer(
   accepted: readonly { text: string; weight: number; feedback?: string | undefined }[],
   opts: MatchOptions,
 ): { credit: number; verdict: TextVerdict; feedback?: string } {
-  const wildcard = accepted.find((a) => a.text === '*');
+  const wildcard = accepted.find((a) => a.text === WILDCARD);
   const best =
     bestMatch(
       given,
-      accepted.filter((a) => a.text !== '*'),
+      accepted.filter((a) => a.text !== WILDCARD).map((a) => ({ ...a, text: literal(a.text) })),
       opts,
     ) ?? (wildcard && given.trim() ? { answer: wildcard, match: { kind: 'exact' as const }, credit: wildcard.weight } : undefined);
   const full = accepted.find((a) => a.weight === 1) ?? accepted[0];
-  const expected = best && best.answer.text !== '*' ? best.answer.text : (full?.text ?? '');
+  const expected = best && best.answer.text !== WILDCARD ? best.answer.text : literal(full?.text ?? '');
   const match = best?.match ?? { kind: 'none' as const };
   const credit = best?.credit ?? 0;
   const verdict: TextVerdict = {
