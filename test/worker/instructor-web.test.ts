@@ -61,6 +61,20 @@ describe('instructor web area', () => {
     expect(ok.status).toBe(303);
   });
 
+  it('marks a GIFT set as a test from the editor, keeps the mode on the next edit, and offers the choice pre-selected', async () => {
+    const { cookie, csrf } = await session();
+    const gift = '::Q1:: Japan ist ein Partner der USA. {T}';
+    const body = (mode: string) => `format=gift&lang=de&title=Klassenarbeit&mode=${mode}&text=${encodeURIComponent(gift)}&csrf=${csrf}`;
+    expect((await form('/en/instructor/sets', cookie, body('test'))).status).toBe(303);
+    const sets = ((await (await api('', { headers: auth })).json()) as any).sets as Array<{ id: string; title: Record<string, string> }>;
+    const id = sets.find((x) => x.title.de === 'Klassenarbeit')!.id;
+    expect(((await (await api(`/${id}`, { headers: auth })).json()) as any).set.mode).toBe('test');
+    const editor = await (await request(`/en/instructor/sets/${id}/edit`, { headers: { cookie } })).text();
+    expect(editor).toMatch(/<option value="test" selected[\s=>]/);
+    expect((await form(`/en/instructor/sets/${id}`, cookie, body('practice'))).status).toBe(303);
+    expect(((await (await api(`/${id}`, { headers: auth })).json()) as any).set.mode).toBe('practice');
+  });
+
   it('deletes a set only after the confirmation form, and learners lose access to it', async () => {
     const { cookie, csrf } = await session();
     const { id } = await create();

@@ -222,23 +222,19 @@ describe('POST /api/quizzes/:quizId/check', () => {
     expect(body.score).toBeGreaterThan(0);
   });
 
-  it('needs the seed to check a final-test answer', async () => {
+  it('gives no solution of the final test before it is handed in: /check is refused, with or without the seed', async () => {
     const draw = (await (await request('/api/quizzes/final?lang=de&seed=abcd')).json()) as any;
     const q = byId.get(draw.questions[0].id)!;
-    await expectError(
-      await post('/api/quizzes/final/check', { questionId: q.id, response: await keyedFor('final', 'abcd', q, 'de') }),
-      422,
-      'invalid_request',
-    );
-    const ok = (await (
-      await post('/api/quizzes/final/check', {
+    for (const extra of [{}, { seed: 'abcd', lang: 'de' }]) {
+      const res = await post('/api/quizzes/final/check', {
         questionId: q.id,
         response: await keyedFor('final', 'abcd', q, 'de'),
-        seed: 'abcd',
-        lang: 'de',
-      })
-    ).json()) as any;
-    expect(ok.score).toBe(1);
+        ...extra,
+      });
+      const text = await res.clone().text();
+      await expectError(res, Object.keys(extra).length ? 403 : 422, Object.keys(extra).length ? 'test_not_checkable' : 'invalid_request');
+      for (const leak of ['solution', 'explanation', 'items', 'score']) expect(text).not.toContain(`"${leak}"`);
+    }
   });
 
   it('answers every malformed request with a 4xx JSON error, never a 5xx', async () => {

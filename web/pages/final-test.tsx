@@ -9,9 +9,23 @@ import { ContentLanguageNav, type LanguageLink } from '../components/content-lan
 import { LearningNote } from '../components/learning-direction.tsx';
 import { Ui } from '../components/ui-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
+import { RichText } from '../quiz/rich-text.tsx';
+
+/** An instructor's passage (a reading text) before the questions that ask about it. */
+const Passage = (p: { text: string; lang: string }) => (
+  <div class="passage" lang={p.lang}>
+    <RichText text={p.text} />
+  </div>
+);
 
 export interface FinalTestProps {
+  /** The final test's, or a set's (a set its instructor marked as a test). */
+  title: string;
+  /** What the test is and that feedback comes after handing in. */
+  intro: string;
   questions: LearnerQuestion[];
+  /** Instructor passages in the quiz language, by the id of the question they stand before ('' : after the last). */
+  passages?: Record<string, string> | undefined;
   lang: string;
   labels: QuizLabels;
   action: string;
@@ -25,15 +39,15 @@ export interface FinalTestProps {
   learning?: string | null | undefined;
 }
 
-/** The final test: all questions in one plain form; feedback only after submitting. */
+/** A test (the final test, or a set marked as one): all questions in one plain form; feedback only after handing in. */
 export function FinalTestPage(p: FinalTestProps) {
   const { t, lang } = usePage();
   const asking = !!p.open && p.open > 0;
   return (
     <>
-      <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: t('test.title') }]} />
-      <h1>{t('test.title')}</h1>
-      <p class="lead">{t('test.intro', { count: p.questions.length })}</p>
+      <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: p.title }]} />
+      <h1>{p.title}</h1>
+      <p class="lead">{p.intro}</p>
       <div class="quiz-meta">
         <ContentLanguageNav links={p.languageLinks} />
         <LearningNote learning={p.learning} />
@@ -52,6 +66,7 @@ export function FinalTestPage(p: FinalTestProps) {
             const open = asking && !p.given?.[q.id];
             return (
               <li key={q.id} class={open ? 'question-card open' : 'question-card'}>
+                {p.passages?.[q.id] && <Passage text={p.passages[q.id]!} lang={p.lang} />}
                 <input type="hidden" name={sentField(q.id)} value="1" />
                 <fieldset lang={p.lang}>
                   <legend>
@@ -67,6 +82,7 @@ export function FinalTestPage(p: FinalTestProps) {
             );
           })}
         </ol>
+        {p.passages?.[''] && <Passage text={p.passages['']} lang={p.lang} />}
         <button type="submit" class="primary" aria-describedby={asking ? 'open-notice' : undefined}>
           {asking ? t('test.submitAnyway') : t('test.submit')}
         </button>

@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { pick } from '../../core/content/localized.ts';
 import { AUTHORING_IDS } from '../../core/quiz/public-ids.ts';
 import { learnerQuiz } from '../../core/quiz/quiz.ts';
+import { setMode, type QuestionSet, type SetMode } from '../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, SignInPage, type EditorProps } from '../../web/pages/instructor/index.ts';
 import { content, contentLanguages } from '../content.ts';
 import type { AppEnv } from '../env.ts';
@@ -56,10 +57,16 @@ async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<Editor
   const lang = contentLanguages.includes(field(body, 'lang')) ? field(body, 'lang') : contentLanguages[0]!;
   const title = field(body, 'title').trim();
   const lesson = field(body, 'lesson');
+  const mode = field(body, 'mode') === 'test' ? 'test' : 'practice';
   return {
     input: { format, text, lang, title: title || undefined, lesson: lesson || undefined },
-    form: { format, lang, title, lesson, text },
+    form: { format, lang, title, lesson, text, mode },
   };
+}
+
+/** GIFT and Cloze have no place for a set's mode: the editor's choice applies; our JSON says it in the file. */
+function withFormMode(input: SetInput, set: QuestionSet, mode: SetMode): QuestionSet {
+  return input.format === 'json' ? set : { ...set, mode };
 }
 
 function editorProps(
@@ -138,7 +145,9 @@ export const instructorPages = new Hono<AppEnv>()
     renderPage(
       c,
       c.get('lang'),
-      <EditorPage {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '' }, [])} />,
+      <EditorPage
+        {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '', mode: 'practice' }, [])}
+      />,
       {
         title: c.get('t')('instructor.newSet'),
       },
@@ -152,7 +161,7 @@ export const instructorPages = new Hono<AppEnv>()
         title: c.get('t')('instructor.newSet'),
         status: 422,
       });
-    const v = await setStore(c.env).create(result.set, sourceOf(input));
+    const v = await setStore(c.env).create(withFormMode(input, result.set, form.mode), sourceOf(input));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
   })
   .get('/:lang/instructor/sets/:setId/edit', async (c) => {
@@ -164,6 +173,7 @@ export const instructorPages = new Hono<AppEnv>()
       title: pick(v.set.title, c.get('lang')),
       lesson: v.set.lesson ?? '',
       text: v.source.text,
+      mode: setMode(v.set),
     };
     return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], v.id)} />, {
       title: c.get('t')('instructor.editSet', { id: v.id }),
@@ -178,9 +188,7 @@ export const instructorPages = new Hono<AppEnv>()
         title: c.get('t')('instructor.editSet', { id }),
         status: 422,
       });
-    // GIFT and Cloze have no place for the set's mode: an edit in them keeps it, as the API does.
-    const kept = input.format === 'json' ? undefined : (await setStore(c.env).latest(id))?.set.mode;
-    const v = await setStore(c.env).replace(id, kept ? { ...result.set, mode: kept } : result.set, sourceOf(input));
+    const v = await setStore(c.env).replace(id, withFormMode(input, result.set, form.mode), sourceOf(input));
     if (!v) return renderNotFound(c, c.get('lang'));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
   })

@@ -12,7 +12,7 @@ import { FINAL_ID } from '../quizzes.ts';
 import { checkAnswer, keepValidAnswers, submitAttempt } from '../services/attempts.ts';
 import { isSeed, learnerCopyOf, openQuiz, type QuizSession } from '../services/quiz-session.ts';
 import { isSetId } from '../sets.ts';
-import { renderFinalTest, renderPractice, renderResults, type PracticeTarget } from './quiz-views.tsx';
+import { finalTestTarget, renderPractice, renderResults, renderTest, type PracticeTarget, type TestTarget } from './quiz-views.tsx';
 
 type C = Context<AppEnv>;
 
@@ -96,7 +96,9 @@ async function practicePage(c: C) {
   const ql = c.req.query('ql');
   const s = await openForPage(c, found.quizId, ql, isSeed(seed) ? seed : 'practice');
   const target = withSet(c, s, found.target);
-  if (!isSeed(seed)) return c.redirect(`${target.base}?attempt=${newSeed()}&ql=${s.lang}&n=1`, 302);
+  if (!isSeed(seed)) return c.redirect(`${target.base}?attempt=${newSeed()}&ql=${s.lang}${s.test ? '' : '&n=1'}`, 302);
+  // A set marked as a test is one form, graded only when handed in (no check, no solution before).
+  if (s.test) return renderTest(c, s, testTarget(target));
 
   const total = s.quiz.questions.length;
   const n = Math.min(Math.max(1, Number.parseInt(c.req.query('n') ?? '1', 10) || 1), total);
@@ -124,16 +126,45 @@ async function practiceResults(c: C) {
   if (!found) throw notFound('quiz', c.req.param('lessonId') ?? c.req.param('setId') ?? '');
   const field = await formFields(c);
   const s = await openForPage(c, found.quizId, field('ql')[0], formSeed(field));
-  formKey(c, field);
+  const key = formKey(c, field);
   const target = withSet(c, s, found.target);
+  const back = { againHref: `${target.base}?ql=${s.lang}`, backHref: target.backHref, backLabel: target.backLabel };
+  if (s.test) return handIn(c, s, field, key, testTarget(target), back);
   const submitted = await submitAttempt(c, s, keepValidAnswers(s, decodeAnswers(field('a')[0])));
-  return renderResults(c, s, {
-    title: target.title,
-    ...submitted,
-    againHref: `${target.base}?ql=${s.lang}`,
-    backHref: target.backHref,
-    backLabel: target.backLabel,
-  });
+  return renderResults(c, s, { title: target.title, ...submitted, ...back });
+}
+
+/** A set's page as a test: the same title, passages and place, handed in at `${base}/results`. */
+const testTarget = (t: PracticeTarget): TestTarget => ({
+  title: t.title,
+  base: t.base,
+  action: `${t.base}/results`,
+  kind: 'set',
+  passages: t.passages,
+});
+
+/**
+ * Hands in a test form (the final test, or a set marked as one): every question's fields, asked once more
+ * when some are open (the second submit, with the same key, hands in anyway), then graded and stored once.
+ */
+async function handIn(
+  c: C,
+  s: QuizSession,
+  field: (name: string) => string[],
+  key: string | undefined,
+  target: TestTarget,
+  back: { againHref: string; backHref: string; backLabel: string },
+) {
+  const responses: Record<string, unknown> = {};
+  for (const copy of learnerCopyOf(s).questions) {
+    const r = responseFromForm(copy, field);
+    if (typeof r !== 'string') responses[copy.id] = r;
+  }
+  const given = keepValidAnswers(s, responses);
+  const open = s.quiz.questions.length - Object.keys(given).length;
+  if (open > 0 && field('confirm')[0] !== '1') return renderTest(c, s, target, { given, open, idempotencyKey: key });
+  const submitted = await submitAttempt(c, s, given);
+  return renderResults(c, s, { title: target.title, ...submitted, ...back });
 }
 
 export const quizPages = new Hono<AppEnv>()
@@ -145,30 +176,16 @@ export const quizPages = new Hono<AppEnv>()
     const seed = c.req.query('attempt');
     const s = await openForPage(c, FINAL_ID, c.req.query('ql'), isSeed(seed) ? seed : newSeed());
     if (!isSeed(seed)) return c.redirect(`/${c.get('lang')}/test?attempt=${s.seed}&ql=${s.lang}`, 302);
-    return renderFinalTest(c, s);
+    return renderTest(c, s, finalTestTarget(c));
   })
   .post('/:lang/test', async (c) => {
     const lang = c.get('lang');
-    const t = c.get('t');
     const field = await formFields(c);
     const s = await openForPage(c, FINAL_ID, field('ql')[0], formSeed(field));
     const key = formKey(c, field);
-    const responses: Record<string, unknown> = {};
-    for (const copy of learnerCopyOf(s).questions) {
-      const r = responseFromForm(copy, field);
-      if (typeof r !== 'string') responses[copy.id] = r;
-    }
-    const given = keepValidAnswers(s, responses);
-    // Open questions: ask once (a second submit hands in anyway), naming how many are open.
-    const open = s.quiz.questions.length - Object.keys(given).length;
-    // Asked again with the same key: handing in after the question is still the one submit of this form.
-    if (open > 0 && field('confirm')[0] !== '1') return renderFinalTest(c, s, { given, open, idempotencyKey: key });
-    const submitted = await submitAttempt(c, s, given);
-    return renderResults(c, s, {
-      title: t('test.title'),
-      ...submitted,
+    return handIn(c, s, field, key, finalTestTarget(c), {
       againHref: `/${lang}/test?ql=${s.lang}`,
       backHref: `/${lang}/`,
-      backLabel: t('nav.overview'),
+      backLabel: c.get('t')('nav.overview'),
     });
   });

@@ -98,38 +98,60 @@ export function renderPractice(
   );
 }
 
+/** Where a test lives: its page (`base`, which also takes the language links) and what it is called. */
+export interface TestTarget {
+  title: string;
+  base: string;
+  /** Where the form hands in: `/{lang}/test`, or `${base}/results` for a set. */
+  action: string;
+  /** The final test is drawn from all lessons; a set's test is its own questions. */
+  kind: 'final' | 'set';
+  passages?: Passage[] | undefined;
+}
+
+/** The final test as a target. */
+export const finalTestTarget = (c: C): TestTarget => {
+  const base = `/${c.get('lang')}/test`;
+  return { title: c.get('t')('test.title'), base, action: base, kind: 'final' };
+};
+
 /**
- * The final test as one form; after a submit with open questions, the answers so far and how many are open,
- * and the idempotency key that submit carried (a fresh form gets a new one).
+ * A test (the final test, or a set its instructor marked as one) as one form, with no feedback before it is
+ * handed in; after a submit with open questions, the answers so far, how many are open, and the idempotency
+ * key that submit carried (a fresh form gets a new one).
  */
-export function renderFinalTest(
+export function renderTest(
   c: C,
   s: QuizSession,
+  target: TestTarget,
   opts: { given?: Record<string, AnyResponse>; open?: number; idempotencyKey?: string | undefined } = {},
 ) {
   const lang = c.get('lang');
   const t = c.get('t');
-  const base = `/${lang}/test`;
+  const passages = Object.fromEntries((target.passages ?? []).map((p) => [p.before ?? '', pick(p.text, s.lang)] as const));
   return renderPage(
     c,
     lang,
     <FinalTestPage
+      title={target.title}
+      intro={t(target.kind === 'final' ? 'test.intro' : 'test.setIntro', { count: s.quiz.questions.length })}
       questions={learnerCopyOf(s).questions}
+      passages={passages}
       lang={s.lang}
       labels={quizLabels(t)}
-      action={base}
+      action={target.action}
       hidden={{
         attempt: s.seed,
         ql: s.lang,
         [IDEMPOTENCY_FIELD]: opts.idempotencyKey ?? newIdempotencyKey(),
         ...(opts.open ? { confirm: '1' } : {}),
       }}
-      languageLinks={languageLinks(c, s, (code) => `${base}?attempt=${s.seed}&ql=${code}`)}
+      languageLinks={languageLinks(c, s, (code) => `${target.base}?attempt=${s.seed}&ql=${code}`)}
       given={opts.given}
       open={opts.open}
       learning={learningLanguage(c)}
     />,
-    { title: t('test.title') },
+    { title: target.title },
   );
 }
 

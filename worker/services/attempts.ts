@@ -50,8 +50,15 @@ export function questionOf(s: QuizSession, questionId: string): Question {
   return q;
 }
 
-/** Grades one answer (practice): a ResponseError (422) for a response that does not fit the question. */
+/**
+ * Grades one answer (practice): a ResponseError (422) for a response that does not fit the question. A test
+ * (the final test, a set marked as one) gives no solution before it is handed in: a 403 for every question.
+ */
 export function checkAnswer(s: QuizSession, questionId: string, raw: unknown): CheckedAnswer {
+  if (s.test)
+    throw new ApiError(403, 'test_not_checkable', `"${s.quiz.id}" is a test: it is graded only when the whole attempt is handed in.`, [
+      { path: 'quizId', message: 'a test, not a practice quiz: submit the attempt instead' },
+    ]);
   const q = questionOf(s, questionId);
   return withSources(grade(q, raw, s.lang, grading(s)));
 }

@@ -10,6 +10,7 @@ import { FINAL_ID, getQuiz } from '../quizzes.ts';
 import { isSetId, setQuiz, setStore } from '../sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
 import { quizIds } from './public-ids.ts';
+import { setMode } from '../../core/sets/schema.ts';
 
 /**
  * The seed of a lesson or set quiz opened without one: a check or submit that sends no seed is graded with
@@ -31,6 +32,11 @@ export interface QuizSession {
   set?: SetVersion;
   /** The set's title in the attempt's language, as attempts record it. */
   setTitle?: string;
+  /**
+   * A test, not practice: the final test, or a set its instructor marked as one. A test gives no feedback or
+   * solution before the whole attempt is handed in (`/check` refuses it, its page is one form).
+   */
+  test: boolean;
 }
 
 export interface OpenOptions {
@@ -78,11 +84,20 @@ export async function openQuiz(env: Env, quizId: string, opts: OpenOptions): Pro
     const lang = chooseLanguage(set.set.languages, opts);
     const quiz = setQuiz(set);
     const ids = await quizIds(env, quiz, seed);
-    return { quiz, languages: set.set.languages, lang, seed, ids, set, setTitle: pick(set.set.title, lang) };
+    return {
+      quiz,
+      languages: set.set.languages,
+      lang,
+      seed,
+      ids,
+      set,
+      setTitle: pick(set.set.title, lang),
+      test: setMode(set.set) === 'test',
+    };
   }
   const quiz = getQuiz(quizId, seed);
   const lang = chooseLanguage(content.course.languages, opts);
-  return { quiz, languages: content.course.languages, lang, seed, ids: await quizIds(env, quiz, seed) };
+  return { quiz, languages: content.course.languages, lang, seed, ids: await quizIds(env, quiz, seed), test: quizId === FINAL_ID };
 }
 
 /** The learner's copy of the session's quiz: no keys, choices named by the attempt's ids and shuffled by them. */

@@ -9,6 +9,8 @@ export interface EditorProps {
   title: string;
   lesson: string;
   text: string;
+  /** Practice (check each answer) or test (feedback after handing in); GIFT and Cloze take it from here. */
+  mode: 'practice' | 'test';
   lessons: Array<{ id: string; title: string }>;
   languages: Array<{ code: string; label: string }>;
   problems: ProblemRow[];
@@ -75,6 +77,22 @@ export function EditorPage(p: EditorProps) {
                 </option>
               ))}
             </select>
+          </p>
+          <p>
+            <label for="set-mode">{t('instructor.mode')}</label>
+            <br />
+            <select id="set-mode" name="mode" aria-describedby="mode-help">
+              <option value="practice" selected={p.mode === 'practice'}>
+                {t('instructor.modePractice')}
+              </option>
+              <option value="test" selected={p.mode === 'test'}>
+                {t('instructor.modeTest')}
+              </option>
+            </select>
+            <br />
+            <span id="mode-help" class="muted">
+              {t('instructor.modeHelp')}
+            </span>
           </p>
           <p>
             <label for="set-lesson">{t('instructor.lesson')}</label>

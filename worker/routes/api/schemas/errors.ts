@@ -22,8 +22,8 @@ export const ERROR_CODES = {
   /** A query string or URL that does not fit, or JSON that does not parse (Hono's validator: `bad_request`). */
   400: ['invalid_request', 'bad_request'],
   401: ['unauthorized'],
-  /** A state-changing request sent from another site (the same-origin check). */
-  403: ['cross_site'],
+  /** A state-changing request sent from another site (the same-origin check); `/check` on a test (no solution before hand-in). */
+  403: ['cross_site', 'test_not_checkable'],
   404: ['not_found'],
   /** A retried submit whose first is still being stored (with Retry-After). */
   409: ['idempotency_conflict'],
@@ -41,7 +41,7 @@ export type ErrorStatus = keyof typeof ERROR_CODES;
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'The URL or query string is not valid, or the JSON body does not parse.',
   401: 'The instructor token is missing or wrong (`Authorization: Bearer <token>`).',
-  403: 'The request was sent from another site; changes are accepted only from pages of this site.',
+  403: 'The request was sent from another site (changes are accepted only from pages of this site), or it asks for a solution of a test before it is handed in.',
   404: 'Nothing with that id.',
   409: 'A submit with this Idempotency-Key is still being stored; send it again after Retry-After.',
   413: 'The request body is too large.',

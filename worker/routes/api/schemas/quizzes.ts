@@ -101,7 +101,7 @@ export const quizzesRoutes = {
     path: '/{quizId}/check',
     operationId: 'checkAnswer',
     tags,
-    summary: 'Check one answer (practice): nothing is stored',
+    summary: 'Check one answer of a practice quiz (nothing is stored); a test (the final test, a set marked as one) answers 403',
     request: { params: quizId, body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
     responses: { 200: json(CheckResult, 'The grade with feedback and the solution.'), ...bodyErrors },
   }),
