@@ -3,7 +3,7 @@
 // with the questions in the worker. Run by `npm run bench`; prints one table and writes bench-results/.
 import { env, exports } from 'cloudflare:workers';
 import { it } from 'vitest';
-import type { LedgerRow } from '../worker/objects/results-ledger.ts';
+import type { LedgerRow } from '../worker/objects/results-ledger/results-ledger.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_LEDGER_ATTEMPTS ?? 10_000);
 const QUESTIONS = 12;

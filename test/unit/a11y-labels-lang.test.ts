@@ -13,9 +13,9 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Feedback } from '../../web/quiz/feedback.tsx';
 import { QuestionFields } from '../../web/quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../../web/quiz/types.ts';
-import { tFor } from '../../worker/i18n.ts';
-import { quizLabels } from '../../worker/quiz-labels.ts';
-import { content } from '../../worker/content.ts';
+import { tFor } from '../../worker/render/i18n.ts';
+import { quizLabels } from '../../worker/render/labels.ts';
+import { content } from '../../worker/services/content.ts';
 import { testIds } from './grading-helpers.ts';
 
 /** Public ids of one attempt (issue 17): a stand-in for the worker's MAC, as in the grading tests. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BODY_BYTES, LARGER_BODIES } from '../../worker/middleware/body-limit.ts';
+import { DEFAULT_BODY_BYTES, LARGER_BODIES } from '../../worker/http/body-limit.ts';
 import { request } from './helpers.ts';
 import { TOKEN } from './instructor-helpers.ts';
 import { chunkedBody, contentType, routeKeys, stateChangingRoutes, type SampleRoute } from './route-samples.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/env.ts';
-import { handleError } from '../../worker/error-handler.tsx';
+import { handleError } from '../../worker/http/error-handler.tsx';
 import { request } from './helpers.ts';
 
 // A client's mistake is answered in the form it asked for: JSON for the API, an HTML page in the UI

@@ -4,9 +4,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../core/sets/limits.ts';
-import { setStore } from '../../worker/sets.ts';
+
 import { request } from './helpers.ts';
 import { api, auth, json, t, validSet } from './instructor-helpers.ts';
+import { setStore } from '../../worker/stores/index.ts';
 
 type Problem = { path?: string; line?: number; column?: number; message: string };
 const nested = (n: number, tag = 'b') => `${`<${tag}>`.repeat(n)}tief${`</${tag}>`.repeat(n)}`;

@@ -1,8 +1,8 @@
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signinGuard } from '../../worker/instructor-auth.ts';
-import { SIGNIN_LIMITS, type SigninGuard } from '../../worker/objects/signin-guard.ts';
+import { signinGuard } from '../../worker/auth/instructor-token.ts';
+import { SIGNIN_LIMITS, type SigninGuard } from '../../worker/objects/signin-guard/signin-guard.ts';
 import { visibleText } from './helpers.ts';
 import { bearer, guardSql, resetLimits, retryAfter, signIn, TOKEN, WRONG } from './signin-helpers.ts';
 

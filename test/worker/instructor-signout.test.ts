@@ -1,7 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { signinGuard } from '../../worker/instructor-auth.ts';
+import { signinGuard } from '../../worker/auth/instructor-token.ts';
 import { request } from './helpers.ts';
 import { validSet } from './instructor-helpers.ts';
 import { form, guardSql, session } from './signin-helpers.ts';

@@ -1,7 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { SWEEP_DELAY_MS, SWEEP_EVERY_MS } from '../../worker/objects/results-ledger.ts';
+import { SWEEP_DELAY_MS, SWEEP_EVERY_MS } from '../../worker/objects/results-ledger/results-ledger.ts';
 import { attemptCounts, ledgerReport, learnerKey, recordAttempt, type LedgerEntry } from '../../worker/stores/results-store.ts';
 import { failingLedger, ledgerOf, parked } from './attempt-helpers.ts';
 import { fetchCounting } from './kv-counter.ts';

@@ -2,9 +2,10 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { typedAnswer } from '../../core/quiz/kinds/typed-answer.ts';
 import { capitalsSet } from '../fixtures/sets.ts';
-import { setStore } from '../../worker/sets.ts';
+
 import { request, visibleText } from './helpers.ts';
 import { auth, createSet, editSet, postAccept, resultsPage, scoreOf, session } from './set-accept-helpers.ts';
+import { setStore } from '../../worker/stores/index.ts';
 
 type Stored = {
   version: number;

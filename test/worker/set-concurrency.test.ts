@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { setStore } from '../../worker/sets.ts';
+
 import { clearPublishedCaches } from '../../worker/stores/set-store-published.ts';
 import { request } from './helpers.ts';
+import { setStore } from '../../worker/stores/index.ts';
 
 const auth = { authorization: 'Bearer test-instructor-token-0123456789' };
 const json = { 'content-type': 'application/json' };

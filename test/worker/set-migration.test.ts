@@ -1,12 +1,13 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { setStore } from '../../worker/sets.ts';
+
 import { keys } from '../../worker/stores/keys.ts';
 import { COURSE_REGISTRY } from '../../worker/stores/set-store-do.ts';
 import { clearPublishedCaches } from '../../worker/stores/set-store-published.ts';
 import type { SetSummary, SetVersion } from '../../worker/stores/set-store.ts';
 import { request } from './helpers.ts';
+import { setStore } from '../../worker/stores/index.ts';
 
 const auth = { authorization: 'Bearer test-instructor-token-0123456789' };
 const t = (s: string) => ({ de: s, en: s });

@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { SetRegistry } from '../../worker/objects/set-registry.ts';
+import type { SetRegistry } from '../../worker/objects/set-registry/set-registry.ts';
 import { COURSE_REGISTRY } from '../../worker/stores/set-store-do.ts';
 import { capitalsSet } from '../fixtures/sets.ts';
 import { request, visibleText } from './helpers.ts';

@@ -1,8 +1,8 @@
 import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { SetRegistry } from '../../worker/objects/set-registry.ts';
-import { RETRY_MAX_MS, RETRY_MS, retryDelay, SAFETY_NET_MS } from '../../worker/objects/set-registry-kv-sync.ts';
+import type { SetRegistry } from '../../worker/objects/set-registry/set-registry.ts';
+import { RETRY_MAX_MS, RETRY_MS, retryDelay, SAFETY_NET_MS } from '../../worker/objects/set-registry/kv-sync.ts';
 import { keys } from '../../worker/stores/keys.ts';
 import { PUBLISHED_LIST_KEY } from '../../worker/stores/set-store-published.ts';
 import { questionSet } from './set-store-contract.ts';

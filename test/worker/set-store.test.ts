@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import type { SetRegistry } from '../../worker/objects/set-registry.ts';
+import type { SetRegistry } from '../../worker/objects/set-registry/set-registry.ts';
 import { describe, expect, it } from 'vitest';
 import { DoSetStore } from '../../worker/stores/set-store-do.ts';
 import { clearPublishedCaches, PUBLISHED_LIST_KEY } from '../../worker/stores/set-store-published.ts';

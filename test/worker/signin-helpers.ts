@@ -3,7 +3,7 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import { signinGuard } from '../../worker/instructor-auth.ts';
+import { signinGuard } from '../../worker/auth/instructor-token.ts';
 import { request } from './helpers.ts';
 import { TOKEN } from './instructor-helpers.ts';
 

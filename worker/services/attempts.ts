@@ -10,12 +10,12 @@ import { responseInKeys } from '../../core/quiz/public-ids.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
-import { courseLexicon, sourceLanguage } from '../content.ts';
+import { courseLexicon, sourceLanguage } from './content.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import { storeAttempt } from '../progress.ts';
+import { ApiError } from '../http/errors.ts';
+import { storeAttempt } from './progress.ts';
 import type { LedgerQuestion } from '../stores/results-store.ts';
-import { sourcesOf } from '../quizzes.ts';
+import { sourcesOf } from './quizzes.ts';
 import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
 
 /** A graded question with its source sentences resolved for display. */

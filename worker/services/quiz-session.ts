@@ -4,13 +4,14 @@ import { pick } from '../../core/content/localized.ts';
 import type { PublicIds } from '../../core/quiz/public-ids.ts';
 import { learnerQuiz, type LearnerQuiz, type Quiz } from '../../core/quiz/quiz.ts';
 import { SEED_PATTERN } from '../../core/quiz/random.ts';
-import { content, sourceLanguage } from '../content.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { FINAL_ID, getQuiz } from '../quizzes.ts';
-import { isSetId, setQuiz, setStore } from '../sets.ts';
+import { content, sourceLanguage } from './content.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { FINAL_ID, getQuiz } from './quizzes.ts';
+import { isSetId, setQuiz } from './sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
 import { quizIds } from './public-ids.ts';
 import { setMode } from '../../core/sets/schema.ts';
+import { setStore } from '../stores/index.ts';
 
 /**
  * The seed of a lesson or set quiz opened without one: a check or submit that sends no seed is graded with

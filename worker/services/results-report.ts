@@ -5,13 +5,14 @@ import { versionOf } from '../../core/quiz/quiz.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { responseRows } from '../../core/stats/rows.ts';
-import { content } from '../content.ts';
-import { FINAL_ID, getQuiz } from '../quizzes.ts';
-import { isSetId, setQuiz, setStore } from '../sets.ts';
+import { content } from './content.ts';
+import { FINAL_ID, getQuiz } from './quizzes.ts';
+import { isSetId, setQuiz } from './sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
 import { ledgerReport, ledgerScores, type AttemptSelection, type ScoreMatrix } from '../stores/results-store.ts';
 import { plainText } from '../../core/formats/shared/rich-text.ts';
 import { chooseLanguage } from './quiz-session.ts';
+import { setStore } from '../stores/index.ts';
 
 /** A quiz as its report sees it: the questions to describe (the current ones), its languages, whether it is editable. */
 export interface ReportedQuiz {

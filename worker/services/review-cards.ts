@@ -5,9 +5,10 @@ import { cardId, parseCardId } from '../../core/review/card-id.ts';
 import type { DeckSource } from '../../core/review/deck.ts';
 import { wordCard, wordCardIds, type BuiltCard, type ReviewTexts, type WordCardInput } from '../../core/review/word-cards.ts';
 import type { Question } from '../../core/quiz/schema.ts';
-import { content, contentLanguages, getEntry, getLesson, glossaryOf, sentenceById, sourceLanguage } from '../content.ts';
-import { tFor } from '../i18n.ts';
-import { isSetId, setStore } from '../sets.ts';
+import { content, contentLanguages, getEntry, getLesson, glossaryOf, sentenceById, sourceLanguage } from './content.ts';
+import { tFor } from '../render/i18n.ts';
+import { isSetId } from './sets.ts';
+import { setStore } from '../stores/index.ts';
 
 const texts: ReviewTexts = (lang, key, vars) => String(tFor(lang)(`review.card.${key}` as const, vars as { word: string }));
 const wordInput: WordCardInput = {

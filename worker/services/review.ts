@@ -23,19 +23,16 @@ import { gradeCard } from '../../core/review/grade-card.ts';
 import type { GradeResult } from '../../core/quiz/grade.ts';
 import { schedule, type Rating } from '../../core/review/schedule.ts';
 import type { BuiltCard } from '../../core/review/word-cards.ts';
-import { getEntry, getLesson, sentenceById, sourceLanguage } from '../content.ts';
+import { getEntry, getLesson, sentenceById, sourceLanguage } from './content.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import { currentLearner, ensureLearner } from '../learner.ts';
-import { progressStore } from '../progress.ts';
-import { sourcesOf } from '../quizzes.ts';
+import { ApiError } from '../http/errors.ts';
+import { currentLearner, ensureLearner } from '../auth/learner.ts';
+import { sourcesOf } from './quizzes.ts';
 import { newAttemptId } from '../stores/keys.ts';
-import { KvReviewStore, type ReviewStore } from '../stores/review-store.ts';
+import { progressStore, reviewStore } from '../stores/index.ts';
 import { sessionIds } from './public-ids.ts';
 import { chooseLanguage } from './quiz-session.ts';
 import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
-
-export const reviewStore = (env: Env): ReviewStore => new KvReviewStore(env.PROGRESS);
 
 /** "in 10 minutes", "in 3 days": how far away a time is, in the UI language. */
 export function dueIn(lang: string, due: number, now = Date.now()): string {

@@ -1,7 +1,7 @@
 // Ledger rows parked in KV: a submit whose ledger call failed or timed out parks its row here before it
 // answers, so an acknowledged attempt always exists somewhere durable; the ledger's sweep and every report
 // move parked rows in (docs/decisions/0008-durable-attempts.md). None exist in the normal case.
-import type { LedgerRow } from '../objects/results-ledger-schema.ts';
+import type { LedgerRow } from '../objects/results-ledger/schema.ts';
 import { keys } from './keys.ts';
 
 /** KV metadata of a parked row: the learner's pseudonym, so an erase finds their rows without reading any. */

@@ -1,7 +1,14 @@
 // The results ledger behind the attempt service and the instructor reports: one ResultsLedger Durable
 // Object per quiz id. A submit waits for the ledger (or parks its row in KV) before it answers, so an
 // acknowledged attempt is never only in the learner's KV (docs/decisions/0003, 0008).
-import type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix } from '../objects/results-ledger.ts';
+import type {
+  AttemptSelection,
+  LearnerLedgerRow,
+  LedgerReport,
+  LedgerRow,
+  RecordOutcome,
+  ScoreMatrix,
+} from '../objects/results-ledger/results-ledger.ts';
 import { hmacHex } from './hmac.ts';
 import { parkRow } from './parked-results.ts';
 

@@ -1,6 +1,6 @@
 import type { QuestionSet } from '../../core/sets/schema.ts';
 import type { Acceptance } from '../../core/stats/accept-answer.ts';
-import type { PublishResult, SetRegistry } from '../objects/set-registry.ts';
+import type { PublishResult, SetRegistry } from '../objects/set-registry/set-registry.ts';
 import { PublishedSets } from './set-store-published.ts';
 import type { AcceptResult, SetStore, SetSummary, SetVersion } from './set-store.ts';
 

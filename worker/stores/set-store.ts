@@ -90,5 +90,3 @@ export function summaryOf(
     learnerCopyPending: false,
   };
 }
-
-export { DoSetStore } from './set-store-do.ts';

@@ -2,7 +2,7 @@ import { pos, type Src } from '../shared/source.ts';
 import { IMPORT_TYPO_TOLERANCE } from '../gift/answer-block.ts';
 import type { GiftBlock } from '../gift/blocks.ts';
 import { problem, type Ctx } from '../gift/context.ts';
-import { parsed, readTitle, type BlockResult } from '../gift/question-block.ts';
+import { parsed, readTitle, type BlockResult } from '../gift/block-result.ts';
 import type { QuestionDraft } from '../gift/types.ts';
 import { hasEmbeddedAnswers, readClozeText } from './question.ts';
 

@@ -1,5 +1,5 @@
 import { problem, warn, type Ctx } from './context.ts';
-import type { ParsedQuestion } from './question-block.ts';
+import type { ParsedQuestion } from './block-result.ts';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 

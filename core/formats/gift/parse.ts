@@ -5,7 +5,8 @@ import { readBlocks, type GiftBlock } from './blocks.ts';
 import type { Ctx } from './context.ts';
 import { problem } from './context.ts';
 import { assignIds } from './ids.ts';
-import { readQuestionBlock, type BlockResult, type ParsedQuestion } from './question-block.ts';
+import type { BlockResult, ParsedQuestion } from './block-result.ts';
+import { readQuestionBlock } from './question-block.ts';
 import type { GiftImport, GiftOptions, QuestionInput } from './types.ts';
 
 /**

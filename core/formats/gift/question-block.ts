@@ -3,34 +3,18 @@ import { readEmbeddedQuestion } from '../cloze/block.ts';
 import { BLANK, hasEmbeddedAnswers } from '../cloze/question.ts';
 import { readAnswers } from './answer-block.ts';
 import type { GiftBlock } from './blocks.ts';
-import { problem, warn, type Ctx } from './context.ts';
+import { problem, type Ctx } from './context.ts';
 import { GAP_ID } from './kinds/missing-word.ts';
 import { LIMITS, tooLong } from '../../sets/limits.ts';
 import { checkLength, isEmpty, localize, readText } from './text.ts';
 import type { QuestionDraft } from './types.ts';
+import { parsed, readTitle, type BlockResult } from './block-result.ts';
 
 export { BLANK };
 /** Stands for the gap while the question text is converted. */
 const SENTINEL = '\uE000gap\uE000';
 const CLOZE_SYNTAX =
   /^\s*\d*\s*:\s*(MULTICHOICE|MULTICHOICE_[A-Z]+|MC|MCV|MCH|MCS|MCVS|MCHS|SHORTANSWER|SHORTANSWER_C|SA|MW|SAC|MWC|NUMERICAL|NM|MULTIRESPONSE|MULTIRESPONSE_[A-Z]+|MR|MRH|MRS|MRHS)\s*:/i;
-
-/** A question as read from its block, before it has an id. */
-export interface ParsedQuestion {
-  question: QuestionDraft;
-  title: string | undefined;
-  explicitId: string | undefined;
-  moodleId: string | undefined;
-  idAt: number;
-  line: number;
-}
-
-/** What one block is: a category switch, a passage (description), a question, or nothing (problems reported). */
-export type BlockResult =
-  | { kind: 'category'; path: string }
-  | { kind: 'passage'; text: Record<string, string>; line: number }
-  | { kind: 'question'; parsed: ParsedQuestion }
-  | { kind: 'none' };
 
 /** Reads one block: `$CATEGORY`, `::title::`, the text and its first `{…}` answer block. */
 export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: GiftBlock): BlockResult {
@@ -147,29 +131,4 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
   // The kind's fields first (type leads), so that stored sets read well.
   const question = (fields.type === 'cloze' ? { ...fields, ...common, text: clozeText } : { ...fields, ...common }) as QuestionDraft;
   return { kind: 'question', parsed: parsed(question, title, directives, moodleId, pos(t), firstLine) };
-}
-
-/** A question as read, with what gives it its id. */
-export function parsed(
-  question: QuestionDraft,
-  title: string | undefined,
-  directives: GiftBlock['directives'],
-  moodleId: GiftBlock['moodleId'],
-  at: number,
-  line: number,
-): ParsedQuestion {
-  return { question, title, explicitId: directives.id?.value, moodleId: moodleId?.value, idAt: directives.id?.at ?? at, line };
-}
-
-/** A leading `::Title::` (GIFT and Cloze files alike) and the text after it. */
-export function readTitle(ctx: Ctx, text: Src): { title: string | undefined; t: Src } {
-  if (find(text, '::') !== 0) return { title: undefined, t: text };
-  const end = find(text, '::', 2);
-  if (end < 0) {
-    warn(ctx, pos(text), 'the title has no closing "::"; it was read as part of the question text.');
-    return { title: undefined, t: trim(sub(text, 2)) };
-  }
-  const title = sub(text, 2, end).s.trim();
-  if (title.length > LIMITS.titleChars) problem(ctx, pos(text), `this title ${tooLong(title.length, LIMITS.titleChars)}.`);
-  return { title: title || undefined, t: trim(sub(text, end + 2)) };
 }

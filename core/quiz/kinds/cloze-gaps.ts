@@ -1,6 +1,6 @@
 import { pick } from '../../content/localized.ts';
 import type { FeedbackItem } from '../feedback.ts';
-import type { ClozePart } from '../learner.ts';
+import type { ClozePart } from '../learner-types.ts';
 import type { Gap, GapOf, QuestionOf } from '../schema.ts';
 import { textRules } from '../text-match.ts';
 import { inLang, unknownId, type GradeContext, type Problem, type PublicIds, type Shuffler } from './kind.ts';

@@ -1,5 +1,5 @@
 import type { FeedbackItem } from '../feedback.ts';
-import type { LearnerQuestion } from '../learner.ts';
+import type { LearnerQuestion } from '../learner-types.ts';
 import type { ResponseOf } from '../response.ts';
 import type { QuestionOf, QuestionType } from '../schema.ts';
 

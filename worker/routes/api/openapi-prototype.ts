@@ -6,11 +6,11 @@ import { zValidator } from '@hono/zod-validator';
 import type { Env, Schema } from 'hono';
 import type { z } from 'zod';
 import { formatPath } from '../../../core/content/load.ts';
-import { content, getLesson, glossaryOf, sentencesOf } from '../../content.ts';
+import { content, getLesson, glossaryOf, sentencesOf } from '../../services/content.ts';
 import type { AppEnv } from '../../env.ts';
-import { ApiError, notFound } from '../../errors.ts';
-import { handleError } from '../../error-handler.tsx';
-import { security } from '../../middleware/security.ts';
+import { ApiError, notFound } from '../../http/errors.ts';
+import { handleError } from '../../http/error-handler.tsx';
+import { security } from '../../http/security-headers.ts';
 import { checkAnswer } from '../../services/attempts.ts';
 import { openQuiz } from '../../services/quiz-session.ts';
 import { documentConfig, instructorToken, repairPatterns } from './schemas/document.ts';
@@ -19,7 +19,7 @@ import { metaRoutes } from './schemas/meta.ts';
 import { quizzesRoutes } from './schemas/quizzes.ts';
 
 /**
- * Today's validation errors (worker/validate.ts), as the hook every route's validators call: a query string
+ * Today's validation errors (worker/http/validate.ts), as the hook every route's validators call: a query string
  * or URL that does not fit is a 400, a JSON body that parses but does not fit a 422, naming every problem.
  * (Wiring: validate.ts exports this one function and both use it.)
  */

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { localized } from '../../../../core/content/localized.ts';
 import { SentenceId } from '../../../../core/content/schema.ts';
 import { SEED_PATTERN } from '../../../../core/quiz/random.ts';
-import { contentLanguages } from '../../../content.ts';
-import type { sourcesOf } from '../../../quizzes.ts';
+import { contentLanguages } from '../../../services/content.ts';
+import type { sourcesOf } from '../../../services/quizzes.ts';
 import type { Same } from './same-type.ts';
 
 /**

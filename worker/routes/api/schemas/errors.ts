@@ -1,8 +1,8 @@
-// The one error shape of the API, `{"error":{"code","message","details"}}` (worker/errors.ts), as a response
+// The one error shape of the API, `{"error":{"code","message","details"}}` (worker/http/errors.ts), as a response
 // schema per status: each status lists the codes the app answers with it, so a new code or a status a route
 // does not document fails the contract test instead of slipping by.
 import { z } from 'zod';
-import type { ErrorDetail as ErrorDetailType, errorBody } from '../../../errors.ts';
+import type { ErrorDetail as ErrorDetailType, errorBody } from '../../../http/errors.ts';
 import type { Same } from './same-type.ts';
 
 /** Where a problem is (a JSON path, or a line and column of an imported file) and what it is. */
@@ -17,7 +17,7 @@ export const ErrorDetail = z
   .meta({ id: 'ErrorDetail' });
 true satisfies Same<z.infer<typeof ErrorDetail>, ErrorDetailType>;
 
-/** The codes each client-error status carries (worker/error-handler.tsx: ApiError, ResponseError, HTTPException). */
+/** The codes each client-error status carries (worker/http/error-handler.tsx: ApiError, ResponseError, HTTPException). */
 export const ERROR_CODES = {
   /** A query string or URL that does not fit, or JSON that does not parse (Hono's validator: `bad_request`). */
   400: ['invalid_request', 'bad_request'],

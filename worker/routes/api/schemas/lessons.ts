@@ -1,4 +1,4 @@
-// `GET /api/lessons` and `GET /api/lessons/{lessonId}` (worker/routes/lessons-api.ts): what they take and
+// `GET /api/lessons` and `GET /api/lessons/{lessonId}` (worker/routes/api/lessons.ts): what they take and
 // answer, built from the content schemas of core/content/schema.ts.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';

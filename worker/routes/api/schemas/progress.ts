@@ -1,4 +1,4 @@
-// `GET /api/progress`, `DELETE /api/progress`, `GET /api/progress/export` (worker/routes/progress-api.ts):
+// `GET /api/progress`, `DELETE /api/progress`, `GET /api/progress/export` (worker/routes/api/progress.ts):
 // the learner's summary, erasing it, and everything stored (core/progress/, core/review/deck.ts).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';

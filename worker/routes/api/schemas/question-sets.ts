@@ -1,4 +1,4 @@
-// The instructor's question sets (worker/routes/sets-api.ts): list, import (our JSON, GIFT or Moodle Cloze as
+// The instructor's question sets (worker/routes/api/question-sets.ts): list, import (our JSON, GIFT or Moodle Cloze as
 // text/plain), read, replace, delete, publish, export. Every route needs the instructor token.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// `GET /api/quizzes/{quizId}`, `POST …/check`, `POST …/attempts` (worker/routes/quizzes-api.ts): the
+// `GET /api/quizzes/{quizId}`, `POST …/check`, `POST …/attempts` (worker/routes/api/quizzes.ts): the
 // learner's copy, checking one answer, handing in an attempt (worker/services/attempts.ts).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';

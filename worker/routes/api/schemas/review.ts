@@ -1,4 +1,4 @@
-// `GET /api/review`, `POST /api/review/cards`, `POST /api/review/{cardId}/answer` (worker/routes/review-api.ts):
+// `GET /api/review`, `POST /api/review/cards`, `POST /api/review/{cardId}/answer` (worker/routes/api/review.ts):
 // the cards to review now, adding words, answering a card (worker/services/review.ts).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';

@@ -1,0 +1,204 @@
+import { DurableObject } from 'cloudflare:workers';
+import { quizFigures, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
+import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
+import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
+import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
+
+export type { LearnerLedgerRow, LedgerRow, RecordOutcome };
+
+export type AttemptSelection = 'first' | 'all';
+
+/** What a report needs from the ledger: figures and response counts, never rows or learner keys. */
+export interface LedgerReport extends QuizFigures {
+  /** The version of the most recent attempt (null without attempts). */
+  version: string | null;
+  /** Question id → its type as graded, and its response counts. */
+  types: Record<string, string>;
+  tallies: Record<string, Tally[]>;
+}
+
+/** The attempt × question score matrix, one row per attempt in time order (null: not in that attempt). */
+export interface ScoreMatrix {
+  questionIds: string[];
+  rows: Array<Array<number | null>>;
+}
+
+// Each learner's first attempt by time (late catch-up entries still sort where they belong).
+const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
+
+/** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
+export const SWEEP_DELAY_MS = 30_000;
+export const SWEEP_EVERY_MS = 10 * 60_000;
+const LAST_SWEEP = 'lastSweep';
+
+/**
+ * The results ledger of one quiz (one object per quiz id: a lesson, `final` or a set): every graded attempt
+ * with each question's score and response. SQLite, strongly consistent: what `record` returned is in the
+ * next report. Figures are computed on read (docs/decisions/0003-results-ledger.md says why). Rows a submit
+ * had to park in KV come in by the object's own sweep alarm, and before every report (0008).
+ */
+export class ResultsLedger extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  /** When this instance set the sweep alarm (0: not since it started, or the sweep has run since). */
+  private sweepAt = 0;
+  /** Learners erased while a drain runs: their parked rows must not come back through that drain. */
+  private erasedWhileDraining: Set<string> | null = null;
+  private draining = 0;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    migrate(this.sql);
+  }
+
+  /**
+   * Stores one attempt; a second delivery of the same attempt id (a retry) changes nothing and answers with
+   * the stored row's time and request digest, so an idempotent submit can answer like the first.
+   */
+  record(row: LedgerRow): RecordOutcome {
+    const outcome = this.ctx.storage.transactionSync((): RecordOutcome => {
+      if (insertRow(this.sql, row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
+      const stored = this.sql
+        .exec<{ created_at: string; request_hash: string | null }>(
+          `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
+          row.attemptId,
+        )
+        .one();
+      return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
+    });
+    this.scheduleSweep();
+    return outcome;
+  }
+
+  /**
+   * Sets the sweep alarm at most once per sweep period while the quiz has submits: parked rows then arrive
+   * without any instructor request, and the alarm survives restarts. The last sweep's time is stored, so the
+   * period holds across evictions too (one storage read per object start, one write per sweep).
+   */
+  private scheduleSweep(): void {
+    if (this.sweepAt) return;
+    const last = this.ctx.storage.kv.get<number>(LAST_SWEEP) ?? 0;
+    this.sweepAt = Math.max(Date.now() + SWEEP_DELAY_MS, last + SWEEP_EVERY_MS);
+    this.ctx.storage.setAlarm(this.sweepAt).catch((e: unknown) => {
+      console.warn('results ledger: could not set the sweep alarm', e);
+      this.sweepAt = 0;
+    });
+  }
+
+  /** The sweep: parked rows of this quiz into the ledger. A throw makes the platform retry it with backoff. */
+  override async alarm(): Promise<void> {
+    this.sweepAt = 0;
+    this.ctx.storage.kv.put(LAST_SWEEP, Date.now());
+    await this.drain();
+  }
+
+  /** Moves this quiz's parked rows in (one KV `list()`, usually empty); how many there were. */
+  private async drain(): Promise<number> {
+    // Named by quiz id (idFromName) is the only way this object is reached; the name is the KV prefix.
+    const quizId = this.ctx.id.name;
+    if (!quizId) return 0;
+    const erased = (this.erasedWhileDraining ??= new Set());
+    this.draining++;
+    try {
+      return await drainParked(this.env.PROGRESS, quizId, (row) => {
+        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => insertRow(this.sql, row));
+      });
+    } finally {
+      if (--this.draining === 0) this.erasedWhileDraining = null;
+    }
+  }
+
+  /**
+   * Erases one learner (by pseudonym) from this ledger: their parked rows first, then their rows, so a row
+   * drained meanwhile is deleted too. Idempotent: a retry after a failure ends with nothing. Rows removed.
+   */
+  async erase(learnerKey: string): Promise<number> {
+    this.erasedWhileDraining?.add(learnerKey);
+    const quizId = this.ctx.id.name;
+    const parked = quizId ? await deleteParkedOf(this.env.PROGRESS, quizId, learnerKey) : 0;
+    this.erasedWhileDraining?.add(learnerKey); // a drain may have started while the KV calls ran
+    return parked + this.ctx.storage.transactionSync(() => deleteLearner(this.sql, learnerKey));
+  }
+
+  /** Everything this ledger holds about one learner (by pseudonym), oldest first: for the learner's export. */
+  rowsOf(learnerKey: string): LearnerLedgerRow[] {
+    return rowsOfLearner(this.sql, learnerKey);
+  }
+
+  /** Attempts recorded (all of them). */
+  count(): number {
+    return Number(this.sql.exec(`SELECT COUNT(*) AS n FROM attempts`).one().n);
+  }
+
+  private *answers(selection: AttemptSelection) {
+    const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
+    yield* this.sql.exec<{
+      seq: number;
+      question: string;
+      type: string;
+      score: number;
+      response: string | null;
+      normalized: string | null;
+      lang: string | null;
+    }>(
+      `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
+              n.normalized AS normalized, a.lang AS lang
+       FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
+    );
+  }
+
+  /** Figures and response counts of the first attempt of each learner, or of every attempt (parked rows in first). */
+  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+    await this.drain();
+    const attempts: ScoredAttempt[] = [];
+    const tallies = new Map<string, ResponseTally>();
+    const types: Record<string, string> = {};
+    let last = -1;
+    let scores: Record<string, number> = {};
+    for (const r of this.answers(selection)) {
+      if (r.seq !== last) {
+        scores = {};
+        attempts.push({ scores });
+        last = r.seq;
+      }
+      types[r.question] ??= r.type;
+      if (r.type === 'essay') continue; // kept for the instructor, never scored
+      scores[r.question] = r.score;
+      let tally = tallies.get(r.question);
+      if (!tally) tallies.set(r.question, (tally = new ResponseTally()));
+      tally.add({
+        type: r.type,
+        response: r.response === null ? null : JSON.parse(r.response),
+        normalized: r.normalized === null ? undefined : JSON.parse(r.normalized),
+        lang: r.lang ?? undefined,
+      });
+    }
+    const version =
+      this.sql.exec<{ version: string }>(`SELECT version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`).toArray()[0]
+        ?.version ?? null;
+    return {
+      ...quizFigures(attempts, opts),
+      version,
+      types,
+      tallies: Object.fromEntries([...tallies].map(([id, t]) => [id, t.rows()])),
+    };
+  }
+
+  /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
+  async scores(selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
+    await this.drain();
+    const ids = [...questionIds];
+    const rows: Array<Map<string, number>> = [];
+    let last = -1;
+    for (const r of this.answers(selection)) {
+      if (r.seq !== last) {
+        rows.push(new Map());
+        last = r.seq;
+      }
+      if (r.type === 'essay') continue;
+      if (!ids.includes(r.question)) ids.push(r.question);
+      rows[rows.length - 1]!.set(r.question, r.score);
+    }
+    return { questionIds: ids, rows: rows.map((m) => ids.map((id) => m.get(id) ?? null)) };
+  }
+}

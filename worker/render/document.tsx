@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import manifest from '../../build/manifest.json';
+import { Layout } from '../../web/components/layout.tsx';
+import { PageCtx, type PageContext } from '../../web/page-context.ts';
+import { uiLanguages } from '../services/content.ts';
+import type { AppEnv } from '../env.ts';
+import { tFor } from './i18n.ts';
+
+const assets = manifest as { js: string; css: string };
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  /** Whether the page has islands to hydrate (loads the client bundle). */
+  islands?: boolean;
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+  /**
+   * For pages that are the same for every learner (a lesson in one view): the rendered HTML is kept per
+   * isolate under this key, so a repeat costs no rendering. Leave it out for anything personal.
+   */
+  cacheKey?: string;
+}
+
+const MAX_CACHED_PAGES = 200;
+const pageCache = new Map<string, string>();
+
+const languages = () => uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));
+
+/** Renders a page of the UI language `lang` inside the document shell and the site layout. */
+export function renderPage(c: Context<AppEnv>, lang: string, page: VNode | (() => VNode), opts: PageOptions) {
+  const status = opts.status ?? 200;
+  const key = opts.cacheKey && `${lang}|${c.req.url}|${opts.cacheKey}`;
+  const hit = key ? pageCache.get(key) : undefined;
+  if (hit) return c.html(hit, status);
+  const html = renderDocument(c, lang, typeof page === 'function' ? page() : page, opts);
+  if (key) {
+    if (pageCache.size >= MAX_CACHED_PAGES) pageCache.delete(pageCache.keys().next().value!);
+    pageCache.set(key, html);
+  }
+  return c.html(html, status);
+}
+
+function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: PageOptions): string {
+  const t = tFor(lang);
+  const url = new URL(c.req.url);
+  // The same page in another language: strip the `/{lang}` prefix (pages outside it link to the overview).
+  const path = url.pathname.startsWith(`/${lang}/`) ? url.pathname.slice(lang.length + 1) : '/';
+  const ctx: PageContext = { t, lang, languages: languages(), path: path + url.search };
+  const body = renderToString(
+    <PageCtx.Provider value={ctx}>
+      <Layout>{page}</Layout>
+    </PageCtx.Provider>,
+  );
+  const title = `${opts.title} · ${t('site.short')}`;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(opts.description ?? t('site.description'))}">`,
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+    `<link rel="stylesheet" href="${assets.css}">`,
+    opts.islands ? `<script type="module" src="${assets.js}"></script>` : '',
+    ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="/${l}${path === '/' ? '/' : path}">`),
+  ].join('');
+  return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESC[ch]!);

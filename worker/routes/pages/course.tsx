@@ -1,0 +1,150 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { rememberPreference } from '../../http/preference-cookie.ts';
+import { pick } from '../../../core/content/localized.ts';
+import { headword } from '../../../core/content/headword.ts';
+import { OverviewPage } from '../../../web/pages/overview.tsx';
+import { LessonPage, glosses, grammarLabel } from '../../../web/pages/lesson.tsx';
+import type { ReaderProps } from '../../../web/islands/reader.tsx';
+import {
+  content,
+  contentLanguages,
+  correctionsOf,
+  getLesson,
+  glossaryOf,
+  lessonIndex,
+  sentencesOf,
+  sourceLanguage,
+  termSegments,
+} from '../../services/content.ts';
+import type { AppEnv } from '../../env.ts';
+import { notFound } from '../../http/errors.ts';
+import { renderPage } from '../../render/document.tsx';
+import { lessonQuizIds, loadAttempts } from '../../services/progress.ts';
+import { summarize } from '../../../core/progress/summary.ts';
+import { LEARNING_PARAM } from '../../../web/components/learning-direction.tsx';
+import { chosenLearning, rememberLearning } from '../../render/learning-language.ts';
+import { loadReviewDue } from '../../services/review-widgets.ts';
+import { setStore } from '../../stores/index.ts';
+
+/** The course's own pages: the overview and the lessons. */
+export const coursePages = new Hono<AppEnv>();
+
+coursePages.get('/:lang', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
+
+coursePages.get('/:lang/', async (c) => {
+  const lang = c.get('lang');
+  // "I am learning German / English" is a plain link: remember the choice and show the overview again.
+  const learningAsked = c.req.query(LEARNING_PARAM);
+  if (learningAsked !== undefined) {
+    if (contentLanguages.includes(learningAsked)) rememberLearning(c, learningAsked);
+    return c.redirect(`/${lang}/#learning`, 303);
+  }
+  // Two KV operations at most: the attempt summaries and the review log (none without a learner cookie).
+  const [{ metas }, sets] = await Promise.all([loadAttempts(c), publishedSets(c.env, lang)]);
+  const reviewDue = await loadReviewDue(c, metas);
+  c.header('Cache-Control', 'private, no-store');
+  return renderPage(
+    c,
+    lang,
+    <OverviewPage
+      lessons={content.lessons}
+      sourceLanguage={sourceLanguage}
+      progress={summarize(metas, lessonQuizIds())}
+      sets={sets}
+      learning={chosenLearning(c)}
+      contentLanguages={contentLanguages}
+      reviewDue={reviewDue}
+    />,
+    { title: c.get('t')('overview.title') },
+  );
+});
+
+coursePages.get('/:lang/lessons/:lessonId', async (c) => {
+  const lang = c.get('lang');
+  const t = c.get('t');
+  const lesson = getLesson(c.req.param('lessonId'));
+  if (!lesson) throw notFound('lesson', c.req.param('lessonId'));
+  const i = lessonIndex(lesson.id);
+  const views = [...contentLanguages, 'both'];
+  const queryView = c.req.query('view');
+  const cookieView = getCookie(c, 'view');
+  let view = 'both';
+  if (queryView && views.includes(queryView)) {
+    view = queryView;
+    // The reader's island switches the view in place and writes this cookie itself.
+    rememberPreference(c, 'view', view, { readableByScript: true });
+  } else if (cookieView && views.includes(cookieView)) view = cookieView;
+
+  const sets = (await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id);
+  const addedParam = c.req.query('added');
+  const added = addedParam !== undefined && /^\d{1,4}$/.test(addedParam) ? Number(addedParam) : null;
+  // Built only when the page is not in the cache: the props are the expensive part.
+  const page = () => {
+    const glossary = glossaryOf(lesson);
+    const reader: ReaderProps = {
+      languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
+        code,
+        label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
+      })),
+      view,
+      pairWith:
+        lang !== sourceLanguage && contentLanguages.includes(lang)
+          ? lang
+          : (contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage),
+      sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
+      entries: Object.fromEntries(
+        glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
+      ),
+      labels: {
+        view: t('lesson.view'),
+        both: t('lesson.both'),
+        close: t('lesson.close'),
+        sentence: t('lesson.sentence'),
+        listen: t('review.listen'),
+        review: { add: t('review.add'), added: t('review.addedWord'), failed: t('review.addFailed') },
+      },
+      uiLang: lang,
+    };
+    return (
+      <LessonPage
+        lesson={lesson}
+        number={i + 1}
+        prev={content.lessons[i - 1]}
+        next={content.lessons[i + 1]}
+        reader={reader}
+        glossary={glossary}
+        corrections={correctionsOf(lesson)}
+        sourceLanguage={sourceLanguage}
+        sets={sets}
+        added={added}
+      />
+    );
+  };
+  return renderPage(
+    c,
+    lang,
+    page,
+    // The same for every learner: cached per view and list of attached sets.
+    {
+      title: pick(lesson.title, lang),
+      description: pick(lesson.summary, lang),
+      islands: true,
+      cacheKey: `${view}|${sets.map((s) => `${s.id}:${s.title}`).join(',')}`,
+    },
+  );
+});
+
+/** Published instructor sets as learners see them listed (index read, cached per isolate). */
+async function publishedSets(env: Env, lang: string) {
+  const rows = await setStore(env).listPublished();
+  return rows
+    .filter((s) => s.publishedVersion !== null)
+    .map((s) => ({
+      id: s.id,
+      title: pick(s.title, lang),
+      titleLang: s.title[lang] ? lang : s.languages[0]!,
+      lesson: s.lesson,
+      href: `/${lang}/sets/${s.id}`,
+    }));
+}

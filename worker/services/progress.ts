@@ -1,0 +1,145 @@
+import type { Context } from 'hono';
+import type { AttemptResult } from '../../core/quiz/attempt.ts';
+import type { LearnerQuestion } from '../../core/quiz/learner.ts';
+import type { Quiz } from '../../core/quiz/quiz.ts';
+import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import { summarize } from '../../core/progress/summary.ts';
+import { content } from './content.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../http/errors.ts';
+import { idempotencyKeyOf, requestDigest } from '../http/idempotency-key.ts';
+import { currentLearner, ensureLearner } from '../auth/learner.ts';
+import { FINAL_ID } from './quizzes.ts';
+import { keyedAttemptId, newAttemptId } from '../stores/keys.ts';
+import { progressStore } from '../stores/index.ts';
+import { eraseFromLedgers, ledgerRowsOf, recordAttempt, type LedgerQuestion, type RecordedAttempt } from '../stores/results-store.ts';
+
+export interface StoredAttempt {
+  record: AttemptRecord;
+  meta: AttemptMeta;
+  /** The learner it was stored for (created by this write if new). */
+  learner: string;
+  /** `repeat`: a retry of a submit with the same idempotency key, answered with the first one's record. */
+  ledger: RecordedAttempt['stored'];
+}
+
+/** A retry under the same idempotency key that asks for something else: refused, as the IETF draft says. */
+const keyReused = () =>
+  new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different submit; send a new key for a new attempt.', [
+    { path: 'Idempotency-Key', message: 'used before with other responses' },
+  ]);
+
+/**
+ * Stores a graded attempt for the learner of this request (creating the learner on the first write), in the
+ * results ledger first, then in KV, both before the submit answers (docs/decisions/0008):
+ *
+ * - the ledger call is awaited; if it fails or is slow the row is parked in KV (awaited), never lost;
+ * - with an idempotency key the attempt id comes from (learner, quiz, key), so a retry finds its row in the
+ *   ledger and writes the first one's record (same id, same time) to the same KV key: stored once;
+ * - the KV write is one `put`, as before, so the learner's progress has it.
+ *
+ * `ledger`: the ledger's copy of the attempt (responses in authoring keys), built by the attempt service.
+ * A caller that does not pass it records the ledger itself (the path before 0008); nothing is sent here.
+ */
+export async function storeAttempt(
+  c: Context<AppEnv>,
+  quiz: Quiz,
+  attempt: AttemptResult,
+  opts: {
+    lang: string;
+    seed: string | null;
+    copies: readonly LearnerQuestion[];
+    responses: Readonly<Record<string, unknown>>;
+    ledger: LedgerQuestion[];
+    title?: string;
+  },
+): Promise<StoredAttempt> {
+  const learner = await ensureLearner(c);
+  const key = idempotencyKeyOf(c);
+  const id = key ? await keyedAttemptId(c.env.LEARNER_SECRET, learner, quiz.id, key) : newAttemptId();
+  const digest = key
+    ? await requestDigest({ version: quiz.version, lang: opts.lang, seed: opts.seed, responses: opts.responses })
+    : undefined;
+  const createdAt = new Date().toISOString();
+  const ledger: RecordedAttempt = await recordAttempt(c.env, {
+    quizId: quiz.id,
+    kind: quiz.kind,
+    version: quiz.version,
+    attemptId: id,
+    learnerId: learner,
+    createdAt,
+    lang: opts.lang,
+    questions: opts.ledger,
+    ...(digest ? { requestHash: digest } : {}),
+  });
+  if (ledger.stored === 'repeat' && ledger.requestHash !== (digest ?? null)) throw keyReused();
+
+  const scores = new Map(attempt.results.map((r) => [r.questionId, r.score]));
+  const record: AttemptRecord = {
+    id,
+    quizId: quiz.id,
+    kind: quiz.kind,
+    ...(opts.title ? { title: opts.title } : {}),
+    version: quiz.version,
+    lang: opts.lang,
+    seed: opts.seed,
+    // A retry's record is the first one's: the ledger, strongly consistent, keeps its time.
+    createdAt: ledger.createdAt,
+    score: attempt.score,
+    max: attempt.max,
+    questions: opts.copies.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      response: opts.responses[q.id] ?? null,
+      score: scores.get(q.id) ?? 0,
+    })),
+  };
+  // A retry writes the same value to the same key, so a first submit that failed after the ledger (and was
+  // never acknowledged) is completed by its retry.
+  const meta = await progressStore(c.env)
+    .record(learner, record)
+    .catch((e: unknown) => {
+      if (ledger.stored !== 'repeat') throw e;
+      // KV takes one write a second per key: a retry racing its first submit is asked to come back.
+      c.header('Retry-After', '1');
+      throw new ApiError(409, 'idempotency_conflict', 'A submit with this Idempotency-Key is being stored; send it again in a second.');
+    });
+  return { record, meta, learner, ledger: ledger.stored };
+}
+
+export const lessonQuizIds = () => content.lessons.map((l) => l.id);
+
+/** The learner's attempt summaries: nothing read at all without a valid learner cookie, else one `list()`. */
+export async function loadAttempts(c: Context<AppEnv>) {
+  const learner = await currentLearner(c);
+  const metas = learner ? await progressStore(c.env).summaries(learner) : [];
+  return { learner, metas };
+}
+
+/** The learner's progress over the lessons (overview, `/api/progress`). */
+export async function loadSummary(c: Context<AppEnv>) {
+  const { learner, metas } = await loadAttempts(c);
+  return { learner, summary: summarize(metas, lessonQuizIds()) };
+}
+
+/**
+ * Every results ledger that may hold rows of a learner: each lesson and the final test (always asked, so a
+ * row whose KV write failed is found too), and every set the learner's attempts name.
+ */
+const ledgerQuizIds = (attemptQuizIds: Iterable<string>) => [...new Set([...lessonQuizIds(), FINAL_ID, ...attemptQuizIds])];
+
+/**
+ * Erases everything stored about a learner: the results ledgers first (rows and parked rows), then KV. In
+ * that order because the KV attempts say which sets' ledgers to ask: if a ledger fails, this rejects with KV
+ * untouched, and the learner's retry asks the same ledgers again and ends with nothing anywhere.
+ */
+export async function eraseLearnerData(env: Env, learner: string): Promise<{ deleted: number; ledgerRows: number }> {
+  const store = progressStore(env);
+  const metas = await store.summaries(learner);
+  const ledgerRows = await eraseFromLedgers(env, learner, ledgerQuizIds(metas.map((m) => m.q)));
+  return { deleted: await store.erase(learner), ledgerRows };
+}
+
+/** What the results ledgers hold about a learner, per quiz, for the export (attempts: the learner's KV). */
+export const ledgerExport = (env: Env, learner: string, attempts: readonly AttemptRecord[]) =>
+  ledgerRowsOf(env, learner, ledgerQuizIds(attempts.map((a) => a.quizId)));
