@@ -58,7 +58,7 @@ try {
   }
   console.table(rows);
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.stop();
   rmSync(state, { recursive: true, force: true });
 }

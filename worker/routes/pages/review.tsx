@@ -66,7 +66,8 @@ export const reviewPages = new Hono<AppEnv>()
   })
   .post('/:lang/review/add', async (c) => {
     const body = await c.req.parseBody();
-    const source = typeof body.glossary === 'string' ? { glossary: body.glossary } : { lesson: String(body.lesson ?? '') };
+    const source =
+      typeof body.glossary === 'string' ? { glossary: body.glossary } : { lesson: typeof body.lesson === 'string' ? body.lesson : '' };
     const { added } = await addCards(c, source);
     const to = back(c, body.back);
     return c.redirect(`${to}${to.includes('?') ? '&' : '?'}added=${added}`, 303);
