@@ -3,6 +3,8 @@ import type { LearnerQuestion } from '../learner-types.ts';
 import type { ResponseOf } from '../response.ts';
 import type { QuestionOf, QuestionType } from '../schema.ts';
 
+export { assertNever } from './assert-never.ts';
+
 /** One problem with a response, by its path (`responses.q1.choice`), in words a client developer understands. */
 export interface Problem {
   path: string;
@@ -88,8 +90,4 @@ export const unknownId = (q: { id: string }, path: string, id: string): Problem 
 /** A per-language list (accepted answers, options) in `lang`, else the first language that has one. */
 export function inLang<T>(perLang: Readonly<Record<string, readonly T[]>>, lang: string): readonly T[] {
   return perLang[lang] ?? Object.values(perLang)[0] ?? [];
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`Unhandled question type: ${JSON.stringify(x)}`);
 }
