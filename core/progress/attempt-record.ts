@@ -1,6 +1,6 @@
 /**
- * What is stored for one graded attempt. The full record is the KV value (read only for export); a compact
- * summary rides along as KV metadata (≤ 1024 bytes), so the progress of a learner is one `list()`.
+ * What is stored for one graded attempt: the full record, read only for the learner's export. How a store
+ * keeps it (KV value and metadata, rows) is the store's business (worker/stores/progress-store-kv.ts).
  */
 export interface AttemptRecord {
   id: string;
@@ -18,40 +18,34 @@ export interface AttemptRecord {
   questions: Array<{ id: string; prompt: string; response: unknown; score: number }>;
 }
 
-/** The KV metadata of an attempt: short keys, because metadata is capped at 1024 bytes. */
-export interface AttemptMeta {
-  /** quiz id */
-  q: string;
-  /** kind: l(esson), f(inal), s(et) */
-  k: 'l' | 'f' | 's';
-  /** quiz version */
-  v: string;
-  /** score, max */
-  s: number;
-  m: number;
-  /** created, ms since epoch */
-  t: number;
-  /** ids of questions scored below 1 (capped) */
-  x: string[];
-  /** set title, capped */
-  n?: string;
+/**
+ * What progress, the review's missed cards and the submit's answer need of an attempt: listed for every
+ * attempt of a learner at once, so a store keeps it where one listing reads it (in KV: the key's metadata).
+ */
+export interface AttemptSummary {
+  quizId: string;
+  kind: 'lesson' | 'final' | 'set';
+  version: string;
+  score: number;
+  max: number;
+  /** ISO time. */
+  createdAt: string;
+  /** Ids of the questions scored below 1; a store may keep only the first ones (KV: what fits 1 KiB). */
+  missed: string[];
+  /** An instructor set's title at the time (a store may shorten it). */
+  title?: string;
 }
 
-export const META_LIMIT_BYTES = 1024;
-const KIND = { lesson: 'l', final: 'f', set: 's' } as const;
-
-/** The metadata for a record, trimmed until it fits the KV limit. */
-export function metaOf(r: AttemptRecord): AttemptMeta {
-  const meta: AttemptMeta = {
-    q: r.quizId,
-    k: KIND[r.kind],
-    v: r.version,
-    s: r.score,
-    m: r.max,
-    t: Date.parse(r.createdAt),
-    x: r.questions.filter((q) => q.score < 1).map((q) => q.id),
-    ...(r.title ? { n: r.title.slice(0, 80) } : {}),
+/** The summary of a record, in full: what a store keeps unless its encoding caps `missed` or `title`. */
+export function summaryOf(r: AttemptRecord): AttemptSummary {
+  return {
+    quizId: r.quizId,
+    kind: r.kind,
+    version: r.version,
+    score: r.score,
+    max: r.max,
+    createdAt: r.createdAt,
+    missed: r.questions.filter((q) => q.score < 1).map((q) => q.id),
+    ...(r.title ? { title: r.title } : {}),
   };
-  while (new TextEncoder().encode(JSON.stringify(meta)).length > META_LIMIT_BYTES && meta.x.length) meta.x.pop();
-  return meta;
 }

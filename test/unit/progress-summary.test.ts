@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { META_LIMIT_BYTES, metaOf, type AttemptMeta, type AttemptRecord } from '../../core/progress/attempt-record.ts';
+import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { summarize } from '../../core/progress/summary.ts';
 
-const meta = (q: string, s: number, m: number, t: number, x: string[] = []): AttemptMeta => ({
-  q,
-  k: q === 'final' ? 'f' : 'l',
-  v: '1',
-  s,
-  m,
-  t,
-  x,
+/** An attempt at quiz `q`: `s` of `m` points at `t` ms since epoch, missing the questions `x`. */
+const meta = (q: string, s: number, m: number, t: number, x: string[] = []): AttemptSummary => ({
+  quizId: q,
+  kind: q === 'final' ? 'final' : 'lesson',
+  version: '1',
+  score: s,
+  max: m,
+  createdAt: new Date(t).toISOString(),
+  missed: x,
 });
 const lessons = ['a', 'b', 'c'];
 
@@ -41,43 +42,5 @@ describe('summarize', () => {
 
   it('orders the history oldest first, whatever order KV lists', () => {
     expect(summarize([meta('b', 1, 2, 5), meta('a', 1, 1, 2)], lessons).history.map((h) => h.at)).toEqual([2, 5]);
-  });
-});
-
-describe('metaOf', () => {
-  const record = (missed: number): AttemptRecord => ({
-    id: 'x',
-    quizId: 'final',
-    kind: 'final',
-    version: 'v1',
-    lang: 'de',
-    seed: 'abcd',
-    createdAt: '2026-11-29T10:00:00.000Z',
-    score: 0,
-    max: missed,
-    questions: Array.from({ length: missed }, (_, i) => ({
-      id: `a-very-long-question-identifier-${i}`,
-      prompt: 'p',
-      response: null,
-      score: 0,
-    })),
-  });
-
-  it('lists the missed questions and the time', () => {
-    expect(metaOf(record(2))).toMatchObject({
-      q: 'final',
-      k: 'f',
-      s: 0,
-      m: 2,
-      t: Date.parse('2026-11-29T10:00:00.000Z'),
-      x: ['a-very-long-question-identifier-0', 'a-very-long-question-identifier-1'],
-    });
-  });
-
-  it('always fits the 1024-byte KV metadata limit', () => {
-    const m = metaOf(record(100));
-    expect(new TextEncoder().encode(JSON.stringify(m)).length).toBeLessThanOrEqual(META_LIMIT_BYTES);
-    expect(m.x.length).toBeGreaterThan(10);
-    expect(m.m).toBe(100);
   });
 });

@@ -9,7 +9,7 @@ import { foldTypography } from '../../core/quiz/normalize.ts';
 import { responseInKeys } from '../../core/quiz/public-ids.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import type { Question } from '../../core/quiz/schema.ts';
-import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import type { AttemptRecord, AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { courseLexicon, sourceLanguage } from './content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -83,7 +83,7 @@ export interface SubmittedAttempt {
   results: CheckedAnswer[];
   copies: LearnerQuestion[];
   record: AttemptRecord;
-  meta: AttemptMeta;
+  summary: AttemptSummary;
 }
 
 /**
@@ -131,7 +131,7 @@ export async function submitAttempt(
   const attempt = gradeAttempt(s.quiz, responses, s.lang, grading(s));
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.
-  const { record, meta } = await storeAttempt(c, s.quiz, attempt, {
+  const { record, summary } = await storeAttempt(c, s.quiz, attempt, {
     lang: s.lang,
     seed: s.seed,
     copies,
@@ -139,5 +139,5 @@ export async function submitAttempt(
     ledger: ledgerQuestions(s, attempt, responses),
     ...(s.setTitle ? { title: s.setTitle } : {}),
   });
-  return { attempt, results: attempt.results.map(withSources), copies, record, meta };
+  return { attempt, results: attempt.results.map(withSources), copies, record, summary };
 }

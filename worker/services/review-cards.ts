@@ -1,6 +1,6 @@
 // Which card an id stands for, and what a deck source adds: built from the bundled content (no KV), except a
 // missed question of an instructor set, which needs its published version (one cached read per set).
-import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
+import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { cardId, parseCardId } from '../../core/review/card-id.ts';
 import type { DeckSource } from '../../core/review/deck.ts';
 import { wordCard, wordCardIds, type BuiltCard, type ReviewTexts, type WordCardInput } from '../../core/review/word-cards.ts';
@@ -73,11 +73,12 @@ export function cardsOf(source: DeckSource): string[] {
 }
 
 /** Questions missed in attempts, as cards: derived from the attempt summaries, so a submit stays one write. */
-export function missedCards(metas: readonly AttemptMeta[]): Array<{ cardId: string; at: number }> {
-  return metas.flatMap((m) =>
-    (m.x ?? []).map((questionId) => ({
-      cardId: m.k === 's' ? cardId({ type: 'set', setId: m.q, questionId }) : cardId({ type: 'question', questionId }),
-      at: m.t,
-    })),
-  );
+export function missedCards(summaries: readonly AttemptSummary[]): Array<{ cardId: string; at: number }> {
+  return summaries.flatMap((s) => {
+    const at = Date.parse(s.createdAt);
+    return s.missed.map((questionId) => ({
+      cardId: s.kind === 'set' ? cardId({ type: 'set', setId: s.quizId, questionId }) : cardId({ type: 'question', questionId }),
+      at,
+    }));
+  });
 }

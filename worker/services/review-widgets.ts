@@ -1,7 +1,7 @@
 // Data for the review parts of the overview and the progress page: one `list()` of the review log on top of
 // the attempt summaries those pages list already (two KV operations in all).
 import type { Context } from 'hono';
-import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
+import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { queue, todo } from '../../core/review/deck.ts';
 import { dailyGoal, forecast, weeklyRight } from '../../core/review/stats.ts';
 import type { AppEnv } from '../env.ts';
@@ -12,8 +12,8 @@ import { dueIn, loadDeck } from './review.ts';
  * when the next one falls due if none is, today's reviews against the daily goal, and the streak
  * (web/components/review-due.tsx).
  */
-export async function loadReviewDue(c: Context<AppEnv>, metas: readonly AttemptMeta[]) {
-  const { deck, now, dayOf } = await loadDeck(c, metas);
+export async function loadReviewDue(c: Context<AppEnv>, summaries: readonly AttemptSummary[]) {
+  const { deck, now, dayOf } = await loadDeck(c, summaries);
   const q = queue(deck, now, dayOf);
   const due = todo(q).length;
   const nextIn = due === 0 && q.next !== null ? dueIn(c.get('lang'), q.next, now) : null;
@@ -21,7 +21,7 @@ export async function loadReviewDue(c: Context<AppEnv>, metas: readonly AttemptM
 }
 
 /** The 14-day forecast, the share right per week and the settings (web/components/review-forecast.tsx, review-settings.tsx). */
-export async function loadReviewForecast(c: Context<AppEnv>, metas: readonly AttemptMeta[]) {
-  const { deck, now, dayOf } = await loadDeck(c, metas);
+export async function loadReviewForecast(c: Context<AppEnv>, summaries: readonly AttemptSummary[]) {
+  const { deck, now, dayOf } = await loadDeck(c, summaries);
   return { days: forecast(deck, now, 14, dayOf), weeks: weeklyRight(deck, dayOf), settings: deck.settings };
 }

@@ -1,7 +1,7 @@
 // The one review path for the JSON API and the pages: load the deck (two `list()`s at most), say what to do
 // now, grade an answer with the core grader and store it as one event (one write), add cards, save settings.
 import type { Context } from 'hono';
-import type { AttemptMeta } from '../../core/progress/attempt-record.ts';
+import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { learnerCopy } from '../../core/quiz/learner.ts';
 import { responseInKeys, type PublicIds } from '../../core/quiz/public-ids.ts';
@@ -64,13 +64,13 @@ function dayOfRequest(c: Context<AppEnv>): DayOf {
 
 /**
  * The learner's deck: nothing read without a learner cookie, else the review log and the attempt summaries
- * (for missed questions), one `list()` each, in parallel. Pass `metas` when the page has listed attempts already.
+ * (for missed questions), one `list()` each, in parallel. Pass `summaries` when the page has listed attempts already.
  */
-export async function loadDeck(c: Context<AppEnv>, metas?: readonly AttemptMeta[]): Promise<LoadedDeck> {
+export async function loadDeck(c: Context<AppEnv>, summaries?: readonly AttemptSummary[]): Promise<LoadedDeck> {
   const learner = await currentLearner(c);
   const [attempts, events] = learner
-    ? await Promise.all([metas ?? progressStore(c.env).summaries(learner), reviewStore(c.env).events(learner)])
-    : [metas ?? [], []];
+    ? await Promise.all([summaries ?? progressStore(c.env).summaries(learner), reviewStore(c.env).events(learner)])
+    : [summaries ?? [], []];
   const deck = buildDeck({ events, missed: missedCards(attempts), expand: cardsOf, exists: cardExists });
   return { learner, deck, now: Date.now(), dayOf: dayOfRequest(c) };
 }

@@ -1,0 +1,40 @@
+import { summaryOf, type AttemptRecord, type AttemptSummary } from '../../core/progress/attempt-record.ts';
+import { decodeSummary, encodeSummary, type AttemptMeta } from './attempt-meta.ts';
+import { keys } from './keys.ts';
+import { listAllKeys } from './kv-list.ts';
+import type { ProgressStore } from './progress-store.ts';
+
+/** A year: attempts expire unless the learner comes back (KV TTL), so abandoned data does not pile up. */
+export const ATTEMPT_TTL_SECONDS = 365 * 24 * 3600;
+
+/**
+ * Attempts in KV: one key per attempt (concurrent submits never overwrite each other), the full record as
+ * its value and the summary as its metadata (attempt-meta.ts), so a learner's progress is one `list()`.
+ */
+export class KvProgressStore implements ProgressStore {
+  constructor(private readonly kv: KVNamespace) {}
+
+  async record(learnerId: string, attempt: AttemptRecord): Promise<AttemptSummary> {
+    const metadata = encodeSummary(summaryOf(attempt));
+    await this.kv.put(keys.attempt(learnerId, attempt.id), JSON.stringify(attempt), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS });
+    return decodeSummary(metadata)!;
+  }
+
+  async summaries(learnerId: string): Promise<AttemptSummary[]> {
+    const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
+    // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts).
+    return page.keys.flatMap((k) => decodeSummary(k.metadata) ?? []).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  }
+
+  async exportAll(learnerId: string): Promise<AttemptRecord[]> {
+    const names = await listAllKeys(this.kv, keys.attemptPrefix(learnerId));
+    const values = await Promise.all(names.map((n) => this.kv.get<AttemptRecord>(n, 'json')));
+    return values.filter((v): v is AttemptRecord => v !== null).sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+  }
+
+  async erase(learnerId: string): Promise<number> {
+    const names = await listAllKeys(this.kv, keys.attemptPrefix(learnerId));
+    await Promise.all(names.map((n) => this.kv.delete(n)));
+    return names.length;
+  }
+}
