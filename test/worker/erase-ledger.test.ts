@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { learnerKey, ledgerReport } from '../../worker/stores/results-store.ts';
+import { progressStore, resultsStore } from '../../worker/stores/index.ts';
+import { learnerKey } from '../../worker/stores/results-store.ts';
 import {
   attemptInit,
   cookieOf,
@@ -26,18 +27,24 @@ async function learnerEverywhere(): Promise<string> {
   expect((await send('/api/quizzes/final/attempts', attemptInit({ cookie, seed: 'abcd1234' }))).res.status).toBe(201);
   const id = learnerIn(cookie);
   const t = Date.now();
-  const meta = { q: SET, k: 's', v: '1.abc', s: 1, m: 1, t, x: [] };
-  await env.PROGRESS.put(
-    `learner:${id}:attempt:set-${t}`,
-    JSON.stringify({ id: `set-${t}`, quizId: SET, createdAt: new Date(t).toISOString() }),
-    {
-      metadata: meta,
-    },
-  );
-  // The set's ledger row, as its submit would have recorded it.
+  const createdAt = new Date(t).toISOString();
   const question = { id: 'q1', type: 'truefalse', score: 1, response: { value: true } };
+  await progressStore(env).record(id, {
+    id: `set-${t}`,
+    quizId: SET,
+    kind: 'set',
+    title: 'Ein Set',
+    version: '1.abc',
+    lang: 'de',
+    seed: null,
+    createdAt,
+    score: 1,
+    max: 1,
+    questions: [{ ...question, prompt: 'Japan ist Partner der USA.' }],
+  });
+  // The set's ledger row, as its submit would have recorded it.
   const row = { attemptId: `set-${t}`, learnerKey: await learnerKey(env, id, SET), version: '1.abc', kind: 'set' as const, lang: 'de' };
-  await ledgerOf(SET).record({ ...row, createdAt: new Date(t).toISOString(), questions: [question] });
+  await ledgerOf(SET).record({ ...row, createdAt, questions: [question] });
   return cookie;
 }
 
@@ -48,15 +55,18 @@ describe('DELETE /api/progress reaches the results ledgers', () => {
   it("removes the learner's rows from every ledger they answered, and item analysis counts drop", async () => {
     const other = await learnerEverywhere();
     const cookie = await learnerEverywhere();
-    const before = { alliance: (await ledgerReport(env, 'alliance', 'all')).attempts, set: (await ledgerReport(env, SET, 'all')).attempts };
+    const before = {
+      alliance: (await resultsStore(env).report('alliance', 'all')).attempts,
+      set: (await resultsStore(env).report(SET, 'all')).attempts,
+    };
     for (const quiz of ['alliance', 'final', SET]) expect(await rowsIn(quiz, cookie), quiz).toHaveLength(1);
 
     const { res } = await erase(cookie);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ deleted: 3, ledgerRows: 3 });
     for (const quiz of ['alliance', 'final', SET]) expect(await rowsIn(quiz, cookie), quiz).toEqual([]);
-    expect((await ledgerReport(env, 'alliance', 'all')).attempts).toBe(before.alliance - 1);
-    expect((await ledgerReport(env, SET, 'all')).attempts).toBe(before.set - 1);
+    expect((await resultsStore(env).report('alliance', 'all')).attempts).toBe(before.alliance - 1);
+    expect((await resultsStore(env).report(SET, 'all')).attempts).toBe(before.set - 1);
     // Only that learner: the other one's rows stay.
     for (const quiz of ['alliance', 'final', SET]) expect(await rowsIn(quiz, other), quiz).toHaveLength(1);
   });

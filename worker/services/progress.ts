@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AttemptResult } from '../../core/quiz/attempt.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import type { Quiz } from '../../core/quiz/quiz.ts';
-import type { AttemptMeta, AttemptRecord } from '../../core/progress/attempt-record.ts';
+import type { AttemptRecord, AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { summarize } from '../../core/progress/summary.ts';
 import { content } from './content.ts';
 import type { AppEnv } from '../env.ts';
@@ -11,12 +11,13 @@ import { idempotencyKeyOf, requestDigest } from '../http/idempotency-key.ts';
 import { currentLearner, ensureLearner } from '../auth/learner.ts';
 import { FINAL_ID } from './quizzes.ts';
 import { keyedAttemptId, newAttemptId } from '../stores/keys.ts';
-import { progressStore } from '../stores/index.ts';
-import { eraseFromLedgers, ledgerRowsOf, recordAttempt, type LedgerQuestion, type RecordedAttempt } from '../stores/results-store.ts';
+import { progressStore, resultsStore, reviewStore } from '../stores/index.ts';
+import type { LedgerQuestion, RecordedAttempt } from '../stores/results-store.ts';
 
 export interface StoredAttempt {
   record: AttemptRecord;
-  meta: AttemptMeta;
+  /** The summary as the progress store keeps it (what the learner's progress lists for this attempt). */
+  summary: AttemptSummary;
   /** The learner it was stored for (created by this write if new). */
   learner: string;
   /** `repeat`: a retry of a submit with the same idempotency key, answered with the first one's record. */
@@ -61,7 +62,7 @@ export async function storeAttempt(
     ? await requestDigest({ version: quiz.version, lang: opts.lang, seed: opts.seed, responses: opts.responses })
     : undefined;
   const createdAt = new Date().toISOString();
-  const ledger: RecordedAttempt = await recordAttempt(c.env, {
+  const ledger: RecordedAttempt = await resultsStore(c.env).record({
     quizId: quiz.id,
     kind: quiz.kind,
     version: quiz.version,
@@ -96,7 +97,7 @@ export async function storeAttempt(
   };
   // A retry writes the same value to the same key, so a first submit that failed after the ledger (and was
   // never acknowledged) is completed by its retry.
-  const meta = await progressStore(c.env)
+  const summary = await progressStore(c.env)
     .record(learner, record)
     .catch((e: unknown) => {
       if (ledger.stored !== 'repeat') throw e;
@@ -104,22 +105,22 @@ export async function storeAttempt(
       c.header('Retry-After', '1');
       throw new ApiError(409, 'idempotency_conflict', 'A submit with this Idempotency-Key is being stored; send it again in a second.');
     });
-  return { record, meta, learner, ledger: ledger.stored };
+  return { record, summary, learner, ledger: ledger.stored };
 }
 
 export const lessonQuizIds = () => content.lessons.map((l) => l.id);
 
 /** The learner's attempt summaries: nothing read at all without a valid learner cookie, else one `list()`. */
-export async function loadAttempts(c: Context<AppEnv>) {
+export async function loadAttempts(c: Context<AppEnv>): Promise<{ learner: string | null; summaries: AttemptSummary[] }> {
   const learner = await currentLearner(c);
-  const metas = learner ? await progressStore(c.env).summaries(learner) : [];
-  return { learner, metas };
+  const summaries = learner ? await progressStore(c.env).summaries(learner) : [];
+  return { learner, summaries };
 }
 
 /** The learner's progress over the lessons (overview, `/api/progress`). */
 export async function loadSummary(c: Context<AppEnv>) {
-  const { learner, metas } = await loadAttempts(c);
-  return { learner, summary: summarize(metas, lessonQuizIds()) };
+  const { learner, summaries } = await loadAttempts(c);
+  return { learner, summary: summarize(summaries, lessonQuizIds()) };
 }
 
 /**
@@ -129,17 +130,19 @@ export async function loadSummary(c: Context<AppEnv>) {
 const ledgerQuizIds = (attemptQuizIds: Iterable<string>) => [...new Set([...lessonQuizIds(), FINAL_ID, ...attemptQuizIds])];
 
 /**
- * Erases everything stored about a learner: the results ledgers first (rows and parked rows), then KV. In
- * that order because the KV attempts say which sets' ledgers to ask: if a ledger fails, this rejects with KV
- * untouched, and the learner's retry asks the same ledgers again and ends with nothing anywhere.
+ * Erases everything stored about a learner: the results ledgers first (rows and parked rows), then their
+ * attempts and review log. In that order because the attempts say which sets' ledgers to ask: if a ledger
+ * fails, this rejects with the attempts untouched, and the learner's retry asks the same ledgers again and
+ * ends with nothing anywhere. `deleted` counts attempts and review events.
  */
 export async function eraseLearnerData(env: Env, learner: string): Promise<{ deleted: number; ledgerRows: number }> {
-  const store = progressStore(env);
-  const metas = await store.summaries(learner);
-  const ledgerRows = await eraseFromLedgers(env, learner, ledgerQuizIds(metas.map((m) => m.q)));
-  return { deleted: await store.erase(learner), ledgerRows };
+  const progress = progressStore(env);
+  const summaries = await progress.summaries(learner);
+  const ledgerRows = await resultsStore(env).erase(learner, ledgerQuizIds(summaries.map((s) => s.quizId)));
+  const [attempts, events] = await Promise.all([progress.erase(learner), reviewStore(env).erase(learner)]);
+  return { deleted: attempts + events, ledgerRows };
 }
 
-/** What the results ledgers hold about a learner, per quiz, for the export (attempts: the learner's KV). */
+/** What the results ledgers hold about a learner, per quiz, for the export (attempts: the progress store's). */
 export const ledgerExport = (env: Env, learner: string, attempts: readonly AttemptRecord[]) =>
-  ledgerRowsOf(env, learner, ledgerQuizIds(attempts.map((a) => a.quizId)));
+  resultsStore(env).rowsOf(learner, ledgerQuizIds(attempts.map((a) => a.quizId)));

@@ -9,10 +9,10 @@ import { content } from './content.ts';
 import { FINAL_ID, getQuiz } from './quizzes.ts';
 import { isSetId, setQuiz } from './sets.ts';
 import type { SetVersion } from '../stores/set-store.ts';
-import { ledgerReport, ledgerScores, type AttemptSelection, type ScoreMatrix } from '../stores/results-store.ts';
+import type { AttemptSelection, ScoreMatrix } from '../stores/results-store.ts';
 import { plainText } from '../../core/formats/shared/rich-text.ts';
 import { chooseLanguage } from './quiz-session.ts';
-import { setStore } from '../stores/index.ts';
+import { resultsStore, setStore } from '../stores/index.ts';
 
 /** A quiz as its report sees it: the questions to describe (the current ones), its languages, whether it is editable. */
 export interface ReportedQuiz {
@@ -71,7 +71,7 @@ const gradedIds = (quiz: ReportedQuiz) => (quiz.randomDraw ? [] : quiz.questions
 
 /** The report of the first attempt of each learner (`first`) or of every attempt (`all`). */
 export async function buildReport(env: Env, quiz: ReportedQuiz, selection: AttemptSelection, lang: string): Promise<Report> {
-  const ledger = await ledgerReport(env, quiz.quizId, selection, { randomDraw: quiz.randomDraw, questionIds: gradedIds(quiz) });
+  const ledger = await resultsStore(env).report(quiz.quizId, selection, { randomDraw: quiz.randomDraw, questionIds: gradedIds(quiz) });
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   return {
     quizId: quiz.quizId,
@@ -113,4 +113,4 @@ export function reportJson(r: Report) {
 
 /** The attempt × question score matrix (a row number per attempt, never a learner). */
 export const reportScores = (env: Env, quiz: ReportedQuiz, selection: AttemptSelection): Promise<ScoreMatrix> =>
-  ledgerScores(env, quiz.quizId, selection, gradedIds(quiz));
+  resultsStore(env).scores(quiz.quizId, selection, gradedIds(quiz));

@@ -1,7 +1,11 @@
 // The one place where a store's platform implementation is chosen: services and routes ask here, so a test
 // or another platform swaps one line (the in-memory stores run the same contract suites).
-import { KvProgressStore, type ProgressStore } from './progress-store.ts';
-import { KvReviewStore, type ReviewStore } from './review-store.ts';
+import { KvProgressStore } from './progress-store-kv.ts';
+import type { ProgressStore } from './progress-store.ts';
+import { DoResultsStore } from './results-store-do.ts';
+import type { ResultsStore } from './results-store.ts';
+import { KvReviewStore } from './review-store-kv.ts';
+import type { ReviewStore } from './review-store.ts';
 import { DoSetStore } from './set-store-do.ts';
 import type { SetStore } from './set-store.ts';
 
@@ -11,3 +15,5 @@ export const setStore = (env: Env): SetStore => new DoSetStore(env);
 export const progressStore = (env: Env): ProgressStore => new KvProgressStore(env.PROGRESS);
 /** A learner's review log: one KV key per event. */
 export const reviewStore = (env: Env): ReviewStore => new KvReviewStore(env.PROGRESS);
+/** Instructors' results: a ResultsLedger Durable Object per quiz, rows parked in KV when one fails. */
+export const resultsStore = (env: Env): ResultsStore => new DoResultsStore(env);

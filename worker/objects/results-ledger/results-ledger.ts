@@ -1,27 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
-import { quizFigures, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
-import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
+import { reportOf, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
 import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
 
-export type { LearnerLedgerRow, LedgerRow, RecordOutcome };
-
-export type AttemptSelection = 'first' | 'all';
-
-/** What a report needs from the ledger: figures and response counts, never rows or learner keys. */
-export interface LedgerReport extends QuizFigures {
-  /** The version of the most recent attempt (null without attempts). */
-  version: string | null;
-  /** Question id → its type as graded, and its response counts. */
-  types: Record<string, string>;
-  tallies: Record<string, Tally[]>;
-}
-
-/** The attempt × question score matrix, one row per attempt in time order (null: not in that attempt). */
-export interface ScoreMatrix {
-  questionIds: string[];
-  rows: Array<Array<number | null>>;
-}
+export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix };
 
 // Each learner's first attempt by time (late catch-up entries still sort where they belong).
 const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
@@ -130,17 +112,10 @@ export class ResultsLedger extends DurableObject<Env> {
     return Number(this.sql.exec(`SELECT COUNT(*) AS n FROM attempts`).one().n);
   }
 
-  private *answers(selection: AttemptSelection) {
+  /** The answer rows of the selected attempts, in attempt order (time, then id), then by question. */
+  private *answers(selection: AttemptSelection): Generator<AnswerRow> {
     const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
-    yield* this.sql.exec<{
-      seq: number;
-      question: string;
-      type: string;
-      score: number;
-      response: string | null;
-      normalized: string | null;
-      lang: string | null;
-    }>(
+    yield* this.sql.exec<AnswerRow>(
       `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
               n.normalized AS normalized, a.lang AS lang
        FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
@@ -150,55 +125,15 @@ export class ResultsLedger extends DurableObject<Env> {
   /** Figures and response counts of the first attempt of each learner, or of every attempt (parked rows in first). */
   async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
     await this.drain();
-    const attempts: ScoredAttempt[] = [];
-    const tallies = new Map<string, ResponseTally>();
-    const types: Record<string, string> = {};
-    let last = -1;
-    let scores: Record<string, number> = {};
-    for (const r of this.answers(selection)) {
-      if (r.seq !== last) {
-        scores = {};
-        attempts.push({ scores });
-        last = r.seq;
-      }
-      types[r.question] ??= r.type;
-      if (r.type === 'essay') continue; // kept for the instructor, never scored
-      scores[r.question] = r.score;
-      let tally = tallies.get(r.question);
-      if (!tally) tallies.set(r.question, (tally = new ResponseTally()));
-      tally.add({
-        type: r.type,
-        response: r.response === null ? null : JSON.parse(r.response),
-        normalized: r.normalized === null ? undefined : JSON.parse(r.normalized),
-        lang: r.lang ?? undefined,
-      });
-    }
     const version =
       this.sql.exec<{ version: string }>(`SELECT version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`).toArray()[0]
         ?.version ?? null;
-    return {
-      ...quizFigures(attempts, opts),
-      version,
-      types,
-      tallies: Object.fromEntries([...tallies].map(([id, t]) => [id, t.rows()])),
-    };
+    return reportOf(this.answers(selection), version, opts);
   }
 
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
   async scores(selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
     await this.drain();
-    const ids = [...questionIds];
-    const rows: Array<Map<string, number>> = [];
-    let last = -1;
-    for (const r of this.answers(selection)) {
-      if (r.seq !== last) {
-        rows.push(new Map());
-        last = r.seq;
-      }
-      if (r.type === 'essay') continue;
-      if (!ids.includes(r.question)) ids.push(r.question);
-      rows[rows.length - 1]!.set(r.question, r.score);
-    }
-    return { questionIds: ids, rows: rows.map((m) => ids.map((id) => m.get(id) ?? null)) };
+    return scoreMatrixOf(this.answers(selection), questionIds);
   }
 }

@@ -1,0 +1,88 @@
+// What a ledger computes on read (docs/decisions/0003-results-ledger.md): figures, response counts and the
+// score matrix, from its answer rows in attempt order. Pure, apart from the SQL that yields the rows, so the
+// in-memory results store (test/worker/results-store-memory.ts) reports exactly as the Durable Object does.
+import { quizFigures, type FigureOptions, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
+import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
+
+/** Each learner's first attempt (by time, then attempt id), or every attempt. */
+export type AttemptSelection = 'first' | 'all';
+
+/** What a report needs from the ledger: figures and response counts, never rows or learner keys. */
+export interface LedgerReport extends QuizFigures {
+  /** The version of the most recent attempt (null without attempts). */
+  version: string | null;
+  /** Question id → its type as graded, and its response counts. */
+  types: Record<string, string>;
+  tallies: Record<string, Tally[]>;
+}
+
+/** The attempt × question score matrix, one row per attempt in time order (null: not in that attempt). */
+export interface ScoreMatrix {
+  questionIds: string[];
+  rows: Array<Array<number | null>>;
+}
+
+/**
+ * One answer as the ledger stores it: `seq` names its attempt, and rows come ordered by the attempt's time and
+ * id, then by question id. Responses and typed answers are the JSON text they are stored as. A type alias,
+ * not an interface, because SQL's row type must be indexable.
+ */
+export type AnswerRow = {
+  seq: number;
+  question: string;
+  type: string;
+  score: number;
+  response: string | null;
+  normalized: string | null;
+  lang: string | null;
+};
+
+/** Figures and response counts of the answers given (essays are listed with their type, never scored). */
+export function reportOf(answers: Iterable<AnswerRow>, version: string | null, opts: FigureOptions = {}): LedgerReport {
+  const attempts: ScoredAttempt[] = [];
+  const tallies = new Map<string, ResponseTally>();
+  const types: Record<string, string> = {};
+  let last = -1;
+  let scores: Record<string, number> = {};
+  for (const r of answers) {
+    if (r.seq !== last) {
+      scores = {};
+      attempts.push({ scores });
+      last = r.seq;
+    }
+    types[r.question] ??= r.type;
+    if (r.type === 'essay') continue; // kept for the instructor, never scored
+    scores[r.question] = r.score;
+    let tally = tallies.get(r.question);
+    if (!tally) tallies.set(r.question, (tally = new ResponseTally()));
+    tally.add({
+      type: r.type,
+      response: r.response === null ? null : JSON.parse(r.response),
+      normalized: r.normalized === null ? undefined : JSON.parse(r.normalized),
+      lang: r.lang ?? undefined,
+    });
+  }
+  return {
+    ...quizFigures(attempts, opts),
+    version,
+    types,
+    tallies: Object.fromEntries([...tallies].map(([id, t]) => [id, t.rows()])),
+  };
+}
+
+/** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
+export function scoreMatrixOf(answers: Iterable<AnswerRow>, questionIds: readonly string[] = []): ScoreMatrix {
+  const ids = [...questionIds];
+  const rows: Array<Map<string, number>> = [];
+  let last = -1;
+  for (const r of answers) {
+    if (r.seq !== last) {
+      rows.push(new Map());
+      last = r.seq;
+    }
+    if (r.type === 'essay') continue;
+    if (!ids.includes(r.question)) ids.push(r.question);
+    rows[rows.length - 1]!.set(r.question, r.score);
+  }
+  return { questionIds: ids, rows: rows.map((m) => ids.map((id) => m.get(id) ?? null)) };
+}
