@@ -1,4 +1,4 @@
-import { evictDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
@@ -43,7 +43,20 @@ const orphaned = [1, 2, 3].map((n) => version('s-orphan01', n, `Verwaist ${n}`))
 const unlisted = version('s-unlisted1', 1, 'Nicht im Index');
 const oldKeys = [...published, ...orphaned, unlisted].map((v) => keys.set(v.id, v.version));
 
-async function seedOldLayout() {
+/**
+ * A registry that has never run, on a KV holding only the old layout: each test starts from here, so none
+ * depends on what another left behind (the course registry and KV are shared within this file).
+ */
+async function freshRegistryOnOldLayout() {
+  const registry = env.SET_REGISTRY.getByName(COURSE_REGISTRY);
+  const left = await env.SETS.list();
+  await Promise.all(left.keys.map((k) => env.SETS.delete(k.name)));
+  await runInDurableObject(registry, async (_o, state) => {
+    await state.storage.deleteAlarm();
+    await state.storage.deleteAll();
+  });
+  await evictDurableObject(registry);
+  clearPublishedCaches();
   for (const v of [...published, ...orphaned, unlisted]) await env.SETS.put(keys.set(v.id, v.version), JSON.stringify(v));
   await env.SETS.put(keys.setPublished('s-published'), JSON.stringify(published[0]));
   await env.SETS.put(keys.setIndex(), JSON.stringify([row(published[1]!, 2, 1), row(orphaned[1]!, 2, null)]));
@@ -55,7 +68,7 @@ const list = async () => ((await (await api('')).json()) as { sets: SetSummary[]
 
 describe('carrying sets from the old KV layout into the registry', () => {
   it('brings in every set and version on first use, including those the index lost, once under concurrent first uses', async () => {
-    await seedOldLayout();
+    await freshRegistryOnOldLayout();
     // Eight requests arrive at a registry that has never run.
     const lists = await Promise.all(Array.from({ length: 8 }, () => list()));
     for (const sets of lists) expect(sets.map((s) => s.id).sort()).toEqual(['s-orphan01', 's-published', 's-unlisted1']);
@@ -87,6 +100,8 @@ describe('carrying sets from the old KV layout into the registry', () => {
   });
 
   it('does not run again when the registry wakes up: a set deleted since stays deleted', async () => {
+    await freshRegistryOnOldLayout();
+    expect((await list()).map((s) => s.id).sort()).toEqual(['s-orphan01', 's-published', 's-unlisted1']);
     expect((await api('/s-unlisted1', { method: 'DELETE' })).status).toBe(200);
     await evictDurableObject(env.SET_REGISTRY.getByName(COURSE_REGISTRY));
     expect((await list()).map((s) => s.id).sort()).toEqual(['s-orphan01', 's-published']);
