@@ -47,7 +47,7 @@ describe('POST /api/quizzes/:id/attempts (stored)', () => {
     const body = (await res.json()) as any;
     expect(body.stored).toMatchObject({
       id: body.attemptId,
-      summary: { q: 'china', s: 2, m: questions.china!.filter((q) => q.type !== 'essay').length },
+      summary: { quizId: 'china', kind: 'lesson', score: 2, max: questions.china!.filter((q) => q.type !== 'essay').length },
     });
   });
 
