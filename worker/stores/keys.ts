@@ -18,8 +18,6 @@ export async function keyedAttemptId(secret: string, learnerId: string, quizId: 
 }
 
 export const keys = {
-  /** Everything stored about one learner (attempts and review events): what export and erase walk. */
-  learnerPrefix: (learnerId: string) => `learner:${learnerId}:`,
   /** All attempts of one learner share this prefix: one `list()` reads a learner's progress, never their reviews. */
   attemptPrefix: (learnerId: string) => `learner:${learnerId}:attempt:`,
   /** One key per attempt: concurrent submits never overwrite each other. */
