@@ -25,18 +25,8 @@ export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string
     starts.push(offset);
     offset += l.length + 1;
   }
-  const groups: number[][] = [];
-  let current: number[] = [];
-  lines.forEach((l, i) => {
-    if (l.trim() === '') {
-      if (current.length) groups.push(current);
-      current = [];
-    } else current.push(i);
-  });
-  if (current.length) groups.push(current);
-
   const out: GiftBlock[] = [];
-  for (const blockLines of groups) {
+  for (const blockLines of lineGroups(lines)) {
     const directives: Directives = {};
     const content: number[] = [];
     const comments: Array<{ text: string; at: number }> = [];
@@ -48,47 +38,78 @@ export function readBlocks(text: string, ctx: Ctx, titles: Record<string, string
         continue;
       }
       if (!content.length) comments.push({ text: trimmed, at: starts[i]! + line.indexOf('//') });
-      const m = /^\/\/\s*@([A-Za-z]+)\b\s*(.*)$/.exec(trimmed);
-      if (!m) continue;
-      const key = m[1]!.toLowerCase();
-      const raw = m[2]!;
-      const value = unescape(raw, new Int32Array(raw.length), escapes).s.trim();
-      if (key === 'title') {
-        const t = /^([a-z]{2})\s*:\s*([\s\S]*)$/.exec(value);
-        const title = t?.[2]!.trim();
-        if (title && title.length > LIMITS.titleChars)
-          problem(ctx, starts[i]! + line.indexOf('@'), `this set title ${tooLong(title.length, LIMITS.titleChars)}.`);
-        else if (t && title && !(t[1]! in titles)) titles[t[1]!] = title;
-        continue;
-      }
-      if (content.length) continue; // question directives open the block
-      const at = starts[i]! + line.indexOf('@');
-      if (key === 'id') directives.id = { value, at };
-      else if (key === 'sources') directives.sources = value.split(/[\s,]+/).filter(Boolean);
-      else if (key === 'casesensitive') {
-        const b = asBool(value);
-        if (b !== undefined) directives.caseSensitive = b;
-      } else if (key === 'typotolerance') {
-        const b = asBool(value);
-        if (b !== undefined) directives.typoTolerance = b;
-      }
+      // Question directives open the block; a title may stand anywhere.
+      readDirective(ctx, trimmed, starts[i]! + line.indexOf('@'), escapes, titles, content.length ? undefined : directives);
     }
     if (!content.length) continue;
-
-    // The block's text: its lines trimmed (as Moodle does) and joined, with escapes resolved.
-    const bodies = content.map((i) => lines[i]!.trim());
-    const raw = bodies.join('\n');
-    const at = new Int32Array(raw.length);
-    let k = 0;
-    content.forEach((i, n) => {
-      const line = lines[i]!;
-      if (n > 0) at[k++] = starts[content[n - 1]!]! + lines[content[n - 1]!]!.trimEnd().length; // the line break
-      const from = starts[i]! + line.length - line.trimStart().length;
-      for (let j = 0; j < bodies[n]!.length; j++) at[k++] = from + j;
-    });
-    out.push({ text: trim(unescape(raw, at, escapes)), directives, ...moodleComments(ctx, comments) });
+    out.push({ text: blockText(lines, starts, content, escapes), directives, ...moodleComments(ctx, comments) });
   }
   return out;
+}
+
+/** The indexes of the lines of each block: blocks are separated by blank lines. */
+function lineGroups(lines: readonly string[]): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  lines.forEach((l, i) => {
+    if (l.trim() === '') {
+      if (current.length) groups.push(current);
+      current = [];
+    } else current.push(i);
+  });
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/**
+ * One `// @key value` comment: a set title in a language goes into `titles`; `@id`, `@sources`,
+ * `@caseSensitive` and `@typoTolerance` into `directives` (undefined once the block's text has begun).
+ */
+function readDirective(
+  ctx: Ctx,
+  comment: string,
+  at: number,
+  escapes: string,
+  titles: Record<string, string>,
+  directives: Directives | undefined,
+) {
+  const m = /^\/\/\s*@([A-Za-z]+)\b\s*(.*)$/.exec(comment);
+  if (!m) return;
+  const key = m[1]!.toLowerCase();
+  const raw = m[2]!;
+  const value = unescape(raw, new Int32Array(raw.length), escapes).s.trim();
+  if (key === 'title') {
+    const t = /^([a-z]{2})\s*:\s*([\s\S]*)$/.exec(value);
+    const title = t?.[2]!.trim();
+    if (title && title.length > LIMITS.titleChars) problem(ctx, at, `this set title ${tooLong(title.length, LIMITS.titleChars)}.`);
+    else if (t && title && !(t[1]! in titles)) titles[t[1]!] = title;
+    return;
+  }
+  if (!directives) return;
+  if (key === 'id') directives.id = { value, at };
+  else if (key === 'sources') directives.sources = value.split(/[\s,]+/).filter(Boolean);
+  else if (key === 'casesensitive') {
+    const b = asBool(value);
+    if (b !== undefined) directives.caseSensitive = b;
+  } else if (key === 'typotolerance') {
+    const b = asBool(value);
+    if (b !== undefined) directives.typoTolerance = b;
+  }
+}
+
+/** The block's text: its lines trimmed (as Moodle does) and joined, with escapes resolved and every character's file offset. */
+function blockText(lines: readonly string[], starts: readonly number[], content: readonly number[], escapes: string): Src {
+  const bodies = content.map((i) => lines[i]!.trim());
+  const raw = bodies.join('\n');
+  const at = new Int32Array(raw.length);
+  let k = 0;
+  content.forEach((i, n) => {
+    const line = lines[i]!;
+    if (n > 0) at[k++] = starts[content[n - 1]!]! + lines[content[n - 1]!]!.trimEnd().length; // the line break
+    const from = starts[i]! + line.length - line.trimStart().length;
+    for (let j = 0; j < bodies[n]!.length; j++) at[k++] = from + j;
+  });
+  return trim(unescape(raw, at, escapes));
 }
 
 /**

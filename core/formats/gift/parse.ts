@@ -66,17 +66,41 @@ export function parseGift(text: string, opts: GiftOptions): GiftImport {
 /** Reads a file of questions in one format (GIFT, Cloze): blocks, languages, ids, title and categories. */
 export function readSetFile(text: string, opts: GiftOptions, format: FormatReader): GiftImport {
   const source = text.replace(/^\uFEFF/, '');
-  const where = lineIndex(source);
+  const { ctx, pass, langs } = readInLanguages(source, opts, format);
+  const { questions, passages, lineOf, categoryOf } = withIds(ctx, pass);
+  checkCounts(ctx, pass);
+  return {
+    set: {
+      title: setTitle(opts, pass, langs),
+      languages: [...langs],
+      ...(opts.lesson !== undefined ? { lesson: opts.lesson } : {}),
+      passages,
+      ...(Object.keys(categoryOf).length ? { categories: categoryOf } : {}),
+      questions,
+    },
+    lineOf,
+    categoryOf,
+    problems: sortProblems(ctx.problems),
+    warnings: sortProblems(ctx.warnings),
+  };
+}
 
-  // First pass: which languages the multilang spans use. Second pass: read everything in those languages.
-  // (Without multilang spans the first pass already used the right language.)
+/**
+ * First pass: which languages the multilang spans use. Second pass: read everything in those languages.
+ * (Without multilang spans the first pass already used the right language.)
+ */
+function readInLanguages(source: string, opts: GiftOptions, format: FormatReader) {
+  const where = lineIndex(source);
   const probe: Ctx = { opts, langs: [opts.lang], found: new Set(), problems: [], warnings: [], where };
   const first = readFile(source, probe, format);
   const langs = probe.found.size ? opts.languages.filter((l) => probe.found.has(l)) : [opts.lang];
   const again = langs.length !== 1 || langs[0] !== opts.lang;
   const ctx: Ctx = again ? { opts, langs, found: new Set(), problems: [], warnings: [], where } : probe;
-  const pass = again ? readFile(source, ctx, format) : first;
+  return { ctx, pass: again ? readFile(source, ctx, format) : first, langs };
+}
 
+/** The questions with their ids (type first), the passages before them, and each question's line and category. */
+function withIds(ctx: Ctx, pass: Pass) {
   const ids = assignIds(ctx, pass.questions);
   const lineOf: Record<string, number> = {};
   const categoryOf: Record<string, string> = {};
@@ -88,7 +112,11 @@ export function readSetFile(text: string, opts: GiftOptions, format: FormatReade
     return { id, type, ...rest } as QuestionInput;
   });
   const passages = pass.passages.map((p) => ({ before: ids[p.afterQuestion] ?? null, text: p.text }));
+  return { questions, passages, lineOf, categoryOf };
+}
 
+/** Too many questions or passages, or none at all. */
+function checkCounts(ctx: Ctx, pass: Pass) {
   // Counted here, so that the problem names the line of the first question (or passage) beyond the limit.
   const beyond = (items: ReadonlyArray<{ line: number }>, limit: number, what: string) => {
     if (items.length > limit)
@@ -107,25 +135,13 @@ export function readSetFile(text: string, opts: GiftOptions, format: FormatReade
       0,
       'this file has no questions: a GIFT question is a text with its answers in {…}, and questions are separated by blank lines.',
     );
+}
 
+/** The title given on import, else the file's `// @title` (in the language, else any), else its first category. */
+function setTitle(opts: GiftOptions, pass: Pass, langs: readonly string[]): Record<string, string> {
   const segment = pass.firstCategory !== undefined ? lastCategorySegment(pass.firstCategory) : undefined;
   // A category is only a fallback title: one too long for a title is not used.
   const fallback = segment !== undefined && segment.length <= LIMITS.titleChars ? segment : undefined;
   const anyTitle = langs.map((l) => pass.titles[l]).find((t) => t !== undefined);
-  const title = Object.fromEntries(langs.map((l) => [l, opts.title ?? pass.titles[l] ?? anyTitle ?? fallback ?? 'Untitled set']));
-
-  return {
-    set: {
-      title,
-      languages: [...langs],
-      ...(opts.lesson !== undefined ? { lesson: opts.lesson } : {}),
-      passages,
-      ...(Object.keys(categoryOf).length ? { categories: categoryOf } : {}),
-      questions,
-    },
-    lineOf,
-    categoryOf,
-    problems: sortProblems(ctx.problems),
-    warnings: sortProblems(ctx.warnings),
-  };
+  return Object.fromEntries(langs.map((l) => [l, opts.title ?? pass.titles[l] ?? anyTitle ?? fallback ?? 'Untitled set']));
 }

@@ -2,7 +2,7 @@ import { LIMITS, tooDeep, tooLong } from '../../sets/limits.ts';
 import { markdownToHtml } from '../shared/markdown.ts';
 import { quoted } from '../shared/problems.ts';
 import { richFromPlain, richToText, serializeRich } from '../shared/rich-text.ts';
-import { readHtml } from '../shared/sanitize.ts';
+import { readHtml, type MultilangSpan } from '../shared/sanitize.ts';
 import { pos, sub, trim, type Src } from '../shared/source.ts';
 import { problem, warn, type Ctx } from './context.ts';
 
@@ -26,14 +26,7 @@ const KEPT = 'emphasis, strong, underline, sub/superscript, line breaks, paragra
 /** Reads a text with an optional `[format]` prefix into its rich and plain forms, multilang spans per language. */
 export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: LText; fmt: string; refused?: true } {
   let t = trim(raw);
-  if (prefix && t.s[0] === '[') {
-    const end = t.s.indexOf(']');
-    const name = end > 0 ? t.s.slice(1, end) : '';
-    if (FORMATS.has(name)) {
-      fmt = name;
-      t = trim(sub(t, end + 1));
-    }
-  }
+  if (prefix) ({ t, fmt } = formatPrefix(t, fmt));
   const at = pos(t);
   if (fmt === 'plain') {
     const rich = richFromPlain(t.s);
@@ -42,18 +35,7 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
   // Moodle's own format is HTML in which a line break is a <br>; Markdown is rendered with raw HTML off.
   const html = fmt === 'markdown' ? markdownToHtml(t.s) : fmt === 'moodle' ? t.s.replace(/\n/g, '<br>') : t.s;
   const doc = readHtml(html);
-  // An offset in the HTML as a file offset: Moodle's format grew by three characters per line break; Markdown's
-  // HTML is another text, so its places are the text's start.
-  const fileAt = (offset: number) => {
-    if (fmt === 'markdown') return at;
-    let i = offset;
-    if (fmt === 'moodle') {
-      const width = (c: string) => (c === '\n' ? 4 : 1);
-      i = 0;
-      for (let h = 0; i < t.s.length && h + width(t.s[i]!) <= offset; i++) h += width(t.s[i]!);
-    }
-    return t.at[i] ?? at;
-  };
+  const fileAt = fileOffsets(t, fmt);
   if (doc.tooDeep) {
     problem(ctx, fileAt(doc.tooDeep.start), `this text ${tooDeep(doc.tooDeep.depth, doc.tooDeep.more)}: write the markup flatter.`);
     // A stand-in word, so that no second problem ("empty", "too long") follows from this one; nothing is stored.
@@ -63,18 +45,53 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
   const version = (lang?: string) => {
     const r = doc.render(lang);
     for (const x of r.removed) removed.add(x);
-    return { rich: serializeRich(r.nodes), plain: richToText(r.nodes), hasMarkup: r.nodes.some((n) => typeof n !== 'string') };
+    return { rich: serializeRich(r.nodes), plain: richToText(r.nodes) };
   };
-  const report = () => {
-    if (removed.size) warn(ctx, at, `removed from this text: ${[...removed].join(', ')} (kept are only ${KEPT}).`);
+  let lt: LText;
+  if (!doc.groups.length) lt = { multi: false, ...version(), at };
+  else lt = { multi: true, ...multilangVersions(ctx, doc.groups, fileAt, version), at };
+  if (removed.size) warn(ctx, at, `removed from this text: ${[...removed].join(', ')} (kept are only ${KEPT}).`);
+  return { lt, fmt };
+}
+
+/** A leading `[html]`, `[moodle]`, `[plain]` or `[markdown]` sets the text's format; anything else is text. */
+function formatPrefix(t: Src, fmt: string): { t: Src; fmt: string } {
+  if (t.s[0] !== '[') return { t, fmt };
+  const end = t.s.indexOf(']');
+  const name = end > 0 ? t.s.slice(1, end) : '';
+  return FORMATS.has(name) ? { t: trim(sub(t, end + 1)), fmt: name } : { t, fmt };
+}
+
+/**
+ * An offset in the text's HTML as a file offset: Moodle's format grew by three characters per line break;
+ * Markdown's HTML is another text, so its places are the text's start.
+ */
+function fileOffsets(t: Src, fmt: string): (offset: number) => number {
+  const at = pos(t);
+  return (offset: number) => {
+    if (fmt === 'markdown') return at;
+    let i = offset;
+    if (fmt === 'moodle') {
+      const width = (c: string) => (c === '\n' ? 4 : 1);
+      i = 0;
+      for (let h = 0; i < t.s.length && h + width(t.s[i]!) <= offset; i++) h += width(t.s[i]!);
+    }
+    return t.at[i] ?? at;
   };
-  if (!doc.groups.length) {
-    const v = version();
-    report();
-    return { lt: { multi: false, rich: v.rich, plain: v.plain, at }, fmt };
-  }
+}
+
+/**
+ * The text in each course language that every multilang group has; a span in another language is a problem.
+ * The languages the spans use are recorded in `ctx.found`.
+ */
+function multilangVersions(
+  ctx: Ctx,
+  groups: readonly (readonly MultilangSpan[])[],
+  fileAt: (offset: number) => number,
+  version: (lang: string) => { rich: string; plain: string },
+) {
   const mentioned = new Set<string>();
-  for (const g of doc.groups)
+  for (const g of groups)
     for (const span of g) {
       if (ctx.opts.languages.includes(span.lang)) {
         mentioned.add(span.lang);
@@ -89,13 +106,12 @@ export function readText(ctx: Ctx, raw: Src, fmt: string, prefix = true): { lt: 
   const rich: Record<string, string> = {};
   const plain: Record<string, string> = {};
   for (const lang of ctx.opts.languages) {
-    if (!mentioned.has(lang) || !doc.groups.every((g) => g.some((s) => s.lang === lang))) continue;
+    if (!mentioned.has(lang) || !groups.every((g) => g.some((s) => s.lang === lang))) continue;
     const v = version(lang);
     rich[lang] = v.rich;
     plain[lang] = v.plain;
   }
-  report();
-  return { lt: { multi: true, rich, plain, at }, fmt };
+  return { rich, plain };
 }
 
 /** Whether a text keeps markup that a plain field would lose. */

@@ -13,45 +13,54 @@ export function readMultipleChoice(
   open: number,
   single: boolean,
 ): KindFields<'single' | 'multiple'> | undefined {
-  let ok = true;
+  let filled = true;
   for (const a of answers) {
     if (!isEmpty(a.text)) continue;
     problem(ctx, a.at, 'this answer is empty.');
+    filled = false;
+  }
+  return single ? readSingle(ctx, answers, open, filled) : readMultiple(ctx, answers, open, filled);
+}
+
+/** One right answer (`=` or %100%); the others score 0 or their partial credit, never below 0. */
+function readSingle(ctx: Ctx, answers: Answer[], open: number, filled: boolean): KindFields<'single'> | undefined {
+  let ok = filled;
+  for (const a of answers) ok = checkWeight(ctx, a, -1) && ok;
+  const right = answers.filter((a) => a.weight === 1);
+  if (right.length > 1) {
+    problem(
+      ctx,
+      open,
+      `this question marks ${right.length} answers as right (= or %100%), but a question with "=" has exactly one right answer; for several right answers, give each a weight such as ~%50% and use no "=".`,
+    );
     ok = false;
   }
-  if (single) {
-    for (const a of answers) ok = checkWeight(ctx, a, -1) && ok;
-    const right = answers.filter((a) => a.weight === 1);
-    if (right.length > 1) {
-      problem(
-        ctx,
-        open,
-        `this question marks ${right.length} answers as right (= or %100%), but a question with "=" has exactly one right answer; for several right answers, give each a weight such as ~%50% and use no "=".`,
-      );
-      ok = false;
-    }
-    // Moodle's single choice scores a pick at its weight, so a negative one lowers the question's mark; our single
-    // kind never goes below 0 and `multiple` would let the learner pick several: either would grade differently.
-    for (const a of answers.filter((x) => x.weight < 0 && x.weight >= -1)) {
-      problem(
-        ctx,
-        a.at,
-        `the weight %${a.weightText}% would lower the score when this answer is picked, as in Moodle, but a question with one right answer (=) here scores a wrong answer 0: write it without a weight, or use no "=" and give the right answers weights that add up to 100 % (multiple response).`,
-      );
-      ok = false;
-    }
-    if (!ok) return undefined;
-    return {
-      type: 'single',
-      choices: answers.map((a, i) => ({
-        id: choiceId(i),
-        text: localize(ctx, a.text),
-        ...(a.weight === 1 ? { correct: true } : {}),
-        ...(a.weight > 0 && a.weight < 1 ? { credit: a.weight } : {}),
-        ...(a.feedback ? { feedback: localize(ctx, a.feedback) } : {}),
-      })),
-    };
+  // Moodle's single choice scores a pick at its weight, so a negative one lowers the question's mark; our single
+  // kind never goes below 0 and `multiple` would let the learner pick several: either would grade differently.
+  for (const a of answers.filter((x) => x.weight < 0 && x.weight >= -1)) {
+    problem(
+      ctx,
+      a.at,
+      `the weight %${a.weightText}% would lower the score when this answer is picked, as in Moodle, but a question with one right answer (=) here scores a wrong answer 0: write it without a weight, or use no "=" and give the right answers weights that add up to 100 % (multiple response).`,
+    );
+    ok = false;
   }
+  if (!ok) return undefined;
+  return {
+    type: 'single',
+    choices: answers.map((a, i) => ({
+      id: choiceId(i),
+      text: localize(ctx, a.text),
+      ...(a.weight === 1 ? { correct: true } : {}),
+      ...(a.weight > 0 && a.weight < 1 ? { credit: a.weight } : {}),
+      ...(a.feedback ? { feedback: localize(ctx, a.feedback) } : {}),
+    })),
+  };
+}
+
+/** Weighted answers whose positive weights add up to 100 %. */
+function readMultiple(ctx: Ctx, answers: Answer[], open: number, filled: boolean): KindFields<'multiple'> | undefined {
+  let ok = filled;
   for (const a of answers) ok = checkWeight(ctx, a, -1) && ok;
   if (!ok) return undefined;
   const sum = answers.filter((a) => a.weight > 0).reduce((t, a) => t + a.weight, 0);
