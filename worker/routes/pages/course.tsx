@@ -41,8 +41,8 @@ coursePages.get('/:lang/', async (c) => {
     return c.redirect(`/${lang}/#learning`, 303);
   }
   // Two KV operations at most: the attempt summaries and the review log (none without a learner cookie).
-  const [{ metas }, sets] = await Promise.all([loadAttempts(c), publishedSets(c.env, lang)]);
-  const reviewDue = await loadReviewDue(c, metas);
+  const [{ summaries }, sets] = await Promise.all([loadAttempts(c), publishedSets(c.env, lang)]);
+  const reviewDue = await loadReviewDue(c, summaries);
   c.header('Cache-Control', 'private, no-store');
   return renderPage(
     c,
@@ -50,7 +50,7 @@ coursePages.get('/:lang/', async (c) => {
     <OverviewPage
       lessons={content.lessons}
       sourceLanguage={sourceLanguage}
-      progress={summarize(metas, lessonQuizIds())}
+      progress={summarize(summaries, lessonQuizIds())}
       sets={sets}
       learning={chosenLearning(c)}
       contentLanguages={contentLanguages}

@@ -11,9 +11,8 @@ import { requireCsrf, requireSession, signInPage } from '../../auth/instructor-a
 import { csrfToken, currentSession, endSession, signedSession, signIn } from '../../auth/instructor-session.ts';
 import { quizLabels } from '../../render/labels.ts';
 import { renderPage } from '../../render/document.tsx';
-import { attemptCounts } from '../../stores/results-store.ts';
 import { exportResponse, readSet, setQuiz, sourceOf, type SetInput } from '../../services/sets.ts';
-import { setStore } from '../../stores/index.ts';
+import { resultsStore, setStore } from '../../stores/index.ts';
 
 type C = Context<AppEnv>;
 
@@ -93,10 +92,7 @@ export const instructorPages = new Hono<AppEnv>()
     if (!session) return signInPage(c, 200);
     c.header('Cache-Control', 'private, no-store');
     const sets = await setStore(c.env).list();
-    const attempts = await attemptCounts(
-      c.env,
-      sets.map((s) => s.id),
-    );
+    const attempts = await resultsStore(c.env).counts(sets.map((s) => s.id));
     return renderPage(
       c,
       c.get('lang'),

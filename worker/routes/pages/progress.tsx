@@ -23,17 +23,18 @@ export const progressPages = new Hono<AppEnv>()
     const lang = c.get('lang');
     const t = c.get('t');
     // Two KV operations at most: the attempt summaries and the review log.
-    const { metas } = await loadAttempts(c);
-    const review = await loadReviewForecast(c, metas);
+    const { summaries } = await loadAttempts(c);
+    const review = await loadReviewForecast(c, summaries);
     const rows: ProgressRow[] = [
       ...content.lessons.map((l) => ({ quizId: l.id, title: pick(l.title, lang), href: `/${lang}/lessons/${l.id}/quiz` })),
       { quizId: FINAL_ID, title: t('test.title'), href: `/${lang}/test` },
     ];
     // Instructor sets the learner took appear with the title stored with the attempt (the set may be gone).
-    for (const m of metas)
-      if (m.k === 's' && !rows.some((r) => r.quizId === m.q)) rows.push({ quizId: m.q, title: m.n ?? m.q, href: `/${lang}/sets/${m.q}` });
+    for (const s of summaries)
+      if (s.kind === 'set' && !rows.some((r) => r.quizId === s.quizId))
+        rows.push({ quizId: s.quizId, title: s.title ?? s.quizId, href: `/${lang}/sets/${s.quizId}` });
     const full = summarize(
-      metas,
+      summaries,
       rows.map((r) => r.quizId),
     );
     // Missed questions that are still in the course, linked to the sentences that answer them.
