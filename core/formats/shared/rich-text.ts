@@ -56,71 +56,96 @@ export const richDepth = (stored: string): number => build(stored, Infinity).dep
 
 /** The tree of a stored text, elements below `maxDepth` flattened, and the deepest level it reached. */
 function build(stored: string, maxDepth: number): { nodes: RichNode[]; depth: number } {
-  const root: RichParent = { tag: 'p', children: [] };
-  const stack: RichParent[] = [root];
-  let depth = 0;
+  const tree = new TreeBuilder(maxDepth);
+  let last = 0;
+  for (const m of stored.matchAll(TOKEN)) {
+    tree.text(stored.slice(last, m.index));
+    last = m.index + m[0].length;
+    tree.token(m);
+  }
+  tree.text(stored.slice(last));
+  return { nodes: tree.root.children, depth: tree.depth };
+}
+
+/** Builds the tree token by token, closing elements as HTML parsers do and flattening below `maxDepth`. */
+class TreeBuilder {
+  readonly root: RichParent = { tag: 'p', children: [] };
+  private readonly stack: RichParent[] = [this.root];
+  /** The deepest level an element was opened at. */
+  depth = 0;
   /** Tags opened below maxDepth and not kept, by name: their closing tags are dropped too, not shown as text. */
-  const flattened = new Map<string, number>();
+  private readonly flattened = new Map<string, number>();
   /** Open elements by tag (not the root): a closing tag with none open is text at once, without a search. */
-  const opened = new Map<string, number>();
-  const count = (tag: string, by: number) => opened.set(tag, (opened.get(tag) ?? 0) + by);
-  const popTo = (length: number) => {
-    while (stack.length > length) count(stack.pop()!.tag, -1);
-  };
-  const top = () => stack[stack.length - 1]!;
-  const text = (s: string) => {
+  private readonly opened = new Map<string, number>();
+
+  constructor(private readonly maxDepth: number) {}
+
+  /** One match of TOKEN: an entity, a line break, an opening or closing tag; markup that cannot apply is text. */
+  token(m: RegExpExecArray) {
+    const [whole, slash, tag, lang, href, entity] = m;
+    if (entity) this.text(ENTITIES[entity]!);
+    else if (whole === '\n' || whole === '<br>') this.top().children.push({ tag: 'br' });
+    else if (tag && slash) {
+      if (!this.close(tag)) this.text(whole);
+    } else if (tag) {
+      if (closesP.has(tag) && this.top().tag === 'p' && this.stack.length > 1) this.popTo(this.stack.length - 1);
+      if (tag === 'li' && this.top().tag === 'li') this.popTo(this.stack.length - 1);
+      this.open({ tag: tag as RichTag, children: [] });
+    } else if (lang) this.open({ tag: 'span', lang, children: [] });
+    else if (whole === '</span>' || whole === '</a>') {
+      if (!this.close(whole.slice(2, -1))) this.text(whole);
+    } else {
+      const url = safeHref(decode(href ?? ''));
+      if (url) this.open({ tag: 'a', href: url, children: [] });
+      else this.text(whole);
+    }
+  }
+
+  /** Text joins the text before it. */
+  text(s: string) {
     if (!s) return;
-    const kids = top().children;
+    const kids = this.top().children;
     const last = kids[kids.length - 1];
     if (typeof last === 'string') kids[kids.length - 1] = last + s;
     else kids.push(s);
-  };
-  const open = (node: RichParent) => {
-    if (stack.length > maxDepth) {
-      flattened.set(node.tag, (flattened.get(node.tag) ?? 0) + 1);
+  }
+
+  private top() {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private count(tag: string, by: number) {
+    this.opened.set(tag, (this.opened.get(tag) ?? 0) + by);
+  }
+
+  private popTo(length: number) {
+    while (this.stack.length > length) this.count(this.stack.pop()!.tag, -1);
+  }
+
+  private open(node: RichParent) {
+    if (this.stack.length > this.maxDepth) {
+      this.flattened.set(node.tag, (this.flattened.get(node.tag) ?? 0) + 1);
       return;
     }
-    top().children.push(node);
-    stack.push(node);
-    count(node.tag, 1);
-    depth = Math.max(depth, stack.length - 1);
-  };
-  const close = (tag: string) => {
-    const skipped = flattened.get(tag);
+    this.top().children.push(node);
+    this.stack.push(node);
+    this.count(node.tag, 1);
+    this.depth = Math.max(this.depth, this.stack.length - 1);
+  }
+
+  /** Closes the innermost open `tag` and everything inside it; false when none is open. */
+  private close(tag: string) {
+    const skipped = this.flattened.get(tag);
     if (skipped) {
-      flattened.set(tag, skipped - 1);
+      this.flattened.set(tag, skipped - 1);
       return true;
     }
-    if (!opened.get(tag)) return false;
-    let i = stack.length - 1;
-    while (stack[i]!.tag !== tag) i--;
-    popTo(i);
+    if (!this.opened.get(tag)) return false;
+    let i = this.stack.length - 1;
+    while (this.stack[i]!.tag !== tag) i--;
+    this.popTo(i);
     return true;
-  };
-  let last = 0;
-  for (const m of stored.matchAll(TOKEN)) {
-    text(stored.slice(last, m.index));
-    last = m.index + m[0].length;
-    const [whole, slash, tag, lang, href, entity] = m;
-    if (entity) text(ENTITIES[entity]!);
-    else if (whole === '\n' || whole === '<br>') top().children.push({ tag: 'br' });
-    else if (tag && slash) {
-      if (!close(tag)) text(whole);
-    } else if (tag) {
-      if (closesP.has(tag) && top().tag === 'p' && stack.length > 1) popTo(stack.length - 1);
-      if (tag === 'li' && top().tag === 'li') popTo(stack.length - 1);
-      open({ tag: tag as RichTag, children: [] });
-    } else if (lang) open({ tag: 'span', lang, children: [] });
-    else if (whole === '</span>' || whole === '</a>') {
-      if (!close(whole.slice(2, -1))) text(whole);
-    } else {
-      const url = safeHref(decode(href ?? ''));
-      if (url) open({ tag: 'a', href: url, children: [] });
-      else text(whole);
-    }
   }
-  text(stored.slice(last));
-  return { nodes: root.children, depth };
 }
 
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!);
