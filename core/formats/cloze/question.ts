@@ -2,7 +2,8 @@ import { concat, find, literal, sub, type Src } from '../shared/source.ts';
 import { problem, type Ctx } from '../gift/context.ts';
 import { LIMITS } from '../../sets/limits.ts';
 import { checkLength, localize, readText } from '../gift/text.ts';
-import { CLOZE_START, readSubquestion } from './subquestion.ts';
+import { CLOZE_START } from './cloze-types.ts';
+import { readSubquestion } from './subquestion.ts';
 import type { ClozeFields, GapInput } from './types.ts';
 
 /** The blank shown in a cloze question's prompt in place of each gap (as Moodle shows a missing word). */
@@ -28,8 +29,34 @@ export function readClozeText(
   t: Src,
   fmt: string,
 ): (Omit<ClozeFields, 'caseSensitive' | 'typoTolerance'> & { prompt: Record<string, string> }) | undefined {
+  const cut = cutAnswers(ctx, t);
+  if (!cut) return undefined;
+  const { pieces, bodies } = cut;
+  const read = readText(ctx, concat(...pieces), fmt);
+  if (read.refused) return undefined; // its problem is reported; the stand-in text has no gaps to check
+  const byLang = localize(ctx, read.lt, 'rich', Infinity); // checked below, as the text and prompt made of it
+  let ok = true;
+  const gaps: GapInput[] = [];
+  for (const [i, b] of bodies.entries()) {
+    const gap = readSubquestion(ctx, b.body, gapId(i), b.open, read.fmt);
+    if (gap) gaps.push(gap);
+    else ok = false;
+  }
+  const marked = markedTexts(ctx, byLang, bodies);
+  // The prompt is no longer than the text (a blank is shorter than a gap's mark): one check says it once.
+  checkLength(ctx, read.lt.at, marked.text, LIMITS.longTextChars);
+  return ok && marked.ok ? { type: 'cloze', text: marked.text, prompt: marked.prompt, gaps } : undefined;
+}
+
+type Body = { body: Src; open: number };
+
+/**
+ * The text cut at its embedded answers: the pieces between them (each answer replaced by a numbered mark) and
+ * the answers' bodies. Undefined when a brace is out of place (all such problems reported).
+ */
+function cutAnswers(ctx: Ctx, t: Src): { pieces: Src[]; bodies: Body[] } | undefined {
   const pieces: Src[] = [];
-  const bodies: Array<{ body: Src; open: number }> = [];
+  const bodies: Body[] = [];
   let from = 0;
   let ok = true;
   for (let open = find(t, '{'); open >= 0; open = find(t, '{', from)) {
@@ -44,18 +71,7 @@ export function readClozeText(
       return undefined;
     }
     const body = sub(t, open + 1, close);
-    const inner = find(body, '{');
-    if (inner >= 0) {
-      problem(ctx, body.at[inner]!, 'a "{" inside an embedded answer: it ends at the first "}" (write \\{ and \\} for literal braces).');
-      ok = false;
-    } else if (!CLOZE_START.test(body.s)) {
-      problem(
-        ctx,
-        t.at[open]!,
-        `"{${body.s.length > 30 ? `${body.s.slice(0, 30)}…` : body.s}}" is not an embedded answer: in a question with embedded answers every {…} must be one, such as {1:SA:=answer} or {1:MC:=right~wrong} (write \\{ and \\} for literal braces).`,
-      );
-      ok = false;
-    }
+    ok = checkBody(ctx, body, t.at[open]!) && ok;
     pieces.push(sub(t, from, open), literal(mark(bodies.length), t.at[open]!));
     bodies.push({ body, open: t.at[open]! });
     from = close + 1;
@@ -66,17 +82,30 @@ export function readClozeText(
     ok = false;
   }
   pieces.push(sub(t, from));
-  if (!ok) return undefined;
+  return ok ? { pieces, bodies } : undefined;
+}
 
-  const read = readText(ctx, concat(...pieces), fmt);
-  if (read.refused) return undefined; // its problem is reported; the stand-in text has no gaps to check
-  const byLang = localize(ctx, read.lt, 'rich', Infinity); // checked below, as the text and prompt made of it
-  const gaps: GapInput[] = [];
-  for (const [i, b] of bodies.entries()) {
-    const gap = readSubquestion(ctx, b.body, gapId(i), b.open, read.fmt);
-    if (gap) gaps.push(gap);
-    else ok = false;
+/** An answer's body holds no `{` and starts as an embedded answer does (`1:MC:`). */
+function checkBody(ctx: Ctx, body: Src, openAt: number): boolean {
+  const inner = find(body, '{');
+  if (inner >= 0) {
+    problem(ctx, body.at[inner]!, 'a "{" inside an embedded answer: it ends at the first "}" (write \\{ and \\} for literal braces).');
+    return false;
   }
+  if (!CLOZE_START.test(body.s)) {
+    problem(
+      ctx,
+      openAt,
+      `"{${body.s.length > 30 ? `${body.s.slice(0, 30)}…` : body.s}}" is not an embedded answer: in a question with embedded answers every {…} must be one, such as {1:SA:=answer} or {1:MC:=right~wrong} (write \\{ and \\} for literal braces).`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** The text with `{{g1}}` marks and the prompt with blanks, in every language; each must have every gap, in order. */
+function markedTexts(ctx: Ctx, byLang: Record<string, string>, bodies: readonly Body[]) {
+  let ok = true;
   const text: Record<string, string> = {};
   const prompt: Record<string, string> = {};
   for (const [lang, value] of Object.entries(byLang)) {
@@ -92,7 +121,5 @@ export function readClozeText(
     text[lang] = value.replace(/\uE000(\d+)\uE000/g, (_, n: string) => `{{${gapId(Number(n))}}}`);
     prompt[lang] = value.replace(/\uE000(\d+)\uE000/g, BLANK);
   }
-  // The prompt is no longer than the text (a blank is shorter than a gap's mark): one check says it once.
-  checkLength(ctx, read.lt.at, text, LIMITS.longTextChars);
-  return ok ? { type: 'cloze', text, prompt, gaps } : undefined;
+  return { text, prompt, ok };
 }
