@@ -2,11 +2,12 @@
 // `npm run deploy` all serve the same thing:
 //  1. validates every content file (fails with file, path and problem) and writes build/content.json;
 //  2. bundles the browser islands and CSS with hashed names into build/client/assets (Workers Static Assets);
-//  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers.
+//  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers;
+//  4. writes build/openapi.json, the OpenAPI 3.1 document of /api (served by worker/routes/api/served-document.ts).
 // Runs on Node >= 22.6 (type stripping); npm scripts use the Node 24 from node_modules/.bin.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ContentError, loadContent } from '../core/content/load.ts';
 import { readContentFiles, readLocales } from '../core/content/read-files.ts';
@@ -63,14 +64,40 @@ async function buildClient() {
   return manifest;
 }
 
+/**
+ * The document is made from the route definitions (worker/routes/api/schemas/document.ts) here, once, because
+ * making it takes tens of milliseconds of CPU: more than a request may use on Workers' free plan. Those files
+ * import the content bundle as JSON, which Node cannot import without an attribute, so esbuild bundles them
+ * first (packages stay external: one zod, the one @hono/zod-openapi extends).
+ */
+async function buildApiDocument() {
+  const generator = join(out, 'openapi-generator.mjs');
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['worker/routes/api/schemas/document.ts'],
+    outfile: generator,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { contractDocument } = (await import(pathToFileURL(generator).href)) as typeof import('../worker/routes/api/schemas/document.ts');
+  const document = contractDocument();
+  writeFileSync(join(out, 'openapi.json'), JSON.stringify(document));
+  rmSync(generator);
+  return Object.keys(document.paths ?? {}).length;
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'client'), { recursive: true });
 try {
   const content = buildContent();
   const manifest = await buildClient();
+  const paths = await buildApiDocument();
   console.log(
     `build: ${content.article.sentences.length} sentences, ${content.lessons.length} lessons, ${content.glossary.length} glossary entries, ` +
-      `${Object.values(content.questions).flat().length} questions; assets ${Object.values(manifest).join(', ')}`,
+      `${Object.values(content.questions).flat().length} questions; assets ${Object.values(manifest).join(', ')}; API document with ${paths} paths`,
   );
 } catch (e) {
   console.error(e instanceof ContentError ? e.message : e);

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { prototypeDocument } from '../../worker/routes/api/openapi-prototype.ts';
 import { apiContract, contractDocument, documentPath, repairPatterns } from '../../worker/routes/api/schemas/document.ts';
 import { ERROR_CODES } from '../../worker/routes/api/schemas/errors.ts';
 
@@ -22,12 +21,6 @@ describe('the OpenAPI document of /api', () => {
     expect(doc.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(doc) as never);
     expect(result.valid ? [] : result.errors).toEqual([]);
-  });
-
-  it('is valid as the prototype app makes it too (routes defined with createRoute, sub-apps mounted)', async () => {
-    const result = await validate(structuredClone(prototypeDocument()) as never);
-    expect(result.valid ? [] : result.errors).toEqual([]);
-    expect(Object.keys(prototypeDocument().paths ?? {})).toEqual(['/api/health', '/api/lessons/{lessonId}', '/api/quizzes/{quizId}/check']);
   });
 
   it('writes regex patterns without JavaScript flags, and refuses flags JSON Schema cannot say', () => {

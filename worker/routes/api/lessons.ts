@@ -1,20 +1,11 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Lesson } from '../../../core/content/schema.ts';
-import { content, contentLanguages, getLesson, glossaryOf, sentencesOf } from '../../services/content.ts';
-import type { AppEnv } from '../../env.ts';
+import { content, getLesson, glossaryOf, sentencesOf } from '../../services/content.ts';
 import { notFound } from '../../http/errors.ts';
-import { query } from '../../http/validate.ts';
-
-/** `?lang=` limits every text to one content language; without it, all languages are returned. */
-const LangQuery = z.object({
-  lang: z
-    .string()
-    .refine((l) => contentLanguages.includes(l), { message: `must be one of: ${contentLanguages.join(', ')}` })
-    .optional(),
-});
+import { JsonApi } from './json-api.ts';
+import { lessonsRoutes } from './schemas/lessons.ts';
 
 type Texts = Record<string, string>;
+/** `?lang=` limits every text to one content language; without it, all languages are returned. */
 const only = (text: Texts, lang?: string): Texts => (lang ? { [lang]: text[lang]! } : text);
 
 function summary(l: Lesson, lang?: string) {
@@ -27,23 +18,26 @@ function summary(l: Lesson, lang?: string) {
   };
 }
 
-/** `GET /api/lessons` and `GET /api/lessons/:lessonId`. */
-export const lessonsApi = new Hono<AppEnv>()
-  .get('/', query(LangQuery), (c) => {
+/** `GET /api/lessons` and `GET /api/lessons/{lessonId}`. */
+export const lessonsApi = new JsonApi()
+  .openapi(lessonsRoutes.list, (c) => {
     const { lang } = c.req.valid('query');
-    return c.json({ lessons: content.lessons.map((l) => summary(l, lang)) });
+    return c.json({ lessons: content.lessons.map((l) => summary(l, lang)) }, 200);
   })
-  .get('/:lessonId', query(LangQuery), (c) => {
+  .openapi(lessonsRoutes.get, (c) => {
     const { lang } = c.req.valid('query');
-    const id = c.req.param('lessonId');
-    const lesson = getLesson(id);
-    if (!lesson) throw notFound('lesson', id);
-    return c.json({
-      lesson: {
-        ...summary(lesson, lang),
-        keyFacts: lesson.keyFacts.map(({ sources, ...text }) => ({ text: only(text, lang), sources })),
-        sentences: sentencesOf(lesson).map((s) => ({ id: s.id, text: only(s.text, lang) })),
-        glossary: glossaryOf(lesson).map(({ forms: _forms, ...e }) => e),
+    const { lessonId } = c.req.valid('param');
+    const lesson = getLesson(lessonId);
+    if (!lesson) throw notFound('lesson', lessonId);
+    return c.json(
+      {
+        lesson: {
+          ...summary(lesson, lang),
+          keyFacts: lesson.keyFacts.map(({ sources, ...text }) => ({ text: only(text, lang), sources })),
+          sentences: sentencesOf(lesson).map((s) => ({ id: s.id, text: only(s.text, lang) })),
+          glossary: glossaryOf(lesson).map(({ forms: _forms, ...e }) => e),
+        },
       },
-    });
+      200,
+    );
   });

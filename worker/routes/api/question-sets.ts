@@ -1,25 +1,14 @@
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { LIMITS } from '../../../core/sets/limits.ts';
-import { SetMode } from '../../../core/sets/schema.ts';
+import { $ } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { SetMode } from '../../../core/sets/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { requireBearer } from '../../auth/instructor-token.ts';
-import { attemptCounts } from '../../stores/results-store.ts';
 import { exportResponse, readSet, sourceOf, type SetInput } from '../../services/sets.ts';
-import { query } from '../../http/validate.ts';
-import { setStore } from '../../stores/index.ts';
-
-const ImportQuery = z
-  .object({
-    format: z.enum(['json', 'gift', 'cloze']).optional(),
-    lang: z.string().optional(),
-    title: z.string().max(LIMITS.titleChars).optional(),
-    lesson: z.string().max(64).optional(),
-    /** GIFT and Cloze have no place for the set's mode: it comes from here (our JSON carries it in the body). */
-    mode: SetMode.optional(),
-  })
-  .strict();
+import { resultsStore, setStore } from '../../stores/index.ts';
+import { documented, JsonApi } from './json-api.ts';
+import { setsRoutes, type ImportQuery } from './schemas/question-sets.ts';
 
 /** The body as our JSON (application/json) or GIFT (text/plain with ?format=gift). */
 async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Promise<SetInput> {
@@ -53,63 +42,73 @@ function readOrThrow(input: SetInput, mode: SetMode | undefined) {
 }
 
 /** A GIFT or Cloze edit without ?mode= keeps the set's mode: the file cannot say it, and a test stays a test. */
-async function keptMode(c: Context<AppEnv>, input: SetInput, mode: SetMode | undefined): Promise<SetMode | undefined> {
+async function keptMode(c: Context<AppEnv>, setId: string, input: SetInput, mode: SetMode | undefined): Promise<SetMode | undefined> {
   if (mode || input.format === 'json') return mode;
-  return (await setStore(c.env).latest(idParam(c)))?.set.mode;
+  return (await setStore(c.env).latest(setId))?.set.mode;
 }
 
-const idParam = (c: Context<AppEnv>) => c.req.param('setId') ?? '';
-
 /** The instructor API: every route needs `Authorization: Bearer <INSTRUCTOR_TOKEN>`. */
-export const setsApi = new Hono<AppEnv>()
-  .use(requireBearer)
-  .get('/', async (c) => {
+export const setsApi = $(new JsonApi().use(requireBearer))
+  .openapi(setsRoutes.list, async (c) => {
     const sets = await setStore(c.env).list();
-    const attempts = await attemptCounts(
-      c.env,
-      sets.map((s) => s.id),
+    const attempts = await resultsStore(c.env).counts(sets.map((s) => s.id));
+    return c.json(
+      {
+        sets: sets.map((s) => ({
+          ...s,
+          state: s.publishedVersion ? ('published' as const) : ('draft' as const),
+          attempts: attempts.get(s.id) ?? 0,
+        })),
+      },
+      200,
     );
-    return c.json({
-      sets: sets.map((s) => ({ ...s, state: s.publishedVersion ? 'published' : 'draft', attempts: attempts.get(s.id) ?? 0 })),
-    });
   })
-  .post('/', query(ImportQuery), async (c) => {
+  .openapi(setsRoutes.create, async (c) => {
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
     const { set, warnings } = readOrThrow(input, q.mode);
     const v = await setStore(c.env).create(set, sourceOf(input));
     return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 201);
   })
-  .get('/:setId', async (c) => {
-    const v = await setStore(c.env).latest(idParam(c));
-    if (!v) throw notFound('question set', idParam(c));
+  .openapi(setsRoutes.get, async (c) => {
+    const { setId } = c.req.valid('param');
+    const v = await setStore(c.env).latest(setId);
+    if (!v) throw notFound('question set', setId);
     const row = (await setStore(c.env).list()).find((s) => s.id === v.id);
-    return c.json({ id: v.id, version: v.version, publishedVersion: row?.publishedVersion ?? null, createdAt: v.createdAt, set: v.set });
+    return c.json(
+      { id: v.id, version: v.version, publishedVersion: row?.publishedVersion ?? null, createdAt: v.createdAt, set: v.set },
+      200,
+    );
   })
-  .put('/:setId', query(ImportQuery), async (c) => {
+  .openapi(setsRoutes.replace, async (c) => {
+    const { setId } = c.req.valid('param');
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
-    const { set, warnings } = readOrThrow(input, await keptMode(c, input, q.mode));
-    const v = await setStore(c.env).replace(idParam(c), set, sourceOf(input));
-    if (!v) throw notFound('question set', idParam(c));
-    return c.json({ id: v.id, version: v.version, set: v.set, warnings });
+    const { set, warnings } = readOrThrow(input, await keptMode(c, setId, input, q.mode));
+    const v = await setStore(c.env).replace(setId, set, sourceOf(input));
+    if (!v) throw notFound('question set', setId);
+    return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 200);
   })
-  .delete('/:setId', async (c) => {
-    if (!(await setStore(c.env).remove(idParam(c)))) throw notFound('question set', idParam(c));
-    return c.json({ deleted: idParam(c) });
+  .openapi(setsRoutes.remove, async (c) => {
+    const { setId } = c.req.valid('param');
+    if (!(await setStore(c.env).remove(setId))) throw notFound('question set', setId);
+    return c.json({ deleted: setId }, 200);
   })
-  .post('/:setId/publish', async (c) => {
-    const row = await setStore(c.env).publish(idParam(c));
-    if (!row) throw notFound('question set', idParam(c));
-    return c.json({ ...row, state: 'published' });
+  .openapi(setsRoutes.publish, async (c) => {
+    const { setId } = c.req.valid('param');
+    const row = await setStore(c.env).publish(setId);
+    if (!row) throw notFound('question set', setId);
+    return c.json({ ...row, state: 'published' as const }, 200);
   })
-  .post('/:setId/unpublish', async (c) => {
-    const row = await setStore(c.env).unpublish(idParam(c));
-    if (!row) throw notFound('question set', idParam(c));
-    return c.json({ ...row, state: 'draft' });
+  .openapi(setsRoutes.unpublish, async (c) => {
+    const { setId } = c.req.valid('param');
+    const row = await setStore(c.env).unpublish(setId);
+    if (!row) throw notFound('question set', setId);
+    return c.json({ ...row, state: 'draft' as const }, 200);
   })
-  .get('/:setId/export', query(z.object({ format: z.enum(['gift', 'cloze', 'json']).default('json') }).strict()), async (c) => {
-    const v = await setStore(c.env).latest(idParam(c));
-    if (!v) throw notFound('question set', idParam(c));
-    return exportResponse(c, v, c.req.valid('query').format);
+  .openapi(setsRoutes.export, async (c) => {
+    const { setId } = c.req.valid('param');
+    const v = await setStore(c.env).latest(setId);
+    if (!v) throw notFound('question set', setId);
+    return documented(exportResponse(c, v, c.req.valid('query').format));
   });

@@ -1,21 +1,15 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../../env.ts';
+import { $ } from '@hono/zod-openapi';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { requireBearer } from '../../auth/instructor-token.ts';
 import { csvResponse } from '../../services/results-csv.ts';
 import { buildReport, reportedQuiz, reportJson, reportLanguage } from '../../services/results-report.ts';
-import { query } from '../../http/validate.ts';
-
-const ReportQuery = z.object({
-  attempts: z.enum(['first', 'all']).default('first'),
-  lang: z.string().max(8).optional(),
-  table: z.enum(['questions', 'scores']).default('questions'),
-});
+import { documented, JsonApi } from './json-api.ts';
+import { resultsRoutes } from './schemas/results.ts';
 
 /** `GET /api/results/{quizId}` (JSON) and `GET /api/results/{quizId}.csv?table=questions|scores`: instructors only. */
-export const resultsApi = new Hono<AppEnv>().use('*', requireBearer).get('/:quizId', query(ReportQuery), async (c) => {
-  const param = c.req.param('quizId');
+export const resultsApi = $(new JsonApi().use('*', requireBearer)).openapi(resultsRoutes.report, async (c) => {
+  // One Hono route serves both: Hono reads `/:quizId.csv` as one parameter, so the suffix is ours to see.
+  const param = c.req.valid('param').quizId;
   const asCsv = param.endsWith('.csv');
   const quizId = asCsv ? param.slice(0, -4) : param;
   const { attempts, lang: asked, table } = c.req.valid('query');
@@ -27,6 +21,9 @@ export const resultsApi = new Hono<AppEnv>().use('*', requireBearer).get('/:quiz
     ]);
   const lang = reportLanguage(quiz, asked);
   c.header('Cache-Control', 'private, no-store');
-  if (!asCsv) return c.json(reportJson(await buildReport(c.env, quiz, attempts, lang)));
-  return csvResponse(c, quiz, table, attempts, lang);
+  if (!asCsv) return c.json(reportJson(await buildReport(c.env, quiz, attempts, lang)), 200);
+  return documented(await csvResponse(c, quiz, table, attempts, lang));
 });
+
+// The CSV as its own operation of the document, served by the route above.
+resultsApi.openAPIRegistry.registerPath(resultsRoutes.csv);

@@ -41,17 +41,33 @@ export const allOrOneLanguage: readonly (readonly string[])[] = [contentLanguage
  * One schema per language combination, as a union: a set in German only has `{"de": …}` texts, one in both
  * `{"de": …, "en": …}`, and the strict per-language schemas of core/ say exactly that for each. `name` gives
  * each member its own id (`QuestionSet_de_en`), so the document names them instead of repeating them.
+ *
+ * Built on first use (`z.lazy`): these describe answers, which the worker never parses, and building every
+ * question schema for each combination would cost each cold start tens of milliseconds for a document that
+ * scripts/build.ts writes anyway.
  */
 export function perLanguages<T extends z.ZodType>(
   combinations: readonly (readonly string[])[],
   build: (languages: readonly string[]) => T,
   name?: string,
 ) {
-  const members = combinations.map((langs) => {
-    const schema = build(langs);
-    return name ? (schema.meta({ id: `${name}_${langs.join('_')}` }) as T) : schema;
+  return z.lazy(() => {
+    const members = combinations.map((langs) => {
+      const schema = build(langs);
+      return name ? (schema.meta({ id: `${name}_${langs.join('_')}` }) as T) : schema;
+    });
+    return z.union(members as unknown as [T, T, ...T[]]);
   });
-  return z.union(members as unknown as [T, T, ...T[]]);
+}
+
+/** A function of a language combination, computed once per combination (the combinations are the lists above). */
+export function perCombination<T>(make: (languages: readonly string[]) => T): (languages: readonly string[]) => T {
+  const made = new Map<readonly string[], T>();
+  return (languages) => {
+    let value = made.get(languages);
+    if (value === undefined) made.set(languages, (value = make(languages)));
+    return value;
+  };
 }
 
 /** A sentence of the article a question or card is drawn from, with the lesson to read it in. */

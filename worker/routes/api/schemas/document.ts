@@ -1,5 +1,6 @@
 // The whole contract: every /api route of SPEC §7 with its mount point, and the OpenAPI 3.1 document they
-// make. Until the route files define their routes with these, tests check today's responses against it.
+// make. The route files define their routes with these; scripts/build.ts writes the document at build time,
+// and test/worker/openapi-document.test.ts checks that it is the one the mounted routes make.
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { lessonsRoutes } from './lessons.ts';
 import { metaRoutes } from './meta.ts';
@@ -23,7 +24,7 @@ export const apiContract: ReadonlyArray<readonly [mount: string, routes: Readonl
   ['/review', reviewRoutes],
 ];
 
-/** The document's own fields, for `app.doc31()` once the app is built from these routes. */
+/** The document's own fields (`getOpenAPI31Document(documentConfig)`). */
 export const documentConfig = {
   openapi: '3.1.0',
   info: {
@@ -31,7 +32,8 @@ export const documentConfig = {
     version: '1',
     description:
       'JSON in and out. Every client mistake is a 4xx with `{"error":{"code","message","details"}}`; 5xx only for our own faults. ' +
-      'Learner routes identify the learner by an anonymous cookie; instructor routes need `Authorization: Bearer <token>`.',
+      'Learner routes identify the learner by an anonymous cookie; instructor routes need `Authorization: Bearer <token>`. ' +
+      'On every path, a request that changes something and comes from another site is a 403 `cross_site`, and a body over its route’s limit a 413 `too_large`.',
   },
 } as const;
 

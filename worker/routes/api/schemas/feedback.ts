@@ -6,6 +6,7 @@ import { ResponseSchemas } from '../../../../core/quiz/response.ts';
 import type { AnyResponse, ResponseOf } from '../../../../core/quiz/response.ts';
 import type { QuestionType as QuestionTypeType } from '../../../../core/quiz/schema.ts';
 import type { MatchKind as MatchKindType } from '../../../../core/quiz/text-match.ts';
+import type { CheckResult as WebCheckResult } from '../../../../web/quiz/types.ts';
 import type { CheckedAnswer as CheckedAnswerType } from '../../../services/attempts.ts';
 import { SourceSentence } from './common.ts';
 import type { Same } from './same-type.ts';
@@ -104,3 +105,4 @@ export const CheckedAnswer = z
   .strict()
   .meta({ id: 'CheckedAnswer' });
 true satisfies Same<z.infer<typeof CheckedAnswer>, CheckedAnswerType>;
+true satisfies Same<z.infer<typeof CheckedAnswer>, WebCheckResult>; // what the quiz components of web/ show

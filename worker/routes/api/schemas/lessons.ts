@@ -4,15 +4,15 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { localized } from '../../../../core/content/localized.ts';
 import { schemasFor, SentenceId } from '../../../../core/content/schema.ts';
-import { allOrOneLanguage, json, LangQuery, pathId, perLanguages } from './common.ts';
+import { allOrOneLanguage, json, LangQuery, pathId, perCombination, perLanguages } from './common.ts';
 import { errors } from './errors.ts';
 
-// One content schema per language combination, built once: each build makes every question schema too.
-const contentSchemas = new Map(allOrOneLanguage.map((langs) => [langs, schemasFor(langs)]));
+// One content schema per language combination, built once, on first use: each build makes every question schema too.
+const contentSchemas = perCombination(schemasFor);
 
 /** A lesson's summary in the languages asked for: the fields of the content schema, as the list shows them. */
 function summaryIn(languages: readonly string[]) {
-  const { id, paragraph, title, summary, goals } = contentSchemas.get(languages)!.Lesson.shape;
+  const { id, paragraph, title, summary, goals } = contentSchemas(languages).Lesson.shape;
   return { id, paragraph, title, summary, goals };
 }
 
@@ -20,10 +20,14 @@ export const LessonSummary = perLanguages(allOrOneLanguage, (langs) => z.object(
   id: 'LessonSummary',
 });
 
-// A glossary entry as the content defines it, without its inflected forms (they only serve the term finder).
-// Not per language: an entry has its glosses in every language whatever `?lang=` asks.
-const { forms: _forms, ...entryShape } = contentSchemas.get(allOrOneLanguage[0]!)!.GlossaryEntry.shape;
-export const LessonGlossaryEntry = z.object(entryShape).strict().meta({ id: 'GlossaryEntry' });
+/**
+ * A glossary entry as the content defines it, without its inflected forms (they only serve the term finder).
+ * Not per language: an entry has its glosses in every language whatever `?lang=` asks.
+ */
+const glossaryEntry = perCombination((all) => {
+  const { forms: _forms, ...entryShape } = contentSchemas(all).GlossaryEntry.shape;
+  return z.object(entryShape).strict().meta({ id: 'GlossaryEntry' });
+});
 
 export const Lesson = perLanguages(
   allOrOneLanguage,
@@ -33,7 +37,7 @@ export const Lesson = perLanguages(
         ...summaryIn(langs),
         keyFacts: z.array(z.object({ text: localized(langs), sources: z.array(SentenceId) }).strict()),
         sentences: z.array(z.object({ id: SentenceId, text: localized(langs) }).strict()),
-        glossary: z.array(LessonGlossaryEntry),
+        glossary: z.array(glossaryEntry(allOrOneLanguage[0]!)),
       })
       .strict(),
   'Lesson',

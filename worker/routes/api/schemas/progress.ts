@@ -2,7 +2,7 @@
 // the learner's summary, erasing it, and everything stored (core/progress/, core/review/deck.ts).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { AttemptMeta as AttemptMetaType, AttemptRecord as AttemptRecordType } from '../../../../core/progress/attempt-record.ts';
+import type { AttemptRecord as AttemptRecordType, AttemptSummary as AttemptSummaryType } from '../../../../core/progress/attempt-record.ts';
 import type { ProgressSummary as ProgressSummaryType } from '../../../../core/progress/summary.ts';
 import type { DeckCard as DeckCardType, ReviewEvent, ReviewSettings as ReviewSettingsType } from '../../../../core/review/deck.ts';
 import { RATINGS, type CardState as CardStateType, type Rating } from '../../../../core/review/schedule.ts';
@@ -14,21 +14,21 @@ import type { Same } from './same-type.ts';
 
 const QuizKind = z.enum(['lesson', 'final', 'set']);
 
-/** The compact summary of an attempt (KV metadata: short keys, at most 1024 bytes). */
-export const AttemptMeta = z
+/** What is kept of every attempt for progress and review: answered by a submit as `stored.summary`. */
+export const AttemptSummary = z
   .object({
-    q: z.string().meta({ description: 'quiz id' }),
-    k: z.enum(['l', 'f', 's']).meta({ description: 'kind: lesson, final, set' }),
-    v: z.string().meta({ description: 'quiz version' }),
-    s: z.number().meta({ description: 'score' }),
-    m: z.number().int().meta({ description: 'maximum' }),
-    t: z.number().int().meta({ description: 'created, ms since epoch' }),
-    x: z.array(z.string()).meta({ description: 'ids of questions scored below 1 (capped)' }),
-    n: z.string().optional().meta({ description: 'set title (capped)' }),
+    quizId: z.string(),
+    kind: QuizKind,
+    version: z.string().meta({ description: 'The quiz version the attempt was graded on.' }),
+    score: z.number(),
+    max: z.number().int(),
+    createdAt: IsoTime,
+    missed: z.array(z.string()).meta({ description: 'Ids of the questions scored below 1 (the first ones, if there are many).' }),
+    title: z.string().optional().meta({ description: 'An instructor set’s title at the time (perhaps shortened).' }),
   })
   .strict()
-  .meta({ id: 'AttemptMeta' });
-true satisfies Same<z.infer<typeof AttemptMeta>, AttemptMetaType>;
+  .meta({ id: 'AttemptSummary' });
+true satisfies Same<z.infer<typeof AttemptSummary>, AttemptSummaryType>;
 
 // Stored records are answered as they were stored, so their schemas allow fields written by an older version.
 export const AttemptRecord = z
@@ -64,7 +64,7 @@ export const ProgressSummary = z
         })
         .strict(),
     ),
-    history: z.array(z.object({ quizId: z.string(), share: z.number(), at: z.number().int(), kind: AttemptMeta.shape.k }).strict()),
+    history: z.array(z.object({ quizId: z.string(), share: z.number(), at: z.number().int(), kind: QuizKind }).strict()),
     missed: z.array(z.object({ questionId: z.string(), quizId: z.string(), times: z.number().int() }).strict()),
     continueWith: z.string().nullable(),
     total: z.number().int(),
@@ -183,7 +183,7 @@ export const progressRoutes = {
           .strict(),
         'Erased.',
       ),
-      ...errors(400, 403),
+      ...errors(400, 403, 413),
     },
   }),
   export: createRoute({

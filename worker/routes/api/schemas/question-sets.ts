@@ -5,19 +5,28 @@ import { z } from 'zod';
 import { LIMITS } from '../../../../core/sets/limits.ts';
 import { SetMode, setSchemas } from '../../../../core/sets/schema.ts';
 import type { SetSummary as SetSummaryType } from '../../../stores/set-store.ts';
-import { IsoTime, json, languageSubsets, pathId, perLanguages, text } from './common.ts';
+import { IsoTime, json, languageSubsets, pathId, perCombination, perLanguages, text } from './common.ts';
 import { ErrorDetail, errors } from './errors.ts';
 import type { Same } from './same-type.ts';
 
-// Built once per language combination: each build makes every question schema too.
-const setSchemasIn = new Map(languageSubsets.map((langs) => [langs, setSchemas(langs)]));
+// Built once per language combination, on first use: each build makes every question schema too.
+const setSchemasIn = perCombination(setSchemas);
 
-/** A set in any combination of the course languages: the one schema that validates imports (core/sets/schema.ts). */
-export const QuestionSet = perLanguages(languageSubsets, (langs) => setSchemasIn.get(langs)!.QuestionSet, 'QuestionSet').meta({
-  id: 'QuestionSet',
-});
+/**
+ * A set in any combination of the course languages: the fields of the one schema that validates imports
+ * (core/sets/schema.ts), with `mode` as a stored set has it: a version stored before modes existed has none.
+ * For a body that is the same thing (a missing mode is practice); for an answer it is what is sent.
+ */
+const storedSet = (langs: readonly string[]) => {
+  const { shape } = setSchemasIn(langs).QuestionSet;
+  const mode = SetMode.optional().meta({
+    description: '`practice` (when left out) or `test`: a test shows no solution before it is handed in.',
+  });
+  return z.object({ ...shape, mode }).strict();
+};
+export const QuestionSet = perLanguages(languageSubsets, storedSet, 'QuestionSet').meta({ id: 'QuestionSet' });
 
-const Texts = perLanguages(languageSubsets, (langs) => setSchemasIn.get(langs)!.text);
+const Texts = perLanguages(languageSubsets, (langs) => setSchemasIn(langs).text);
 
 export const SetSummary = z
   .object({
@@ -149,7 +158,7 @@ export const setsRoutes = {
     security,
     summary: 'Delete a set with every version',
     request: { params: setId },
-    responses: { 200: json(z.object({ deleted: z.string() }).strict(), 'Deleted.'), ...errors(403, 404, ...auth) },
+    responses: { 200: json(z.object({ deleted: z.string() }).strict(), 'Deleted.'), ...errors(403, 404, 413, ...auth) },
   }),
   publish: createRoute({
     method: 'post',
@@ -161,7 +170,7 @@ export const setsRoutes = {
     request: { params: setId },
     responses: {
       200: json(SetSummary.extend({ state: z.literal('published') }).strict(), 'Published.'),
-      ...errors(403, 404, ...auth),
+      ...errors(403, 404, 413, ...auth),
     },
   }),
   unpublish: createRoute({
@@ -172,7 +181,10 @@ export const setsRoutes = {
     security,
     summary: 'Hide the set from learners',
     request: { params: setId },
-    responses: { 200: json(SetSummary.extend({ state: z.literal('draft') }).strict(), 'Unpublished.'), ...errors(403, 404, ...auth) },
+    responses: {
+      200: json(SetSummary.extend({ state: z.literal('draft') }).strict(), 'Unpublished.'),
+      ...errors(403, 404, 413, ...auth),
+    },
   }),
   export: createRoute({
     method: 'get',

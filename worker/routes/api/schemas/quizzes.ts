@@ -3,16 +3,26 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { LearnerQuiz as LearnerQuizType } from '../../../../core/quiz/quiz.ts';
+import type { CheckRequest, CheckResponse } from '../../../../web/quiz/types.ts';
 import { json, Lang, pathId, Seed } from './common.ts';
 import { errors } from './errors.ts';
 import { CheckedAnswer } from './feedback.ts';
 import { LearnerQuestion } from './learner-copy.ts';
-import { AttemptMeta } from './progress.ts';
+import { AttemptSummary } from './progress.ts';
 import type { Same } from './same-type.ts';
 
 export const QuizQuery = z.object({
   lang: Lang.optional(),
-  seed: Seed.optional().meta({ description: 'Without it a lesson or set is shuffled the same way every time; the final test needs one.' }),
+  seed: Seed.optional().meta({
+    description:
+      'The seed of the copy: it fixes the order, the final test’s draw and the public ids. Without it a new seed is drawn (answered as `seed`); `practice` gives the copy that a check or submit without a seed is graded on.',
+  }),
+});
+
+/** The seed a check or submit sends back: ids are the ones of that seed's copy. */
+const SentSeed = Seed.optional().meta({
+  description:
+    'The `seed` of the copy the ids come from (`GET /api/quizzes/{quizId}` answers it). Public ids belong to one seed: ids of another copy are a 422. Without it the answer is graded on the copy of the seed `practice`.',
 });
 
 export const CheckBody = z
@@ -22,7 +32,7 @@ export const CheckBody = z
       .unknown()
       .refine((v) => v !== undefined, 'is required')
       .meta({ description: 'A response of the question’s type (QuestionResponse); one that does not fit is a 422.' }),
-    seed: Seed.optional(),
+    seed: SentSeed,
     lang: Lang.optional(),
   })
   .strict()
@@ -33,7 +43,7 @@ export const AttemptBody = z
     responses: z
       .record(z.string().max(64), z.unknown())
       .meta({ description: 'Responses by question id (QuestionResponse each); at most 100.' }),
-    seed: Seed.optional(),
+    seed: SentSeed,
     lang: Lang.optional(),
   })
   .strict()
@@ -54,6 +64,9 @@ export const LearnerQuiz = z
 true satisfies Same<z.infer<typeof LearnerQuiz>, LearnerQuizType>;
 
 export const CheckResult = CheckedAnswer.extend({ quizId: z.string(), version: z.string() }).strict().meta({ id: 'CheckResult' });
+// The practice island's own types (web/ cannot import these schemas): the answer exactly, and a body that fits.
+true satisfies Same<z.infer<typeof CheckResult>, CheckResponse>;
+true satisfies CheckRequest extends z.input<typeof CheckBody> ? true : false;
 
 export const AttemptCreated = z
   .object({
@@ -66,18 +79,19 @@ export const AttemptCreated = z
     unanswered: z.array(z.string()).meta({ description: 'Question ids without a response: scored 0.' }),
     seed: z.string().nullable(),
     lang: z.string(),
-    stored: z.object({ id: z.string(), createdAt: z.string(), summary: AttemptMeta }).strict(),
+    stored: z.object({ id: z.string(), createdAt: z.string(), summary: AttemptSummary }).strict(),
   })
   .strict()
   .meta({ id: 'AttemptCreated' });
 
 /**
- * `Idempotency-Key`: a retried submit with the same key is stored once and answered like the first. Checked by
- * the route (a malformed one is a 400 naming the header), so the schema only describes it.
+ * `Idempotency-Key` (docs/decisions/0008): a retried submit with the same key is stored once and answered like
+ * the first. Checked by the route (a malformed one is a 400 naming the header), so the schema only describes it.
  */
 export const SubmitHeaders = z.object({
-  'idempotency-key': z.string().optional().meta({
-    description: '16–64 letters, digits, "-" or "_" (bare or as a quoted string).',
+  'Idempotency-Key': z.string().optional().meta({
+    description:
+      'One key per attempt, 16–64 letters, digits, "-" or "_" (bare or as a quoted string). A submit sent again with the same key (a retry after a lost answer) is stored once and answered like the first; while the first is still being stored it is a 409 with `Retry-After`; the same key with a different body is a 422 `idempotency_key_reused`. Without it every submit is a new attempt.',
     example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
   }),
 });
@@ -85,6 +99,7 @@ export const SubmitHeaders = z.object({
 const tags = ['Quizzes'];
 const quizId = pathId('quizId', 'A lesson id (its quiz), `final`, or a published set’s id.', 'china');
 const bodyErrors = errors(400, 403, 404, 413, 422);
+const submitErrors = errors(400, 403, 404, 409, 413, 422);
 
 export const quizzesRoutes = {
   get: createRoute({
@@ -93,6 +108,8 @@ export const quizzesRoutes = {
     operationId: 'getQuiz',
     tags,
     summary: "The learner's copy of a quiz (no keys)",
+    description:
+      'Choices, pairs and items are named by public ids that belong to this copy’s `seed`: send the seed back with every check and submit of the attempt.',
     request: { params: quizId, query: QuizQuery },
     responses: { 200: json(LearnerQuiz, 'One language, shuffled by the seed.'), ...errors(400, 404, 422) },
   }),
@@ -101,7 +118,9 @@ export const quizzesRoutes = {
     path: '/{quizId}/check',
     operationId: 'checkAnswer',
     tags,
-    summary: 'Check one answer of a practice quiz (nothing is stored); a test (the final test, a set marked as one) answers 403',
+    summary: 'Check one answer of a practice quiz (nothing is stored)',
+    description:
+      'Only for practice: the final test and sets with `mode: "test"` give no solution before they are handed in, so a check of them is a 403 `test_not_checkable`. The response names ids of the copy of `seed`.',
     request: { params: quizId, body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
     responses: { 200: json(CheckResult, 'The grade with feedback and the solution.'), ...bodyErrors },
   }),
@@ -111,11 +130,20 @@ export const quizzesRoutes = {
     operationId: 'submitAttempt',
     tags,
     summary: 'Hand in an attempt: graded and stored',
+    description:
+      'Graded on the copy of `seed` (its ids; the final test’s draw), stored for the learner (an anonymous cookie is set if there is none) and in the instructors’ results before it answers. Send an `Idempotency-Key` so that a retry cannot store it twice.',
     request: {
       params: quizId,
       headers: SubmitHeaders,
       body: { required: true, content: { 'application/json': { schema: AttemptBody } } },
     },
-    responses: { 201: json(AttemptCreated, 'The graded attempt and what was stored.'), ...errors(400, 403, 404, 409, 413, 422) },
+    responses: {
+      201: json(AttemptCreated, 'The graded attempt and what was stored.'),
+      ...submitErrors,
+      409: {
+        ...submitErrors[409],
+        headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.', example: '1' }) }),
+      },
+    },
   }),
 };

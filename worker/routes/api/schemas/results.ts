@@ -1,5 +1,5 @@
-// `GET /api/results/{quizId}` (item analysis as JSON) and `GET /api/results/{quizId}.csv` (worker/routes/
-// results-api.ts, worker/services/results-report.ts): instructors only.
+// `GET /api/results/{quizId}` (item analysis as JSON) and `GET /api/results/{quizId}.csv` (worker/routes/api/
+// results.ts, worker/services/results-report.ts): instructors only.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { TestFigures as TestFiguresType } from '../../../../core/stats/figures.ts';
