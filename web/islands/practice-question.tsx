@@ -4,7 +4,7 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Feedback } from '../quiz/feedback.tsx';
 import { clashingFields, encodeAnswers, responseFromForm, sentField, type FormProblem } from '../quiz/form.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
-import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+import type { CheckRequest, CheckResponse, CheckResult, QuizLabels } from '../quiz/types.ts';
 import { RichText } from '../quiz/rich-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
 
@@ -80,11 +80,12 @@ export function PracticeQuestion(p: PracticeProps) {
       const res = await fetch(`/api/quizzes/${encodeURIComponent(p.quizId)}/check`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ questionId: q.id, response, seed: p.seed, lang: p.lang }),
+        body: JSON.stringify({ questionId: q.id, response, seed: p.seed, lang: p.lang } satisfies CheckRequest),
       });
       if (!res.ok) throw new Error(String(res.status));
       setGiven(response);
-      setResult((await res.json()) as CheckResult);
+      // The contract's answer to a 200 (CheckResponse is held to the document's schema at compile time).
+      setResult((await res.json()) as CheckResponse);
       requestAnimationFrame(() => document.getElementById(fbId)?.focus());
     } catch {
       setProblem('network');

@@ -1,10 +1,25 @@
 import type { GradeResult } from '../../core/quiz/grade.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 
-/** A graded question as `/check` returns it: the grade plus its source sentences in every language. */
+/**
+ * A graded question as the API answers it (`CheckedAnswer` of /api/openapi.json): the grade plus its source
+ * sentences in every language. worker/routes/api/schemas/feedback.ts fails the type check if the contract
+ * and this type ever differ (web/ cannot import the worker's schemas).
+ */
 export type CheckResult = Omit<GradeResult, 'sources'> & {
   sources: Array<{ id: string; lesson: string; text: Record<string, string> }>;
 };
+
+/** What `POST /api/quizzes/{quizId}/check` answers (`CheckResult` of the document), held to it the same way. */
+export type CheckResponse = CheckResult & { quizId: string; version: string };
+
+/** What `POST /api/quizzes/{quizId}/check` takes (`CheckBody`; the schemas check that it fits). */
+export interface CheckRequest {
+  questionId: string;
+  response: AnyResponse;
+  seed?: string;
+  lang?: string;
+}
 
 export type Responses = Record<string, AnyResponse>;
 
