@@ -50,10 +50,12 @@ function find(routes: Route[], method: string, pathname: string): Route | undefi
 }
 
 /**
- * What an /api request no operation describes must get: the API's JSON 404, or a 405 where the path has other
- * methods (worker/index.ts's catch-all, the progress routes' `all()`), in the error shape.
+ * What an /api request no operation describes may get, by status: the API's JSON 404, a 405 where the path has
+ * other methods (worker/routes/api/index.ts's catch-all, the progress routes' `all()`), or what the app's own
+ * middleware answers before any route (a post from another site, a body over the default limit); always in
+ * the error shape.
  */
-const unrouted: Schema = {
+const unroutedBody = (code: string): Schema => ({
   type: 'object',
   required: ['error'],
   additionalProperties: false,
@@ -62,13 +64,15 @@ const unrouted: Schema = {
       type: 'object',
       required: ['code', 'message', 'details'],
       additionalProperties: false,
-      properties: {
-        code: { enum: ['not_found', 'method_not_allowed'] },
-        message: { type: 'string' },
-        details: { type: 'array' },
-      },
+      properties: { code: { const: code }, message: { type: 'string' }, details: { type: 'array' } },
     },
   },
+});
+const UNROUTED: Readonly<Record<number, Schema>> = {
+  403: unroutedBody('cross_site'),
+  404: unroutedBody('not_found'),
+  405: unroutedBody('method_not_allowed'),
+  413: unroutedBody('too_large'),
 };
 
 /** A response's status entry: the exact status, else its class (`4XX`), else `default`. */
@@ -114,9 +118,10 @@ export function contractChecker(doc: ContractDocument) {
       const text = request.method === 'HEAD' ? '' : await response.clone().text();
       const route = find(routes, request.method, pathname);
       if (!route) {
-        if (response.status !== 404 && response.status !== 405) return [`${where}: no operation describes this request`];
+        const schema = UNROUTED[response.status];
+        if (!schema) return [`${where}: no operation describes this request`];
         if (type !== 'application/json') return [`${where}: an undescribed request must get the JSON error, not ${type}`];
-        return validate(unrouted, JSON.parse(text), where);
+        return validate(schema, JSON.parse(text), where);
       }
       const entry = entryFor(route.operation, response.status);
       if (!entry) return [`${where}: ${response.status} is not a status of ${route.method} ${route.template}`];
