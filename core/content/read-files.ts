@@ -1,7 +1,7 @@
 // Node-only helper (used by the build script and Node unit tests), kept apart from the pure loader.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILES, type ContentFiles } from './load.ts';
+import { FILES, type ContentFiles } from './files.ts';
 
 /** Reads every content file under `root` as JSON; a file that is not valid JSON throws with its name. */
 export function readContentFiles(root: string): ContentFiles {

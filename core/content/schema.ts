@@ -22,26 +22,38 @@ export type Course = z.infer<typeof CourseSchema>;
 /** All content schemas for one list of languages; `schemasFor(course.languages)`. */
 export function schemasFor(languages: readonly Lang[]) {
   const text = localized(languages);
+  const Article = articleSchema(text);
+  const Lesson = lessonSchema(text);
+  const GlossaryEntry = glossaryEntrySchema();
+  const Glossary = z.array(GlossaryEntry).min(1);
+  const Lessons = z.array(Lesson).min(1);
+  const { Question, QuestionFile } = questionSchemas(languages);
 
+  return { text, Article, Lesson, Lessons, GlossaryEntry, Glossary, Question, QuestionFile };
+}
+
+type Text = ReturnType<typeof localized>;
+
+/** The article: its sentences in every language, and the changes made to the source text. */
+function articleSchema(text: Text) {
   /** One change to the source text: where, what it said, what the lesson text says, and why. */
-  const Change = z
-    .object({ sentenceId: SentenceId, original: z.string().min(1), corrected: z.string().min(1), why: text })
-    .strict();
+  const Change = z.object({ sentenceId: SentenceId, original: z.string().min(1), corrected: z.string().min(1), why: text }).strict();
 
-  const Article = z
+  return z
     .object({
       title: text,
       source: z.object({ file: z.string(), language: LangCode, words: z.number().int().positive() }).strict(),
-      sentences: z
-        .array(z.object({ id: SentenceId, paragraph: z.number().int().positive(), text }).strict())
-        .min(1),
+      sentences: z.array(z.object({ id: SentenceId, paragraph: z.number().int().positive(), text }).strict()).min(1),
       corrections: z.array(Change),
       /** Typographic changes to the source (straight quotes → „…“), kept apart from the corrections of slips. */
       typography: z.array(Change).default([]),
     })
     .strict();
+}
 
-  const Lesson = z
+/** A lesson: one paragraph of the article, with its goals and key facts. */
+function lessonSchema(text: Text) {
+  return z
     .object({
       id: Slug,
       paragraph: z.number().int().positive(),
@@ -56,22 +68,34 @@ export function schemasFor(languages: readonly Lang[]) {
         .max(4),
     })
     .strict();
+}
 
-  const GlossaryEntry = z
+/** A glossary entry: a German word with its grammar, glosses, and the forms and sentences it occurs in. */
+function glossaryEntrySchema() {
+  return z
     .object({
       id: Slug,
       lemma: z.string().min(1),
       pos: z.enum(['noun', 'verb', 'adjective', 'adverb', 'phrase', 'preposition', 'conjunction']),
       gender: z.enum(['m', 'f', 'n', 'pl']).optional(),
       /** The full plural form, e.g. "Ansprüche" (shown as "der Anspruch, die Ansprüche"). */
-      plural: z.string().regex(/^\p{Lu}[\p{L}-]*$/u, 'must be the full plural form, e.g. "Ansprüche"').optional(),
+      plural: z
+        .string()
+        .regex(/^\p{Lu}[\p{L}-]*$/u, 'must be the full plural form, e.g. "Ansprüche"')
+        .optional(),
       /** A noun with no plural (in the sense used here): "die Bereitschaft". */
       noPlural: z.literal(true).optional(),
       /** A weak (n-declension) masculine noun: "der Produzent, des Produzenten". */
       weak: z.literal(true).optional(),
       /** The preposition the word takes, with its case: "von + Dat." (die Abhängigkeit von). */
-      preposition: z.string().regex(/^\p{Ll}+ \+ (Akk|Dat|Gen)\.$/u, 'must look like "von + Dat."').optional(),
-      separable: z.string().regex(/^[^|\s]+\|[^|\s]+$/, 'must mark the prefix with one "|", e.g. "ein|läuten"').optional(),
+      preposition: z
+        .string()
+        .regex(/^\p{Ll}+ \+ (Akk|Dat|Gen)\.$/u, 'must look like "von + Dat."')
+        .optional(),
+      separable: z
+        .string()
+        .regex(/^[^|\s]+\|[^|\s]+$/, 'must mark the prefix with one "|", e.g. "ein|läuten"')
+        .optional(),
       gloss: z.record(LangCode, z.string().min(1)).refine((g) => Object.keys(g).length > 0, 'needs at least one gloss'),
       forms: z.array(z.string().min(1)).min(1),
       sentences: z.array(SentenceId).min(1),
@@ -89,12 +113,6 @@ export function schemasFor(languages: readonly Lang[]) {
       if (e.separable && e.separable.replace('|', '') !== e.lemma)
         ctx.addIssue({ code: 'custom', path: ['separable'], message: `must be the lemma "${e.lemma}" with a "|"` });
     });
-
-  const Glossary = z.array(GlossaryEntry).min(1);
-  const Lessons = z.array(Lesson).min(1);
-  const { Question, QuestionFile } = questionSchemas(languages);
-
-  return { text, Article, Lesson, Lessons, GlossaryEntry, Glossary, Question, QuestionFile };
 }
 
 export type Schemas = ReturnType<typeof schemasFor>;
