@@ -2,13 +2,14 @@
 import { pick as pickStored } from '../content/localized.ts';
 import { plainText } from '../formats/shared/rich-text.ts';
 import { grade, ResponseError } from '../quiz/grade.ts';
+import { assertNever } from '../quiz/kinds/assert-never.ts';
 import { leftId } from '../quiz/learner.ts';
 import { gapChoiceKey } from '../quiz/kinds/cloze-gaps.ts';
 import { rightKey } from '../quiz/kinds/match.ts';
 import { itemKey } from '../quiz/kinds/order.ts';
 import { AUTHORING_IDS } from '../quiz/public-ids.ts';
 import type { AnyResponse } from '../quiz/response.ts';
-import type { Question } from '../quiz/schema.ts';
+import type { Question, QuestionOf } from '../quiz/schema.ts';
 import { legacyToKey } from './legacy-ids.ts';
 import type { Tally } from './tally.ts';
 
@@ -90,17 +91,8 @@ function typedText(q: Question, t: Tally, lang: string): string {
  */
 export function responseRows(q: Question | undefined, stored: readonly Tally[], lang: string): ResponseRow[] {
   const tallies = q ? talliesInKeys(q, stored) : stored;
-  const count = (value: string, part?: string) =>
-    tallies.filter((t) => t.value === value && (part === undefined || t.part === part)).reduce((s, t) => s + t.count, 0);
   if (!q) return tallies.map((t) => ({ text: t.value, count: t.count, score: null, typed: false, value: t.value }));
-  const fixed = (text: string, value: string, score: number, part?: string): ResponseRow => ({
-    text,
-    count: count(value, part),
-    score,
-    typed: false,
-    value,
-    ...(part ? { part } : {}),
-  });
+  const fixed = fixedRows(tallies);
   switch (q.type) {
     case 'single':
       return q.choices.map((c) => fixed(pick(c.text, lang), c.id, c.correct ? 1 : (c.credit ?? 0)));
@@ -114,47 +106,65 @@ export function responseRows(q: Question | undefined, stored: readonly Tally[], 
           q.pairs.map((r, j) => fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, rightKey(j), i === j ? 1 : 0, leftId(i))),
         )
         .filter((row) => row.count > 0 || row.score === 1);
-    case 'order': {
-      const text = new Map(q.items.map((t, i) => [itemKey(i), pick(t, lang)]));
-      return tallies.map((t) => ({
-        text: t.value
-          .split(' ')
-          .map((id) => text.get(id) ?? '?')
-          .join(' → '),
-        count: t.count,
-        score: scoreNow(q, { order: t.value.split(' ') }, lang),
-        typed: false,
-        value: t.value,
-      }));
-    }
+    case 'order':
+      return orderRows(q, tallies, lang);
     case 'short':
     case 'numerical':
-    case 'cloze': {
-      const rows = tallies.map((t): ResponseRow => {
-        const l = typedLang(q, t, lang);
-        const response: AnyResponse =
-          q.type === 'short'
-            ? { text: t.value }
-            : q.type === 'numerical'
-              ? { number: Number(t.value) }
-              : { gaps: { [t.part ?? '']: t.value } };
-        return {
-          text: typedText(q, t, l),
-          count: t.count,
-          score: scoreNow(q, response, l, q.type === 'cloze' ? t.part : undefined),
-          typed: true,
-          value: t.value,
-          ...(t.part ? { part: t.part } : {}),
-          ...(t.lang ? { lang: t.lang } : {}),
-        };
-      });
-      // Cloze rows stay in the order of their gaps; within a gap (and elsewhere) most frequent first.
-      const gapOrder = q.type === 'cloze' ? q.gaps.map((g) => g.id) : [];
-      return rows.sort((a, b) => gapOrder.indexOf(a.part ?? '') - gapOrder.indexOf(b.part ?? '') || b.count - a.count);
-    }
+    case 'cloze':
+      return typedRows(q, tallies, lang);
     case 'essay':
       return [];
     default:
-      return [];
+      return assertNever(q);
   }
+}
+
+/** A row for a response the question fixes (a choice, a value, a pair), with how often it was given. */
+function fixedRows(tallies: readonly Tally[]) {
+  const count = (value: string, part?: string) =>
+    tallies.filter((t) => t.value === value && (part === undefined || t.part === part)).reduce((s, t) => s + t.count, 0);
+  return (text: string, value: string, score: number, part?: string): ResponseRow => ({
+    text,
+    count: count(value, part),
+    score,
+    typed: false,
+    value,
+    ...(part ? { part } : {}),
+  });
+}
+
+/** One row per order given, its items in words, scored as the question scores it now. */
+function orderRows(q: QuestionOf<'order'>, tallies: readonly Tally[], lang: string): ResponseRow[] {
+  const text = new Map(q.items.map((t, i) => [itemKey(i), pick(t, lang)]));
+  return tallies.map((t) => ({
+    text: t.value
+      .split(' ')
+      .map((id) => text.get(id) ?? '?')
+      .join(' → '),
+    count: t.count,
+    score: scoreNow(q, { order: t.value.split(' ') }, lang),
+    typed: false,
+    value: t.value,
+  }));
+}
+
+/** One row per distinct typed answer, graded in its own language where the question still has it. */
+function typedRows(q: QuestionOf<'short' | 'numerical' | 'cloze'>, tallies: readonly Tally[], lang: string): ResponseRow[] {
+  const rows = tallies.map((t): ResponseRow => {
+    const l = typedLang(q, t, lang);
+    const response: AnyResponse =
+      q.type === 'short' ? { text: t.value } : q.type === 'numerical' ? { number: Number(t.value) } : { gaps: { [t.part ?? '']: t.value } };
+    return {
+      text: typedText(q, t, l),
+      count: t.count,
+      score: scoreNow(q, response, l, q.type === 'cloze' ? t.part : undefined),
+      typed: true,
+      value: t.value,
+      ...(t.part ? { part: t.part } : {}),
+      ...(t.lang ? { lang: t.lang } : {}),
+    };
+  });
+  // Cloze rows stay in the order of their gaps; within a gap (and elsewhere) most frequent first.
+  const gapOrder = q.type === 'cloze' ? q.gaps.map((g) => g.id) : [];
+  return rows.sort((a, b) => gapOrder.indexOf(a.part ?? '') - gapOrder.indexOf(b.part ?? '') || b.count - a.count);
 }

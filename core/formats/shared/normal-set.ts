@@ -1,4 +1,5 @@
-import { isSimpleGap, type Gap, type Question } from '../../quiz/schema.ts';
+import { assertNever } from '../../quiz/kinds/assert-never.ts';
+import type { Gap, GapOf, Question } from '../../quiz/schema.ts';
 import type { QuestionSet } from '../../sets/schema.ts';
 import { normalRich } from './rich-text.ts';
 
@@ -45,8 +46,11 @@ export function normalQuestion(q: Question): Question {
       return { ...base, pairs: base.pairs.map((p) => ({ ...p, left: each(p.left) })) };
     case 'cloze':
       return { ...base, text: each(base.text), gaps: base.gaps.map(normalGap) };
-    default:
+    case 'order':
+    case 'essay':
       return base;
+    default:
+      return assertNever(base);
   }
 }
 
@@ -64,33 +68,52 @@ export function normalSet(set: QuestionSet): QuestionSet {
  */
 export function normalGap(g: Gap): Gap {
   const weight = g.weight !== undefined && g.weight !== 1 ? { weight: g.weight } : {};
-  if (isSimpleGap(g)) return { id: g.id, ...weight, answers: g.answers, ...(g.options ? { options: g.options } : {}) };
-  if (g.kind === 'typed') {
-    const lists = Object.values(g.answers);
-    if (!g.caseSensitive && lists.every((l) => l.every((a) => a.weight === 1 && !a.feedback && a.text !== '*')))
+  switch (g.kind) {
+    case undefined:
+    case 'text':
+      return { id: g.id, ...weight, answers: g.answers, ...(g.options ? { options: g.options } : {}) };
+    case 'typed':
+      return normalTypedGap(g, weight);
+    case 'numerical':
       return {
         id: g.id,
+        kind: 'numerical',
         ...weight,
-        answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => a.text)])),
+        answers: g.answers.map((a) => (a.feedback ? { ...a, feedback: each(a.feedback) } : a)),
+        ...(g.otherFeedback ? { otherFeedback: each(g.otherFeedback) } : {}),
       };
-    return {
-      id: g.id,
-      kind: 'typed',
-      ...weight,
-      ...(g.caseSensitive ? { caseSensitive: true } : {}),
-      answers: Object.fromEntries(
-        Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a))]),
-      ),
-    };
+    case 'single':
+    case 'multi':
+      return normalChoiceGap(g, weight);
+    default:
+      return assertNever(g, 'gap kind');
   }
-  if (g.kind === 'numerical')
+}
+
+type Weight = { weight?: number };
+
+/** Typed answers all worth 100 %, without feedback, catch-all or case: the simple gap. */
+function normalTypedGap(g: GapOf<'typed'>, weight: Weight): Gap {
+  const lists = Object.values(g.answers);
+  if (!g.caseSensitive && lists.every((l) => l.every((a) => a.weight === 1 && !a.feedback && a.text !== '*')))
     return {
       id: g.id,
-      kind: 'numerical',
       ...weight,
-      answers: g.answers.map((a) => (a.feedback ? { ...a, feedback: each(a.feedback) } : a)),
-      ...(g.otherFeedback ? { otherFeedback: each(g.otherFeedback) } : {}),
+      answers: Object.fromEntries(Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => a.text)])),
     };
+  return {
+    id: g.id,
+    kind: 'typed',
+    ...weight,
+    ...(g.caseSensitive ? { caseSensitive: true } : {}),
+    answers: Object.fromEntries(
+      Object.entries(g.answers).map(([l, list]) => [l, list.map((a) => (a.feedback ? { ...a, feedback: normalRich(a.feedback) } : a))]),
+    ),
+  };
+}
+
+/** One right choice of distinct words in a select, without feedback: the simple gap with options. */
+function normalChoiceGap(g: GapOf<'single' | 'multi'>, weight: Weight): Gap {
   const display = g.display ?? (g.kind === 'multi' ? 'vertical' : 'select');
   const langs = Object.keys(g.choices[0]!.text);
   if (
