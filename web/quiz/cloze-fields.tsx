@@ -1,4 +1,5 @@
 import type { ClozePart, LearnerQuestion } from '../../core/quiz/learner.ts';
+import { fid } from './field-parts.tsx';
 import { fieldName } from './form.ts';
 import { RichText } from './rich-text.tsx';
 import type { QuizLabels } from './types.ts';
@@ -13,8 +14,6 @@ interface Props {
   given?: Readonly<Record<string, string | readonly string[]>> | undefined;
   locked?: boolean | undefined;
 }
-
-const fid = (q: { id: string }, part: string) => `f-${q.id}-${part}`;
 
 /**
  * A cloze text with its gaps as native controls, as Moodle shows embedded answers: typed and numerical gaps as
@@ -36,15 +35,7 @@ export function ClozeFields({ q, labels, given, locked }: Props) {
   );
 }
 
-function Gap({
-  q,
-  part,
-  n,
-  ui,
-  labels,
-  value,
-  locked,
-}: {
+interface GapProps {
   q: Cloze;
   part: GapPart;
   n: number;
@@ -52,34 +43,46 @@ function Gap({
   labels: QuizLabels;
   value: string | readonly string[] | undefined;
   locked?: boolean | undefined;
-}) {
+}
+
+/** One gap: a group of choices shown as buttons, or a select, or a text field. */
+function Gap(p: GapProps) {
+  const { part } = p;
+  return 'choices' in part && part.display !== 'select' ? <ChoiceGroup {...p} part={part} /> : <SelectOrInput {...p} />;
+}
+
+/** Radio buttons (one answer) or checkboxes (several) in a column or a row, named "Gap n" as a group. */
+function ChoiceGroup({ q, part, n, ui, labels, value, locked }: GapProps & { part: Extract<GapPart, { choices: unknown }> }) {
+  const id = fid(q, part.gap);
+  const one = typeof value === 'string' ? value : undefined;
+  const picked = Array.isArray(value) ? value : one ? [one] : [];
+  return (
+    <span class={`gap-group ${part.display}`} role={part.multiple ? 'group' : 'radiogroup'} aria-labelledby={`${id}-label`}>
+      <span class="visually-hidden" id={`${id}-label`} lang={ui}>
+        {labels.gap.replace('{{n}}', String(n))}
+      </span>
+      {part.choices.map((c) => (
+        <label key={c.id} class="choice" for={`${id}-${c.id}`}>
+          <input
+            type={part.multiple ? 'checkbox' : 'radio'}
+            id={`${id}-${c.id}`}
+            name={fieldName(q.id, part.gap)}
+            value={c.id}
+            checked={picked.includes(c.id) || undefined}
+            disabled={locked}
+          />
+          <span class="choice-text">{c.text}</span>
+        </label>
+      ))}
+    </span>
+  );
+}
+
+/** A select of choices or options, else a text field (a number field for a numerical gap), labelled "Gap n". */
+function SelectOrInput({ q, part, n, ui, labels, value, locked }: GapProps) {
   const id = fid(q, part.gap);
   const name = fieldName(q.id, part.gap);
-  const label = labels.gap.replace('{{n}}', String(n));
   const one = typeof value === 'string' ? value : undefined;
-  if ('choices' in part && part.display !== 'select') {
-    const picked = Array.isArray(value) ? value : one ? [one] : [];
-    return (
-      <span class={`gap-group ${part.display}`} role={part.multiple ? 'group' : 'radiogroup'} aria-labelledby={`${id}-label`}>
-        <span class="visually-hidden" id={`${id}-label`} lang={ui}>
-          {label}
-        </span>
-        {part.choices.map((c) => (
-          <label key={c.id} class="choice" for={`${id}-${c.id}`}>
-            <input
-              type={part.multiple ? 'checkbox' : 'radio'}
-              id={`${id}-${c.id}`}
-              name={name}
-              value={c.id}
-              checked={picked.includes(c.id) || undefined}
-              disabled={locked}
-            />
-            <span class="choice-text">{c.text}</span>
-          </label>
-        ))}
-      </span>
-    );
-  }
   const options =
     'choices' in part
       ? part.choices.map((c) => ({ value: c.id, text: c.text }))
@@ -89,7 +92,7 @@ function Gap({
   return (
     <span class="gap-wrap">
       <label class="visually-hidden" for={id} lang={ui}>
-        {label}
+        {labels.gap.replace('{{n}}', String(n))}
       </label>
       {options ? (
         <select id={id} name={name} disabled={locked}>

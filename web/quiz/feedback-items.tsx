@@ -1,7 +1,9 @@
 // The parts of a feedback that explain one item: a typed answer's note, a misplaced order item, a detail row.
 import type { FeedbackItem } from '../../core/quiz/grade.ts';
+import { assertNever } from '../../core/quiz/kinds/assert-never.ts';
 import { fill, Ui } from '../components/ui-text.tsx';
 import { formatNumber } from '../format.ts';
+import { TextDetail } from './feedback-text.tsx';
 import type { QuizLabels } from './types.ts';
 
 export type Of<K extends FeedbackItem['kind']> = Extract<FeedbackItem, { kind: K }>;
@@ -27,29 +29,10 @@ export function Misplaced({ item, labels, lang }: { item: Of<'order'>; labels: Q
   );
 }
 
-/** Typed answers that earn credit when grading does not say so itself. */
-const okMatch = (m: string) => m === 'exact' || m === 'typo' || m === 'spelling';
-
-/** What to say about a typed answer: the spelling it is written with, the ending, the other word, the key. */
-function textHint(match: string, ending: string | undefined, labels: QuizLabels): string | null {
-  switch (match) {
-    case 'spelling':
-      return labels.writtenAs;
-    case 'typo':
-      return labels.spelledAs;
-    case 'case':
-      return labels.caseHint;
-    case 'ending':
-      return ending ? labels.endingHint : labels.endingNone;
-    case 'otherWord':
-      return labels.otherWord;
-    case 'none':
-      return labels.expected;
-    default:
-      return null;
-  }
-}
-
+/**
+ * One line of the feedback for one item of the answer, by the item's kind (a switch that ends in assertNever: a
+ * new kind of item is a compile error here until the feedback says something about it).
+ */
 export function Detail({
   item,
   labels,
@@ -66,17 +49,7 @@ export function Detail({
   const ui = labels.lang;
   switch (item.kind) {
     case 'choice':
-      if (!item.chosen && !item.right) return null;
-      return (
-        <li class={item.right === item.chosen ? 'ok' : 'bad'}>
-          <Ui lang={ui}>
-            {/* One right answer: the one not chosen is "the right answer", not "also right". */}
-            {item.chosen ? (item.right ? labels.chosenRight : labels.chosenWrong) : single ? capitalize(labels.rightAnswer) : labels.missed}
-            :{' '}
-          </Ui>
-          <span lang={lang}>{item.text}</span>
-        </li>
-      );
+      return <ChoiceDetail item={item} labels={labels} lang={lang} single={single} />;
     case 'truefalse':
       return (
         <li class={item.given === item.expected ? 'ok' : 'bad'}>
@@ -86,37 +59,8 @@ export function Detail({
         </li>
       );
     case 'text':
-    case 'gap': {
-      const v = item as typeof item & { accepted?: boolean; ending?: string; word?: string };
-      const match = v.match as string;
-      const values = {
-        expected: <span lang={lang}>{v.expected}</span>,
-        word: <span lang={lang}>{v.word ?? v.given}</span>,
-        ending: <span lang={lang}>{v.ending ?? ''}</span>,
-      };
-      const hint = textHint(match, v.ending, labels);
-      return (
-        <li class={(v.accepted ?? okMatch(match)) ? 'ok' : 'bad'}>
-          <Ui lang={ui}>
-            {item.kind === 'gap' ? `${labels.gap.replace('{{n}}', String(gap))}: ` : ''}
-            {labels.yourAnswer}:{' '}
-          </Ui>
-          {v.given ? <q lang={lang}>{v.given}</q> : <Ui lang={ui}>{labels.noAnswer}</Ui>}
-          {hint && (
-            <>
-              <Ui lang={ui}> — </Ui>
-              {fill(ui, hint, values)}
-            </>
-          )}
-          {'note' in item && item.note && (
-            <>
-              {' — '}
-              <span lang={lang}>{item.note}</span>
-            </>
-          )}
-        </li>
-      );
-    }
+    case 'gap':
+      return <TextDetail item={item} labels={labels} lang={lang} gap={gap} />;
     case 'pair':
       return null; // listed together below: only the wrong pairs, and all of them behind "show all"
     case 'order':
@@ -130,33 +74,62 @@ export function Detail({
         </li>
       );
     case 'essay':
-      return (
-        <li class="ungraded">
-          <Ui lang={ui}>{labels.yourAnswer}: </Ui>
-          {item.given ? (
-            <span class="essay-text" lang={lang}>
-              {item.given}
-            </span>
-          ) : (
-            <Ui lang={ui}>{labels.noAnswer}</Ui>
-          )}
-        </li>
-      );
+      return <EssayDetail item={item} labels={labels} lang={lang} />;
     case 'number':
-      return (
-        <li class={item.right ? 'ok' : 'bad'}>
-          <Ui lang={ui}>
-            {labels.yourAnswer}: {formatNumber(ui, item.given)}
-          </Ui>
-          {!item.right && (
-            <>
-              <Ui lang={ui}> — </Ui>
-              {fill(ui, labels.expected, { expected: <span>{item.expected}</span> })}
-            </>
-          )}
-        </li>
-      );
+      return <NumberDetail item={item} labels={labels} />;
+    default:
+      return assertNever(item, 'feedback item');
   }
+}
+
+/** A choice picked or missed; one not picked and not right says nothing. */
+function ChoiceDetail({ item, labels, lang, single }: { item: Of<'choice'>; labels: QuizLabels; lang: string; single: boolean }) {
+  if (!item.chosen && !item.right) return null;
+  return (
+    <li class={item.right === item.chosen ? 'ok' : 'bad'}>
+      <Ui lang={labels.lang}>
+        {/* One right answer: the one not chosen is "the right answer", not "also right". */}
+        {item.chosen ? (item.right ? labels.chosenRight : labels.chosenWrong) : single ? capitalize(labels.rightAnswer) : labels.missed}
+        :{' '}
+      </Ui>
+      <span lang={lang}>{item.text}</span>
+    </li>
+  );
+}
+
+/** The essay as written, ungraded. */
+function EssayDetail({ item, labels, lang }: { item: Of<'essay'>; labels: QuizLabels; lang: string }) {
+  const ui = labels.lang;
+  return (
+    <li class="ungraded">
+      <Ui lang={ui}>{labels.yourAnswer}: </Ui>
+      {item.given ? (
+        <span class="essay-text" lang={lang}>
+          {item.given}
+        </span>
+      ) : (
+        <Ui lang={ui}>{labels.noAnswer}</Ui>
+      )}
+    </li>
+  );
+}
+
+/** The number given in the UI's notation, and the expected one when it is wrong. */
+function NumberDetail({ item, labels }: { item: Of<'number'>; labels: QuizLabels }) {
+  const ui = labels.lang;
+  return (
+    <li class={item.right ? 'ok' : 'bad'}>
+      <Ui lang={ui}>
+        {labels.yourAnswer}: {formatNumber(ui, item.given)}
+      </Ui>
+      {!item.right && (
+        <>
+          <Ui lang={ui}> — </Ui>
+          {fill(ui, labels.expected, { expected: <span>{item.expected}</span> })}
+        </>
+      )}
+    </li>
+  );
 }
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);

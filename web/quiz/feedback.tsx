@@ -1,8 +1,9 @@
-import { fill, Ui } from '../components/ui-text.tsx';
+import { Ui } from '../components/ui-text.tsx';
 import { formatPercent } from '../format.ts';
 import type { CheckResult, QuizLabels } from './types.ts';
 import { RichText } from './rich-text.tsx';
 import { Detail, Misplaced, type Of } from './feedback-items.tsx';
+import { AllPairs, Explanation, OrderShown, Solution, Sources, WrongPairs } from './feedback-parts.tsx';
 
 interface Props {
   result: CheckResult;
@@ -34,7 +35,6 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
   const tone = !result.graded ? 'ungraded' : result.score === 1 ? 'ok' : result.score > 0 ? 'partly' : 'bad';
   const H = level === 3 ? 'h3' : 'h4';
   const Box = region ? 'section' : 'div';
-  const ui = labels.lang;
   let gap = 0;
   const lines = result.items.flatMap((item, i) => {
     if (item.kind === 'gap') gap++;
@@ -47,123 +47,42 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
   return (
     <Box class={`feedback ${tone}`} aria-labelledby={region ? headingId : undefined}>
       <H class="verdict" id={headingId} tabIndex={-1}>
-        <Ui lang={ui}>
-          {result.graded && (result as { answered?: boolean }).answered === false ? (
-            <>
-              <span aria-hidden="true">✗ </span>
-              {labels.notAnsweredVerdict}
-            </>
-          ) : result.graded ? (
-            <>
-              <span aria-hidden="true">{tone === 'ok' ? '✓ ' : tone === 'bad' ? '✗ ' : '◐ '}</span>
-              {verdict(result.score, labels)} <span class="score">({formatPercent(ui, result.score)})</span>
-            </>
-          ) : (
-            labels.ungraded
-          )}
-        </Ui>
+        <Verdict result={result} tone={tone} labels={labels} />
       </H>
       {lines.length > 0 && <ul class="details">{lines}</ul>}
-      {!marked && pairs.some((p) => !p.right) && (
-        <ul class="details">
-          {pairs
-            .filter((p) => !p.right)
-            .map((p, i) => (
-              <li key={i} class="bad">
-                <span lang={lang}>{p.left} → </span>
-                {p.given !== null ? <span lang={lang}>{p.given}</span> : <Ui lang={ui}>{labels.noAnswer}</Ui>}
-                <Ui lang={ui}> — </Ui>
-                {fill(ui, labels.expected, { expected: <span lang={lang}>{p.expected}</span> })}
-              </li>
-            ))}
-        </ul>
-      )}
-      {pairs.length > 0 && (
-        <details class="show-all">
-          <summary>
-            <Ui lang={ui}>{labels.showPairs}</Ui>
-          </summary>
-          <ul class="details">
-            {pairs.map((p, i) => (
-              <li key={i} class={p.right ? 'ok' : 'bad'}>
-                <span lang={lang}>
-                  {p.left} → {p.expected}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {!marked && pairs.some((p) => !p.right) && <WrongPairs pairs={pairs} labels={labels} lang={lang} />}
+      {pairs.length > 0 && <AllPairs pairs={pairs} labels={labels} lang={lang} />}
       {order && !marked && <Misplaced item={order} labels={labels} lang={lang} />}
-      {order && (
-        <details class="show-all">
-          <summary>
-            <Ui lang={ui}>{labels.showOrder}</Ui>
-          </summary>
-          <p class="label">
-            <Ui lang={ui}>{labels.yourAnswer}</Ui>
-          </p>
-          <ol lang={lang}>
-            {order.given.map((g, i) => (
-              <li key={i}>{g}</li>
-            ))}
-          </ol>
-          <p class="label">
-            <Ui lang={ui}>{labels.rightOrder}</Ui>
-          </p>
-          <ol lang={lang}>
-            {order.expected.map((g, i) => (
-              <li key={i}>{g}</li>
-            ))}
-          </ol>
-        </details>
-      )}
+      {order && <OrderShown order={order} labels={labels} lang={lang} />}
       {result.notes.map((n, i) => (
         <div key={i} class="note" lang={lang}>
           <RichText text={n} />
         </div>
       ))}
-      {showSolution && (
-        <p class="solution">
-          <Ui lang={ui} class="label">
-            {labels.solution}:
-          </Ui>{' '}
-          {result.type === 'truefalse' ? (
-            <Ui lang={ui}>{result.solutionText === 'true' ? labels.trueLabel : labels.falseLabel}</Ui>
-          ) : (
-            <span lang={lang}>{result.solutionText}</span>
-          )}
-        </p>
-      )}
-      {result.explanation && (
-        <p class="explanation">
-          <Ui lang={ui} class="label">
-            {labels.explanation}:
-          </Ui>{' '}
-          <span lang={lang}>
-            <RichText text={result.explanation} inline />
-          </span>
-        </p>
-      )}
-      {result.sources.length > 0 && (
-        <div class="sources">
-          <p class="label">
-            <Ui lang={ui}>{labels.source}</Ui>
-          </p>
-          {result.sources.map((s) => (
-            <blockquote key={s.id}>
-              {Object.entries(s.text).map(([l, text]) => (
-                <p key={l} lang={l}>
-                  {text}
-                </p>
-              ))}
-              <a href={`/${uiLang}/lessons/${s.lesson}#s-${s.id}`}>
-                <Ui lang={ui}>{labels.readInLesson}</Ui>
-              </a>
-            </blockquote>
-          ))}
-        </div>
-      )}
+      {showSolution && <Solution result={result} labels={labels} lang={lang} />}
+      {result.explanation && <Explanation text={result.explanation} labels={labels} lang={lang} />}
+      {result.sources.length > 0 && <Sources sources={result.sources} labels={labels} uiLang={uiLang} />}
     </Box>
+  );
+}
+
+/** "✓ Correct (100 %)", "Not answered", or "Not graded", in the UI language. */
+function Verdict({ result, tone, labels }: { result: CheckResult; tone: string; labels: QuizLabels }) {
+  return (
+    <Ui lang={labels.lang}>
+      {result.graded && (result as { answered?: boolean }).answered === false ? (
+        <>
+          <span aria-hidden="true">✗ </span>
+          {labels.notAnsweredVerdict}
+        </>
+      ) : result.graded ? (
+        <>
+          <span aria-hidden="true">{tone === 'ok' ? '✓ ' : tone === 'bad' ? '✗ ' : '◐ '}</span>
+          {verdict(result.score, labels)} <span class="score">({formatPercent(labels.lang, result.score)})</span>
+        </>
+      ) : (
+        labels.ungraded
+      )}
+    </Ui>
   );
 }
