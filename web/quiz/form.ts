@@ -1,3 +1,4 @@
+import { assertNever } from '../../core/quiz/kinds/assert-never.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 
@@ -82,6 +83,8 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
       if (pos.some((p) => !p.pos) || new Set(pos.map((p) => p.pos)).size < pos.length) return 'positions';
       return { order: [...pos].sort((a, b) => a.pos - b.pos).map((p) => p.id) };
     }
+    default:
+      return assertNever(q);
   }
 }
 
