@@ -3,7 +3,8 @@
 //  1. validates every content file (fails with file, path and problem) and writes build/content.json;
 //  2. bundles the browser islands and CSS with hashed names into build/client/assets (Workers Static Assets);
 //  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers;
-//  4. writes build/openapi.json, the OpenAPI 3.1 document of /api (served by worker/routes/api/served-document.ts).
+//  4. writes build/openapi.json, the OpenAPI 3.1 document of /api, and build/api-reference.json, its reference
+//     page's content (both served by worker/routes/api/served-document.ts).
 // Runs on Node >= 22.6 (type stripping); npm scripts use the Node 24 from node_modules/.bin.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -65,26 +66,31 @@ async function buildClient() {
 }
 
 /**
- * The document is made from the route definitions (worker/routes/api/schemas/document.ts) here, once, because
- * making it takes tens of milliseconds of CPU: more than a request may use on Workers' free plan. Those files
- * import the content bundle as JSON, which Node cannot import without an attribute, so esbuild bundles them
- * first (packages stay external: one zod, the one @hono/zod-openapi extends).
+ * The API's OpenAPI document and its reference page, made once here because making them costs more CPU than
+ * a request may use on Workers' free plan (worker/routes/api/build-time.tsx). Those files import the content
+ * bundle as JSON and the page is JSX, neither of which Node runs as it is, so esbuild bundles them first
+ * (packages stay external: one zod, the one @hono/zod-openapi extends).
  */
 async function buildApiDocument() {
-  const generator = join(out, 'openapi-generator.mjs');
+  const generator = join(out, 'api-build-time.mjs');
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['worker/routes/api/schemas/document.ts'],
+    entryPoints: ['worker/routes/api/build-time.tsx'],
     outfile: generator,
     bundle: true,
     platform: 'node',
     format: 'esm',
     packages: 'external',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     logLevel: 'warning',
   });
-  const { contractDocument } = (await import(pathToFileURL(generator).href)) as typeof import('../worker/routes/api/schemas/document.ts');
-  const document = contractDocument();
+  const made = (await import(pathToFileURL(generator).href)) as typeof import('../worker/routes/api/build-time.tsx');
+  const document = made.contractDocument();
   writeFileSync(join(out, 'openapi.json'), JSON.stringify(document));
+  // Through JSON, as the worker reads it: the page shows exactly the document that is served.
+  const served = JSON.parse(JSON.stringify(document)) as Parameters<typeof made.referenceHtml>[0];
+  writeFileSync(join(out, 'api-reference.json'), JSON.stringify({ html: made.referenceHtml(served) }));
   rmSync(generator);
   return Object.keys(document.paths ?? {}).length;
 }

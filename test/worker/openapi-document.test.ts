@@ -1,6 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { hc } from 'hono/client';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { ApiDocsPage } from '../../web/pages/api-docs.tsx';
 import { routes } from '../../worker/index.ts';
 import { api, type ApiType } from '../../worker/routes/api/index.ts';
 import { contractDocument, documentConfig, repairPatterns } from '../../worker/routes/api/schemas/document.ts';
@@ -64,6 +67,8 @@ describe('GET /api/docs', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    // Rendered at build time: the page of today's document by today's component (after a change: `node scripts/build.ts`).
+    expect(html).toContain(renderToString(h(ApiDocsPage, { doc: apiDocument })));
     for (const item of Object.values(apiDocument.paths))
       for (const op of Object.values(item)) expect(html, op.operationId).toContain(`id="op-${op.operationId}"`);
     for (const name of Object.keys(apiDocument.components?.schemas ?? {})) expect(html, name).toContain(`id="schema-${name}"`);

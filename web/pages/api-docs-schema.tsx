@@ -1,7 +1,7 @@
 // How the API reference (./api-docs.tsx) shows a JSON Schema of the OpenAPI document: a type in words
 // ("array of LearnerItem", "one of …"), and an object's fields as a list with their types, whether they are
 // required, and their descriptions, nested as deep as the schema is. Plain lists and links, no script.
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren, type VNode } from 'preact';
 
 /** The parts of a JSON Schema (OpenAPI 3.1) the reference shows. */
 export interface JsonSchema {
@@ -42,14 +42,22 @@ const refName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
 const literal = (v: unknown) => <code>{JSON.stringify(v)}</code>;
 const joined = (parts: ComponentChildren[], by: string) => parts.flatMap((p, i) => (i ? [by, p] : [p]));
 
-/** Limits that are part of the type: lengths, ranges, counts, a pattern, a format. */
+/** "1 to 200 characters", "1 or more items", "at most 200 items": a range as far as it is bounded. */
+function range(min: number | undefined, max: number | undefined, unit: string): string | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  if (max === undefined) return `${min} or more ${unit}`.trim();
+  return (min === undefined || (min === 0 && unit) ? `at most ${max} ${unit}` : `${min} to ${max} ${unit}`).trim();
+}
+
+/** Limits that are part of the type: lengths, ranges, counts, a format. */
 function limits(s: JsonSchema): string[] {
-  const out: string[] = [];
-  if (s.format) out.push(s.format);
-  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(`${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters`);
-  if (s.minimum !== undefined || s.maximum !== undefined) out.push(`${s.minimum ?? '−∞'} to ${s.maximum ?? '∞'}`);
-  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(`${s.minItems ?? 0}–${s.maxItems ?? '∞'} items`);
-  return out;
+  const found = [
+    s.format,
+    range(s.minLength, s.maxLength, 'characters'),
+    range(s.minimum, s.maximum, ''),
+    range(s.minItems, s.maxItems, 'items'),
+  ];
+  return found.filter((x): x is string => !!x);
 }
 
 /** A schema's type in a few words, with links to named schemas. */
@@ -59,6 +67,8 @@ export function TypeName({ schema }: { schema: JsonSchema }) {
   if (s.const !== undefined) return literal(s.const);
   if (s.enum) return <>{joined(s.enum.map(literal), ' | ')}</>;
   const union = s.oneOf ?? s.anyOf;
+  // Shapes written out in place are listed below the type (SchemaBody); named ones are links here.
+  if (union?.every((u) => u.properties)) return <>one of {union.length} shapes (below)</>;
   if (union)
     return (
       <>
@@ -107,57 +117,115 @@ export function TypeName({ schema }: { schema: JsonSchema }) {
   );
 }
 
-/** The schemas inside `s` whose fields are worth listing: an object's own, an array's items, a union's members. */
-function nested(s: JsonSchema): JsonSchema[] {
-  if (s.$ref) return [];
-  if (s.properties) return [s];
-  if (s.items) return nested(s.items);
-  if (typeof s.additionalProperties === 'object') return nested(s.additionalProperties);
-  return (s.oneOf ?? s.anyOf ?? s.allOf ?? []).filter((u) => !u.$ref);
-}
-
-/** An object's fields, each with its type, whether it is required, its description, and its own fields below it. */
-function Fields({ schema }: { schema: JsonSchema }) {
-  const required = new Set(schema.required ?? []);
+/** A name or path that may break after each `.`, `/` or `]` on a narrow screen (code does not wrap otherwise). */
+export function Breakable({ text }: { text: string }) {
   return (
-    <ul>
-      {Object.entries(schema.properties ?? {}).map(([name, field]) => (
-        <li key={name}>
-          <code>{name}</code> <span class="muted">{required.has(name) ? 'required' : 'optional'}</span>: <TypeName schema={field} />
-          {field.description ? (
-            <>
-              {' — '}
-              <Described text={field.description} />
-            </>
-          ) : null}
-          {field.default !== undefined ? <> (default {literal(field.default)})</> : null}
-          <SchemaBody schema={field} />
-        </li>
+    <>
+      {text.split(/(?<=[./\]])/).map((part, i) => (
+        <Fragment key={i}>
+          {i ? <wbr /> : null}
+          {part}
+        </Fragment>
       ))}
-      {schema.additionalProperties === false ? null : <li class="muted">other fields allowed</li>}
-    </ul>
+    </>
   );
 }
 
-/** What there is to say below a schema's type: its object fields, or each variant of a union in turn. */
-export function SchemaBody({ schema }: { schema: JsonSchema }) {
-  const parts = nested(schema);
-  if (!parts.length) return null;
-  if (parts.length === 1 && parts[0]!.properties) return <Fields schema={parts[0]!} />;
+/** The schema whose fields or variants describe a value: itself, an array's items, a map's values; none behind a $ref (a link says it). */
+function innerOf(s: JsonSchema): JsonSchema | undefined {
+  if (s.$ref) return undefined;
+  if (s.properties || s.oneOf || s.anyOf || s.allOf) return s;
+  if (s.items) return innerOf(s.items);
+  if (typeof s.additionalProperties === 'object') return innerOf(s.additionalProperties);
+  return undefined;
+}
+
+/** Where the fields inside a value at `path` are named: `path.`, `path[].` for an array's items, `path{}.` for a map's values. */
+function inside(path: string, s: JsonSchema): string {
+  if (s.items) return inside(`${path}[]`, s.items);
+  if (!s.properties && typeof s.additionalProperties === 'object') return inside(`${path}{}`, s.additionalProperties);
+  return path ? `${path}.` : '';
+}
+
+/** The members of a union written out in place (named ones are links in the type already). */
+const variantsOf = (s: JsonSchema) => (s.oneOf ?? s.anyOf ?? s.allOf ?? []).filter((u) => !u.$ref);
+
+/** A variant of a union by what tells it apart: its first field with one possible value (`type` is "single"). */
+function VariantName({ schema }: { schema: JsonSchema }) {
+  const tag = Object.entries(schema.properties ?? {}).find(([, f]) => f.const !== undefined || f.enum?.length === 1);
+  if (!tag) return <TypeName schema={schema} />;
+  return (
+    <>
+      with <code>{tag[0]}</code> {literal(tag[1].const ?? tag[1].enum![0])}
+    </>
+  );
+}
+
+/**
+ * An object's fields as one flat list, each named by its whole path (`choices[].text`), so that a deep schema
+ * does not indent past a phone's width: each with its type, whether it is required and its description. A
+ * field whose value is one of several shapes lists them below it, each with its own fields.
+ */
+function fieldLines(schema: JsonSchema, prefix: string): VNode[] {
+  const required = new Set(schema.required ?? []);
+  const lines: VNode[] = [];
+  for (const [name, field] of Object.entries(schema.properties ?? {})) {
+    const path = prefix + name;
+    const inner = innerOf(field);
+    const variants = inner && !inner.properties ? variantsOf(inner) : [];
+    lines.push(
+      <li key={path}>
+        <code>
+          <Breakable text={path} />
+        </code>{' '}
+        <span class="muted">{required.has(name) ? 'required' : 'optional'}</span>: <TypeName schema={field} />
+        {field.description ? (
+          <>
+            {' — '}
+            <Described text={field.description} />
+          </>
+        ) : null}
+        {field.default !== undefined ? <> (default {literal(field.default)})</> : null}
+        {variants.length ? <Variants schemas={variants} prefix={inside(path, field)} /> : null}
+      </li>,
+    );
+    if (inner?.properties) lines.push(...fieldLines(inner, inside(path, field)));
+  }
+  if (schema.additionalProperties !== false)
+    lines.push(
+      <li key={`${prefix}…`} class="muted">
+        other fields allowed{prefix ? ` in ${prefix.slice(0, -1)}` : ''}
+      </li>,
+    );
+  return lines;
+}
+
+/** The shapes a value may have, each with its fields. */
+function Variants({ schemas, prefix }: { schemas: JsonSchema[]; prefix: string }) {
   return (
     <ol>
-      {parts.map((p, i) => (
+      {schemas.map((v, i) => (
         <li key={i}>
-          <TypeName schema={p} />
-          {p.description ? (
+          <VariantName schema={v} />
+          {v.description ? (
             <>
               {' — '}
-              <Described text={p.description} />
+              <Described text={v.description} />
             </>
           ) : null}
-          <SchemaBody schema={p} />
+          {v.properties ? <ul>{fieldLines(v, prefix)}</ul> : null}
         </li>
       ))}
     </ol>
   );
+}
+
+/** What there is to say below a schema's type: its fields, or the shapes it may have with theirs. */
+export function SchemaBody({ schema }: { schema: JsonSchema }) {
+  const inner = innerOf(schema);
+  if (!inner) return null;
+  const prefix = inside('', schema);
+  if (inner.properties) return <ul>{fieldLines(inner, prefix)}</ul>;
+  const variants = variantsOf(inner);
+  return variants.length ? <Variants schemas={variants} prefix={prefix} /> : null;
 }

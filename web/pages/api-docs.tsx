@@ -1,8 +1,8 @@
 // The API reference (`GET /api/docs`): the OpenAPI document as one server-rendered page in the site's
 // layout. No script and no inline style, so it renders under the site's CSP; headings, tables with header
 // cells and links between operations and schemas make it easy to move around by keyboard and screen reader.
-import { Fragment } from 'preact';
-import { Described, SchemaBody, schemaAnchor, TypeName, type JsonSchema } from './api-docs-schema.tsx';
+import { Fragment, type ComponentChildren } from 'preact';
+import { Breakable, Described, SchemaBody, schemaAnchor, TypeName, type JsonSchema } from './api-docs-schema.tsx';
 
 interface Parameter {
   name: string;
@@ -70,13 +70,25 @@ function Bodies({ content }: { content: Record<string, { schema?: JsonSchema }> 
   );
 }
 
+/**
+ * A cell, labelled for phones (the site's table turns each row into a card there, each cell a flex row of
+ * its label and its content): the content is one element, so that text and code do not become columns.
+ */
+function Cell({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <td data-label={label}>
+      <span>{children}</span>
+    </td>
+  );
+}
+
 function OperationView({ method, path, op }: { method: string; path: string; op: Operation }) {
   const params = op.parameters ?? [];
   return (
     <section id={opAnchor(op)}>
       <h3>
         <code>
-          {method} {path}
+          {method} <Breakable text={path} />
         </code>
       </h3>
       <p>
@@ -95,7 +107,7 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
       {params.length ? (
         <>
           <h4>Parameters</h4>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="progress-table">
               <thead>
                 <tr>
@@ -111,14 +123,14 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
                     <th scope="row">
                       <code>{p.name}</code>
                     </th>
-                    <td data-label="In">
+                    <Cell label="In">
                       {p.in}
                       {p.required ? ', required' : ''}
-                    </td>
-                    <td data-label="Type">{p.schema ? <TypeName schema={p.schema} /> : null}</td>
-                    <td data-label="What it is">
+                    </Cell>
+                    <Cell label="Type">{p.schema ? <TypeName schema={p.schema} /> : null}</Cell>
+                    <Cell label="What it is">
                       <Described text={p.description ?? p.schema?.description} />
-                    </td>
+                    </Cell>
                   </tr>
                 ))}
               </tbody>
@@ -136,7 +148,7 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
         </>
       ) : null}
       <h4>Responses</h4>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table class="progress-table">
           <thead>
             <tr>
@@ -149,10 +161,10 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
             {Object.entries(op.responses).map(([status, r]) => (
               <tr key={status}>
                 <th scope="row">{status}</th>
-                <td data-label="What it means">
+                <Cell label="What it means">
                   <Described text={r.description} />
-                </td>
-                <td data-label="Body">{r.content ? <Bodies content={r.content} /> : 'none'}</td>
+                </Cell>
+                <Cell label="Body">{r.content ? <Bodies content={r.content} /> : 'none'}</Cell>
               </tr>
             ))}
           </tbody>
@@ -188,7 +200,7 @@ export function ApiDocsPage({ doc }: { doc: ApiDocument }) {
                   <li key={op.operationId}>
                     <a href={`#${opAnchor(op)}`}>
                       <code>
-                        {method} {path}
+                        {method} <Breakable text={path} />
                       </code>
                     </a>
                   </li>

@@ -1,9 +1,12 @@
-// The OpenAPI 3.1 document of the API as scripts/build.ts writes it (build/openapi.json), from the route
-// definitions of ./schemas/. Written at build time because making it costs tens of milliseconds of CPU
-// (about 70 ms cold in Node), several times what a request may take on Workers' free plan (10 ms); served
-// as it is, it costs a JSON serialisation. test/worker/openapi-contract.test.ts checks that it is the
-// document the mounted routes make.
+// The OpenAPI 3.1 document of the API and its reference page's content, as scripts/build.ts writes them
+// (build/openapi.json, build/api-reference.json) from the route definitions of ./schemas/. Made at build time
+// because each costs more CPU than a request may use on Workers' free plan (./build-time.tsx); served as they
+// are. test/worker/openapi-document.test.ts checks that they are what the mounted routes and the page make.
 import built from '../../../build/openapi.json';
+import reference from '../../../build/api-reference.json';
 import type { ApiDocument } from '../../../web/pages/api-docs.tsx';
 
 export const apiDocument = built as unknown as ApiDocument;
+
+/** The reference page's content: HTML rendered at build time from `apiDocument` by web/pages/api-docs.tsx. */
+export const apiReferenceHtml: string = reference.html;
