@@ -38,7 +38,10 @@ function laterPart(text: string, part: string, from: number): [number, number] |
 
 /** Every match of one form in `text`: a list of spans per match (one span per part). */
 export function matchForm(text: string, form: string): Array<Array<[number, number]>> {
-  const parts = form.split(SPLIT).map((p) => p.trim()).filter(Boolean);
+  const parts = form
+    .split(SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const matches: Array<Array<[number, number]>> = [];
   for (const first of text.matchAll(wordAt(parts[0]!))) {
     const spans: Array<[number, number]> = [[first.index, first.index + first[0].length]];
