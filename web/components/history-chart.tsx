@@ -1,4 +1,5 @@
 import { formatDateTime, formatNumber, formatPercent } from '../format.ts';
+import { DataTable } from './data-table.tsx';
 
 export interface HistoryPoint {
   label: string;
@@ -30,72 +31,67 @@ const TOP = 16;
  * only (the CSP allows no inline styles).
  */
 export function HistoryChart({ points, labels, lang }: { points: HistoryPoint[]; labels: HistoryLabels; lang: string }) {
+  return (
+    <figure class="chart">
+      <HistoryBars points={points} labels={labels} lang={lang} />
+      <figcaption>{labels.caption}</figcaption>
+      <details class="show-all">
+        <summary>{labels.showTable}</summary>
+        <DataTable class="history-table" focusable columns={['#', labels.when, labels.quiz, labels.score]}>
+          {points.map((p, i) => (
+            <tr key={i}>
+              <td>{formatNumber(lang, i + 1)}</td>
+              <td>{formatDateTime(lang, p.at)}</td>
+              <td>{p.label}</td>
+              <td>{formatPercent(lang, p.share)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </details>
+    </figure>
+  );
+}
+
+/** The last 30 attempts as bars over gridlines at 0, 50 and 100 %; the first and last bar (or all of ten) numbered. */
+function HistoryBars({ points, labels, lang }: { points: HistoryPoint[]; labels: HistoryLabels; lang: string }) {
   const shown = points.slice(-30);
   const first = points.length - shown.length + 1;
   const step = (W - LEFT - 8) / Math.max(1, shown.length);
   const bw = Math.max(4, Math.min(24, step - 3));
   const y = (share: number) => TOP + H - share * H;
   return (
-    <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${TOP + H + 44}`} width="100%" height="180" role="img" aria-labelledby="chart-title">
-        <title id="chart-title">{labels.title}</title>
-        <text x="0" y="10" font-size="10" fill="#505a66">
-          {labels.y}
-        </text>
-        {[0, 0.5, 1].map((s) => (
-          <g key={s}>
-            <line x1={LEFT} x2={W} y1={y(s)} y2={y(s)} stroke="#d5dbe1" stroke-width="1" />
-            <text x={LEFT - 4} y={y(s) + 4} font-size="10" fill="#505a66" text-anchor="end">
-              {formatPercent(lang, s)}
-            </text>
+    <svg viewBox={`0 0 ${W} ${TOP + H + 44}`} width="100%" height="180" role="img" aria-labelledby="chart-title">
+      <title id="chart-title">{labels.title}</title>
+      <text x="0" y="10" font-size="10" fill="#505a66">
+        {labels.y}
+      </text>
+      {[0, 0.5, 1].map((s) => (
+        <g key={s}>
+          <line x1={LEFT} x2={W} y1={y(s)} y2={y(s)} stroke="#d5dbe1" stroke-width="1" />
+          <text x={LEFT - 4} y={y(s) + 4} font-size="10" fill="#505a66" text-anchor="end">
+            {formatPercent(lang, s)}
+          </text>
+        </g>
+      ))}
+      {shown.map((p, i) => {
+        const bh = Math.max(2, p.share * H);
+        const x = LEFT + 4 + i * step;
+        return (
+          <g key={i}>
+            <rect x={x} y={TOP + H - bh} width={bw} height={bh} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
+              <title>{`${p.label}: ${formatPercent(lang, p.share)} (${formatDateTime(lang, p.at)})`}</title>
+            </rect>
+            {(i === 0 || i === shown.length - 1 || shown.length <= 10) && (
+              <text x={x + bw / 2} y={TOP + H + 14} font-size="10" fill="#505a66" text-anchor="middle">
+                {formatNumber(lang, first + i)}
+              </text>
+            )}
           </g>
-        ))}
-        {shown.map((p, i) => {
-          const bh = Math.max(2, p.share * H);
-          const x = LEFT + 4 + i * step;
-          return (
-            <g key={i}>
-              <rect x={x} y={TOP + H - bh} width={bw} height={bh} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
-                <title>{`${p.label}: ${formatPercent(lang, p.share)} (${formatDateTime(lang, p.at)})`}</title>
-              </rect>
-              {(i === 0 || i === shown.length - 1 || shown.length <= 10) && (
-                <text x={x + bw / 2} y={TOP + H + 14} font-size="10" fill="#505a66" text-anchor="middle">
-                  {formatNumber(lang, first + i)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <text x={LEFT + (W - LEFT) / 2} y={TOP + H + 36} font-size="10" fill="#505a66" text-anchor="middle">
-          {labels.x}
-        </text>
-      </svg>
-      <figcaption>{labels.caption}</figcaption>
-      <details class="show-all">
-        <summary>{labels.showTable}</summary>
-        <div class="table-wrap" tabIndex={0}>
-          <table class="history-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{labels.when}</th>
-                <th scope="col">{labels.quiz}</th>
-                <th scope="col">{labels.score}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p, i) => (
-                <tr key={i}>
-                  <td>{formatNumber(lang, i + 1)}</td>
-                  <td>{formatDateTime(lang, p.at)}</td>
-                  <td>{p.label}</td>
-                  <td>{formatPercent(lang, p.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+        );
+      })}
+      <text x={LEFT + (W - LEFT) / 2} y={TOP + H + 36} font-size="10" fill="#505a66" text-anchor="middle">
+        {labels.x}
+      </text>
+    </svg>
   );
 }

@@ -1,5 +1,6 @@
 import type { ResponseRow } from '../../core/stats/rows.ts';
 import { usePage } from '../page-context.ts';
+import { DataTable } from './data-table.tsx';
 
 /** Where an instructor of a set accepts typed answers: the form action and its CSRF token. */
 export interface AcceptTarget {
@@ -64,36 +65,26 @@ export function ItemResponses({
   if (!rows.length) return <p class="empty">{t('itemAnalysis.noResponses')}</p>;
   const text = (r: ResponseRow) => ((r.text === 'true' || r.text === 'false') && !r.typed ? t(`itemAnalysis.${r.text}`) : r.text);
   return (
-    <div class="table-wrap" tabIndex={0}>
-      <table class="progress-table sets-table item-responses">
-        <thead>
-          <tr>
-            <th scope="col">{t('itemAnalysis.response')}</th>
-            <th scope="col">{t('itemAnalysis.count')}</th>
-            <th scope="col">{t('itemAnalysis.score')}</th>
-            {target && <th scope="col">{t('instructor.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.part ?? ''}-${r.lang ?? ''}-${r.value}`}>
-              <th scope="row">
-                {r.part && <span class="muted">{t('itemAnalysis.gap', { gap: r.part })}: </span>}
-                <span lang={r.typed ? (r.lang ?? qlang) : r.text === 'true' || r.text === 'false' ? lang : qlang}>{text(r)}</span>
-              </th>
-              <td>{r.count}</td>
-              <td>{percent(lang, r.score)}</td>
-              {target && (
-                <td>
-                  {r.typed && r.score !== null && r.score < 1 && (
-                    <AcceptForm row={r} questionId={questionId} qlang={qlang} target={target} />
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="progress-table sets-table item-responses"
+      focusable
+      columns={[t('itemAnalysis.response'), t('itemAnalysis.count'), t('itemAnalysis.score'), target && t('instructor.actions')]}
+    >
+      {rows.map((r) => (
+        <tr key={`${r.part ?? ''}-${r.lang ?? ''}-${r.value}`}>
+          <th scope="row">
+            {r.part && <span class="muted">{t('itemAnalysis.gap', { gap: r.part })}: </span>}
+            <span lang={r.typed ? (r.lang ?? qlang) : r.text === 'true' || r.text === 'false' ? lang : qlang}>{text(r)}</span>
+          </th>
+          <td>{r.count}</td>
+          <td>{percent(lang, r.score)}</td>
+          {target && (
+            <td>
+              {r.typed && r.score !== null && r.score < 1 && <AcceptForm row={r} questionId={questionId} qlang={qlang} target={target} />}
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

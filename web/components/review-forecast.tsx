@@ -1,4 +1,5 @@
 import { usePage } from '../page-context.ts';
+import { DataTable } from './data-table.tsx';
 
 export interface ReviewForecastProps {
   days: Array<{ day: string; count: number }>;
@@ -12,73 +13,64 @@ const PAD = 18;
 /** For the progress page: cards due per day for 14 days as a server-rendered SVG with a table, and the share right per week. */
 export function ReviewForecast({ days, weeks }: ReviewForecastProps) {
   const { t, lang } = usePage();
-  const max = Math.max(1, ...days.map((d) => d.count));
-  const bar = (W - PAD) / days.length;
   const date = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const label = (day: string) => date.format(new Date(`${day}T12:00:00Z`));
   const percent = new Intl.NumberFormat(lang, { style: 'percent' });
   return (
     <section class="review-forecast" aria-labelledby="review-forecast-title">
       <h2 id="review-forecast-title">{t('review.forecast')}</h2>
-      <svg class="review-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="review-forecast-svg" width="100%">
-        <title id="review-forecast-svg">{t('review.forecastChart')}</title>
-        {days.map((d, i) => {
-          const h = ((H - PAD) * d.count) / max;
-          return (
-            <g key={d.day}>
-              <rect x={PAD + i * bar + 2} y={H - PAD - h} width={bar - 4} height={h} fill="currentColor" opacity="0.7" />
-              {d.count > 0 && (
-                <text x={PAD + i * bar + bar / 2} y={H - PAD - h - 3} font-size="9" text-anchor="middle">
-                  {d.count}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <line x1={PAD} y1={H - PAD} x2={W} y2={H - PAD} stroke="currentColor" />
-      </svg>
+      <DueBars days={days} />
       <details class="show-all">
         <summary>{t('review.forecast')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('review.day')}</th>
-              <th scope="col">{t('review.cards')}</th>
+        <DataTable bare columns={[t('review.day'), t('review.cards')]}>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{label(d.day)}</th>
+              <td>{d.count}</td>
             </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{label(d.day)}</th>
-                <td>{d.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
       {weeks.length > 0 && (
         <>
           <h3>{t('review.weekly')}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('review.week')}</th>
-                <th scope="col">{t('review.reviews')}</th>
-                <th scope="col">{t('review.share')}</th>
+          <DataTable bare columns={[t('review.week'), t('review.reviews'), t('review.share')]}>
+            {weeks.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">{label(w.week)}</th>
+                <td>{w.total}</td>
+                <td>{percent.format(w.right / w.total)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{label(w.week)}</th>
-                  <td>{w.total}</td>
-                  <td>{percent.format(w.right / w.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </section>
+  );
+}
+
+/** One bar per day, its count above it. */
+function DueBars({ days }: Pick<ReviewForecastProps, 'days'>) {
+  const { t } = usePage();
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const bar = (W - PAD) / days.length;
+  return (
+    <svg class="review-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="review-forecast-svg" width="100%">
+      <title id="review-forecast-svg">{t('review.forecastChart')}</title>
+      {days.map((d, i) => {
+        const h = ((H - PAD) * d.count) / max;
+        return (
+          <g key={d.day}>
+            <rect x={PAD + i * bar + 2} y={H - PAD - h} width={bar - 4} height={h} fill="currentColor" opacity="0.7" />
+            {d.count > 0 && (
+              <text x={PAD + i * bar + bar / 2} y={H - PAD - h - 3} font-size="9" text-anchor="middle">
+                {d.count}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      <line x1={PAD} y1={H - PAD} x2={W} y2={H - PAD} stroke="currentColor" />
+    </svg>
   );
 }

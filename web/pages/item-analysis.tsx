@@ -1,6 +1,6 @@
-import { flagsOf, type Flag } from '../../core/stats/flags.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { ItemChart } from '../components/item-chart.tsx';
+import { QuestionTable, TestFigures } from '../components/item-figures.tsx';
 import { ItemResponses, type AcceptTarget } from '../components/item-responses.tsx';
 import { usePage } from '../page-context.ts';
 import { Shell } from './instructor/index.ts';
@@ -24,17 +24,8 @@ export interface ItemAnalysisProps {
 
 /** Item analysis of one quiz: test figures, a table and a chart per question, response rows, CSV downloads. */
 export function ItemAnalysisPage(p: ItemAnalysisProps) {
-  const { t, lang } = usePage();
-  const pct = (x: number | null) =>
-    x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x);
-  const num = (x: number | null) =>
-    x === null ? t('itemAnalysis.noData') : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
-  const flagText = (f: Flag) =>
-    f.code === 'unchosen'
-      ? t('itemAnalysis.flag.unchosen', { text: f.text === 'true' || f.text === 'false' ? t(`itemAnalysis.${f.text}`) : f.text })
-      : t(`itemAnalysis.flag.${f.code}`);
+  const { t } = usePage();
   const r = p.report;
-  const link = (attempts: string, ql: string) => `${p.path}?attempts=${attempts}&ql=${ql}`;
   const points = r.questions.flatMap((q, i) =>
     q.facility !== null && q.discriminationIndex !== null
       ? [{ label: String(i + 1), facility: q.facility, discrimination: q.discriminationIndex }]
@@ -49,40 +40,10 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
           {p.notice}
         </p>
       )}
-      <nav aria-label={t('itemAnalysis.selection')} class="item-selection">
-        <p>
-          {t('itemAnalysis.selection')}:{' '}
-          {(['first', 'all'] as const).map((a) => (
-            <a key={a} class="button" href={link(a, p.qlang)} aria-current={a === p.attempts ? 'page' : undefined}>
-              {t(`itemAnalysis.${a}`)}
-            </a>
-          ))}
-        </p>
-        {p.languages.length > 1 && (
-          <p>
-            {t('itemAnalysis.quizLanguage')}:{' '}
-            {p.languages.map((l) => (
-              <a key={l.code} class="button" href={link(p.attempts, l.code)} aria-current={l.code === p.qlang ? 'page' : undefined}>
-                {l.label}
-              </a>
-            ))}
-          </p>
-        )}
-      </nav>
+      <Selection {...p} />
 
       <h2>{t('itemAnalysis.testFigures')}</h2>
-      <dl class="item-figures">
-        <dt>{t('itemAnalysis.attempts')}</dt>
-        <dd>{r.attempts}</dd>
-        <dt>{t('itemAnalysis.mean')}</dt>
-        <dd>{pct(r.test.mean)}</dd>
-        <dt>{t('itemAnalysis.median')}</dt>
-        <dd>{pct(r.test.median)}</dd>
-        <dt>{t('itemAnalysis.sd')}</dt>
-        <dd>{pct(r.test.sd)}</dd>
-        <dt>{t('itemAnalysis.alpha')}</dt>
-        <dd>{r.test.cronbachAlpha === null ? t('itemAnalysis.alphaNone') : num(r.test.cronbachAlpha)}</dd>
-      </dl>
+      <TestFigures report={r} />
       {r.attempts === 0 && <p class="empty">{t('itemAnalysis.noAttempts')}</p>}
       <p>
         {t('itemAnalysis.downloads')}:{' '}
@@ -95,55 +56,7 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
       </p>
 
       <h2 id="questions">{t('itemAnalysis.questionsHeading')}</h2>
-      <div class="table-wrap" tabIndex={0}>
-        <table class="progress-table sets-table item-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('itemAnalysis.question')}</th>
-              <th scope="col">{t('itemAnalysis.n')}</th>
-              <th scope="col">{t('itemAnalysis.facility')}</th>
-              <th scope="col">{t('itemAnalysis.discrimination')}</th>
-              <th scope="col">{t('itemAnalysis.efficiency')}</th>
-              <th scope="col">{t('itemAnalysis.flags')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.questions.map((q, i) => {
-              const flags = flagsOf(q);
-              return (
-                <tr key={q.id}>
-                  <td>{i + 1}</td>
-                  <th scope="row">
-                    <a href={`#q-${q.id}`}>
-                      <span lang={p.qlang}>{q.prompt || q.id}</span>
-                    </a>
-                    <br />
-                    <span class="muted">
-                      {q.id} · {t(`itemAnalysis.types.${q.type}` as 'itemAnalysis.types.single')}
-                    </span>
-                  </th>
-                  <td>{q.n}</td>
-                  <td>{pct(q.facility)}</td>
-                  <td>{num(q.discriminationIndex)}</td>
-                  <td>{pct(q.discriminativeEfficiency)}</td>
-                  <td class="item-flags">
-                    {flags.length ? (
-                      <ul>
-                        {flags.map((f) => (
-                          <li key={f.code + ('text' in f ? f.text : '')}>{flagText(f)}</li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span class="muted">{t('itemAnalysis.noFlags')}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <QuestionTable report={r} qlang={p.qlang} />
 
       <h2>{t('itemAnalysis.chartHeading')}</h2>
       <figure>
@@ -170,5 +83,33 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
         </section>
       ))}
     </Shell>
+  );
+}
+
+/** Which attempts (first or all) and which quiz language the report shows, as links to the other choices. */
+function Selection(p: Pick<ItemAnalysisProps, 'path' | 'qlang' | 'attempts' | 'languages'>) {
+  const { t } = usePage();
+  const link = (attempts: string, ql: string) => `${p.path}?attempts=${attempts}&ql=${ql}`;
+  return (
+    <nav aria-label={t('itemAnalysis.selection')} class="item-selection">
+      <p>
+        {t('itemAnalysis.selection')}:{' '}
+        {(['first', 'all'] as const).map((a) => (
+          <a key={a} class="button" href={link(a, p.qlang)} aria-current={a === p.attempts ? 'page' : undefined}>
+            {t(`itemAnalysis.${a}`)}
+          </a>
+        ))}
+      </p>
+      {p.languages.length > 1 && (
+        <p>
+          {t('itemAnalysis.quizLanguage')}:{' '}
+          {p.languages.map((l) => (
+            <a key={l.code} class="button" href={link(p.attempts, l.code)} aria-current={l.code === p.qlang ? 'page' : undefined}>
+              {l.label}
+            </a>
+          ))}
+        </p>
+      )}
+    </nav>
   );
 }
