@@ -78,7 +78,13 @@ class TreeBuilder {
   /** Open elements by tag (not the root): a closing tag with none open is text at once, without a search. */
   private readonly opened = new Map<string, number>();
 
-  constructor(private readonly maxDepth: number) {}
+  // A plain field, not a parameter property: Node runs the build's TypeScript by stripping types, and a
+  // parameter property is code, not a type.
+  private readonly maxDepth: number;
+
+  constructor(maxDepth: number) {
+    this.maxDepth = maxDepth;
+  }
 
   /** One match of TOKEN: an entity, a line break, an opening or closing tag; markup that cannot apply is text. */
   token(m: RegExpExecArray) {
