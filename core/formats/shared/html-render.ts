@@ -59,10 +59,15 @@ class SafeWalk {
   /** Inside a <pre> (not kept): its line breaks carry the layout (code, verse), so they stay as <br>. */
   private pre = 0;
 
-  constructor(
-    private readonly multilang: Multilang,
-    private readonly lang: string | undefined,
-  ) {}
+  // Plain fields, not parameter properties: Node runs the build's TypeScript by stripping types, and a
+  // parameter property is code, not a type.
+  private readonly multilang: Multilang;
+  private readonly lang: string | undefined;
+
+  constructor(multilang: Multilang, lang: string | undefined) {
+    this.multilang = multilang;
+    this.lang = lang;
+  }
 
   children(children: ChildNode[], into: Into) {
     const done = new Set<Element[]>();
