@@ -30,19 +30,32 @@ export function ItemChart({
   xLabel: string;
   yLabel: string;
 }) {
+  return (
+    <svg class="item-chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="chart-title chart-desc">
+      <title id="chart-title">{title}</title>
+      <desc id="chart-desc">{desc}</desc>
+      <Axes xLabel={xLabel} yLabel={yLabel} />
+      {points.map((p) => (
+        <g key={p.label} class="item-point">
+          <circle cx={x(p.facility)} cy={y(p.discrimination)} r="9" fill="#1d4ed8" fill-opacity="0.85" />
+          <text x={x(p.facility)} y={y(p.discrimination) + 4} text-anchor="middle" font-size="10" fill="#fff">
+            {p.label}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/**
+ * The plot's frame, its ticks (facility 0–100 %, discrimination −1 to 1), the zero line, the dashed lines where the
+ * flags start, and the axis titles.
+ */
+function Axes({ xLabel, yLabel }: { xLabel: string; yLabel: string }) {
   const { lang } = usePage();
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <svg
-      class="item-chart"
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-
-      role="img"
-      aria-labelledby="chart-title chart-desc"
-    >
-      <title id="chart-title">{title}</title>
-      <desc id="chart-desc">{desc}</desc>
+    <>
       <rect
         x={PAD.left}
         y={PAD.top}
@@ -80,14 +93,6 @@ export function ItemChart({
       >
         {yLabel}
       </text>
-      {points.map((p) => (
-        <g key={p.label} class="item-point">
-          <circle cx={x(p.facility)} cy={y(p.discrimination)} r="9" fill="#1d4ed8" fill-opacity="0.85" />
-          <text x={x(p.facility)} y={y(p.discrimination) + 4} text-anchor="middle" font-size="10" fill="#fff">
-            {p.label}
-          </text>
-        </g>
-      ))}
-    </svg>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Segment } from '../../core/content/terms.ts';
 import { AddWord, type AddWordLabels } from './add-word.tsx';
@@ -86,38 +87,54 @@ export function Reader(props: ReaderProps) {
         </ul>
       </nav>
       {view === 'both' ? (
-        <ol class="aligned">
-          {props.sentences.map((s) => (
-            <li key={s.id} id={`s-${s.id}`} class="pair">
-              <p lang={source}>
-                {renderText(s, source)}{' '}
-                {source === 'de' && <Listen text={s.text[source]!} label={props.labels.listen} uiLang={props.uiLang} />}
-              </p>
-              <p lang={props.pairWith}>{renderText(s, props.pairWith)}</p>
-            </li>
-          ))}
-        </ol>
+        <BothView props={props} source={source} renderText={renderText} />
       ) : (
-        <p class="single" lang={view}>
-          {props.sentences.map((s, i) => [
-            i > 0 ? ' ' : null,
-            <span key={s.id} id={`s-${s.id}`} class="sentence">
-              {renderText(s, view)}
-              {view === 'de' && (
-                <>
-                  {' '}
-                  <Listen text={s.text.de!} label={props.labels.listen} uiLang={props.uiLang} />
-                </>
-              )}
-            </span>,
-          ])}
-        </p>
+        <SingleView props={props} view={view} renderText={renderText} />
       )}
     </div>
   );
 }
 
-function Term(p: {
+type Sentence = ReaderProps['sentences'][number];
+type RenderText = (s: Sentence, lang: string) => ComponentChildren;
+
+/** Side by side: each sentence in the source language (with Listen for German) beside its translation. */
+function BothView({ props, source, renderText }: { props: ReaderProps; source: string; renderText: RenderText }) {
+  return (
+    <ol class="aligned">
+      {props.sentences.map((s) => (
+        <li key={s.id} id={`s-${s.id}`} class="pair">
+          <p lang={source}>
+            {renderText(s, source)} {source === 'de' && <Listen text={s.text[source]!} label={props.labels.listen} uiLang={props.uiLang} />}
+          </p>
+          <p lang={props.pairWith}>{renderText(s, props.pairWith)}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One language: the sentences as one paragraph, each a target for links to it (and with Listen in German). */
+function SingleView({ props, view, renderText }: { props: ReaderProps; view: string; renderText: RenderText }) {
+  return (
+    <p class="single" lang={view}>
+      {props.sentences.map((s, i) => [
+        i > 0 ? ' ' : null,
+        <span key={s.id} id={`s-${s.id}`} class="sentence">
+          {renderText(s, view)}
+          {view === 'de' && (
+            <>
+              {' '}
+              <Listen text={s.text.de!} label={props.labels.listen} uiLang={props.uiLang} />
+            </>
+          )}
+        </span>,
+      ])}
+    </p>
+  );
+}
+
+interface TermProps {
   id: string;
   lang: string;
   text: string;
@@ -127,7 +144,10 @@ function Term(p: {
   close: string;
   review: AddWordLabels;
   uiLang: string;
-}) {
+}
+
+/** A glossary term: a link to its entry below, which opens the entry in place (Enter, Space or a tap). */
+function Term(p: TermProps) {
   const isOpen = p.open === p.id;
   const termRef = useRef<HTMLAnchorElement>(null);
   const dialogRef = useRef<HTMLSpanElement>(null);
@@ -162,47 +182,52 @@ function Term(p: {
       >
         {p.text}
       </a>
-      {isOpen && (
-        <span
-          ref={dialogRef}
-          id={popId}
-          class="popover"
-          role="dialog"
-          aria-label={p.entry.headword}
-          tabIndex={-1}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              closeAndReturn();
-            }
-          }}
-        >
-          <span class="pop-head" lang={p.lang}>
-            {p.entry.headword}
-          </span>
-          <span class="pop-grammar">{p.entry.grammar}</span>
-          {p.entry.gloss.map((g) => (
-            <span key={g.lang} class="pop-gloss" lang={g.lang}>
-              {g.text}
-            </span>
-          ))}
-          <AddWord entryId={p.entry.id} labels={p.review} uiLang={p.uiLang} />
-          <button
-            type="button"
-            class="pop-close"
-            onClick={closeAndReturn}
-            onKeyDown={(e) => {
-              // Closing moves focus to the term: the rest of this key press must not open it again.
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                closeAndReturn();
-              }
-            }}
-          >
-            {p.close}
-          </button>
+      {isOpen && <Popover {...p} popId={popId} dialogRef={dialogRef} closeAndReturn={closeAndReturn} />}
+    </span>
+  );
+}
+
+/** The entry as a small dialog: headword, grammar, glosses, "add to my review", and a close button. */
+function Popover(p: TermProps & { popId: string; dialogRef: RefObject<HTMLSpanElement | null>; closeAndReturn: () => void }) {
+  return (
+    <span
+      ref={p.dialogRef}
+      id={p.popId}
+      class="popover"
+      role="dialog"
+      aria-label={p.entry.headword}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          p.closeAndReturn();
+        }
+      }}
+    >
+      <span class="pop-head" lang={p.lang}>
+        {p.entry.headword}
+      </span>
+      <span class="pop-grammar">{p.entry.grammar}</span>
+      {p.entry.gloss.map((g) => (
+        <span key={g.lang} class="pop-gloss" lang={g.lang}>
+          {g.text}
         </span>
-      )}
+      ))}
+      <AddWord entryId={p.entry.id} labels={p.review} uiLang={p.uiLang} />
+      <button
+        type="button"
+        class="pop-close"
+        onClick={p.closeAndReturn}
+        onKeyDown={(e) => {
+          // Closing moves focus to the term: the rest of this key press must not open it again.
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            p.closeAndReturn();
+          }
+        }}
+      >
+        {p.close}
+      </button>
     </span>
   );
 }

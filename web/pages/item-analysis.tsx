@@ -45,15 +45,7 @@ export function ItemAnalysisPage(p: ItemAnalysisProps) {
       <h2>{t('itemAnalysis.testFigures')}</h2>
       <TestFigures report={r} />
       {r.attempts === 0 && <p class="empty">{t('itemAnalysis.noAttempts')}</p>}
-      <p>
-        {t('itemAnalysis.downloads')}:{' '}
-        <a class="button" href={`${p.csvPath}.csv?table=questions&attempts=${p.attempts}&lang=${p.qlang}`} download>
-          {t('itemAnalysis.csvQuestions')}
-        </a>{' '}
-        <a class="button" href={`${p.csvPath}.csv?table=scores&attempts=${p.attempts}`} download>
-          {t('itemAnalysis.csvScores')}
-        </a>
-      </p>
+      <Downloads csvPath={p.csvPath} attempts={p.attempts} qlang={p.qlang} />
 
       <h2 id="questions">{t('itemAnalysis.questionsHeading')}</h2>
       <QuestionTable report={r} qlang={p.qlang} />
@@ -111,5 +103,21 @@ function Selection(p: Pick<ItemAnalysisProps, 'path' | 'qlang' | 'attempts' | 'l
         </p>
       )}
     </nav>
+  );
+}
+
+/** The report as CSV: the question table in the quiz language, and the scores. */
+function Downloads(p: Pick<ItemAnalysisProps, 'csvPath' | 'attempts' | 'qlang'>) {
+  const { t } = usePage();
+  return (
+    <p>
+      {t('itemAnalysis.downloads')}:{' '}
+      <a class="button" href={`${p.csvPath}.csv?table=questions&attempts=${p.attempts}&lang=${p.qlang}`} download>
+        {t('itemAnalysis.csvQuestions')}
+      </a>{' '}
+      <a class="button" href={`${p.csvPath}.csv?table=scores&attempts=${p.attempts}`} download>
+        {t('itemAnalysis.csvScores')}
+      </a>
+    </p>
   );
 }

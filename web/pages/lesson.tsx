@@ -59,73 +59,99 @@ export function LessonPage(p: LessonPageProps) {
       </p>
 
       {p.sets.length > 0 && <SetList sets={p.sets} label={t('instructor.fromInstructors')} />}
-
-      <section aria-labelledby="facts-h">
-        <h2 id="facts-h">{t('lesson.keyFacts')}</h2>
-        <ul class="facts">
-          {lesson.keyFacts.map((f, i) => (
-            <li key={i}>
-              {pick(f, lang)}{' '}
-              {f.sources.map((s) => (
-                <a key={s} class="source-link" href={`#s-${s}`}>
-                  {t('lesson.sentenceRef', sentenceParts(s))}
-                </a>
-              ))}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      {p.corrections.length > 0 && (
-        <section aria-labelledby="corr-h">
-          <h2 id="corr-h">{t('lesson.corrections')}</h2>
-          <ul>
-            {p.corrections.map((c) => (
-              <li key={c.sentenceId}>
-                {t('lesson.correctionIntro')} <del lang={p.sourceLanguage}>{c.original}</del> →{' '}
-                <ins lang={p.sourceLanguage}>{c.corrected}</ins>. {pick(c.why, lang)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-labelledby="glossary-h">
-        <h2 id="glossary-h">{t('lesson.glossary')}</h2>
-        <ReviewAdd lesson={lesson.id} back={href(lang, `/lessons/${lesson.id}`)} />
-        <dl class="glossary">
-          {p.glossary.map((e) => (
-            <div key={e.id} class="entry">
-              <dt id={`g-${e.id}`} lang={p.sourceLanguage} tabIndex={-1}>
-                {headword(e)}
-              </dt>
-              <dd>
-                <span class="grammar">{grammarLabel(t, e)}</span>
-                {glosses(e, lang).map((g) => (
-                  <span key={g.lang} class="gloss" lang={g.lang}>
-                    {g.text}
-                  </span>
-                ))}
-                <ReviewAdd glossary={e.id} back={href(lang, `/lessons/${lesson.id}`)} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <nav class="pager" aria-label={t('lesson.pager')}>
-        {p.prev && (
-          <a rel="prev" href={href(lang, `/lessons/${p.prev.id}`)}>
-            ← {t('lesson.prev')}: {pick(p.prev.title, lang)}
-          </a>
-        )}
-        {p.next && (
-          <a rel="next" href={href(lang, `/lessons/${p.next.id}`)}>
-            {t('lesson.next')}: {pick(p.next.title, lang)} →
-          </a>
-        )}
-      </nav>
+      <KeyFacts lesson={lesson} />
+      {p.corrections.length > 0 && <Corrections corrections={p.corrections} sourceLanguage={p.sourceLanguage} />}
+      <Glossary lesson={lesson} glossary={p.glossary} sourceLanguage={p.sourceLanguage} />
+      <Pager prev={p.prev} next={p.next} />
     </>
+  );
+}
+
+/** The lesson's key facts, each with links to the sentences that say it. */
+function KeyFacts({ lesson }: { lesson: Lesson }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="facts-h">
+      <h2 id="facts-h">{t('lesson.keyFacts')}</h2>
+      <ul class="facts">
+        {lesson.keyFacts.map((f, i) => (
+          <li key={i}>
+            {pick(f, lang)}{' '}
+            {f.sources.map((s) => (
+              <a key={s} class="source-link" href={`#s-${s}`}>
+                {t('lesson.sentenceRef', sentenceParts(s))}
+              </a>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What the lesson text changed in the source, and why. */
+function Corrections({ corrections, sourceLanguage }: { corrections: Article['corrections']; sourceLanguage: string }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="corr-h">
+      <h2 id="corr-h">{t('lesson.corrections')}</h2>
+      <ul>
+        {corrections.map((c) => (
+          <li key={c.sentenceId}>
+            {t('lesson.correctionIntro')} <del lang={sourceLanguage}>{c.original}</del> → <ins lang={sourceLanguage}>{c.corrected}</ins>.{' '}
+            {pick(c.why, lang)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The lesson's words with their grammar and glosses, each (and all of them) to add to the review. */
+function Glossary({ lesson, glossary, sourceLanguage }: { lesson: Lesson; glossary: GlossaryEntry[]; sourceLanguage: string }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="glossary-h">
+      <h2 id="glossary-h">{t('lesson.glossary')}</h2>
+      <ReviewAdd lesson={lesson.id} back={href(lang, `/lessons/${lesson.id}`)} />
+      <dl class="glossary">
+        {glossary.map((e) => (
+          <div key={e.id} class="entry">
+            <dt id={`g-${e.id}`} lang={sourceLanguage} tabIndex={-1}>
+              {headword(e)}
+            </dt>
+            <dd>
+              <span class="grammar">{grammarLabel(t, e)}</span>
+              {glosses(e, lang).map((g) => (
+                <span key={g.lang} class="gloss" lang={g.lang}>
+                  {g.text}
+                </span>
+              ))}
+              <ReviewAdd glossary={e.id} back={href(lang, `/lessons/${lesson.id}`)} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Links to the lessons before and after this one. */
+function Pager({ prev, next }: { prev?: Lesson | undefined; next?: Lesson | undefined }) {
+  const { t, lang } = usePage();
+  return (
+    <nav class="pager" aria-label={t('lesson.pager')}>
+      {prev && (
+        <a rel="prev" href={href(lang, `/lessons/${prev.id}`)}>
+          ← {t('lesson.prev')}: {pick(prev.title, lang)}
+        </a>
+      )}
+      {next && (
+        <a rel="next" href={href(lang, `/lessons/${next.id}`)}>
+          {t('lesson.next')}: {pick(next.title, lang)} →
+        </a>
+      )}
+    </nav>
   );
 }
 

@@ -49,30 +49,12 @@ function Context({ card }: { card: ReviewCard }) {
 
 /** `/{lang}/review`: one card at a time, a plain form that works without JavaScript, then its feedback. */
 export function ReviewPage(p: ReviewPageProps) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   const card = p.card;
   return (
     <div class="review">
       <h1>{t('review.title')}</h1>
-      {!card && (
-        <section aria-labelledby="review-empty">
-          {/* A short heading; what it means and what to do next in the paragraphs below it. */}
-          <h2 id="review-empty">{p.deckEmpty ? t('review.emptyDeck') : t('review.nothingDueTitle')}</h2>
-          {p.deckEmpty ? (
-            <>
-              <p>{t('review.emptyDeckHow')}</p>
-              <p>{t('review.intro')}</p>
-            </>
-          ) : (
-            <p>{p.nextIn ? t('review.nextDue', { when: p.nextIn }) : t('review.nothingDue')}</p>
-          )}
-          <p>
-            <a class="button" href={href(lang, '/')}>
-              {t('review.toLessons')}
-            </a>
-          </p>
-        </section>
-      )}
+      {!card && <NothingToDo deckEmpty={p.deckEmpty} nextIn={p.nextIn} />}
       {card && (
         <>
           <div class="progress">
@@ -80,53 +62,101 @@ export function ReviewPage(p: ReviewPageProps) {
             <progress id="review-progress" max={p.total} value={p.answered ? p.n : p.n - 1} />
             <span>{t('review.counts', { due: p.due, fresh: p.fresh })}</span>
           </div>
-          <form method="post" action={href(lang, `/review/${card.id}`)} class="question-card" aria-labelledby="card-prompt">
-            <input type="hidden" name="s" value={String(p.session)} />
-            <p class="q-number">{t(`review.kind.${card.kind}`)}</p>
-            <h2 id="card-prompt" lang={card.lang}>
-              <Prompt q={card} labels={p.labels} />
-            </h2>
-            <Context card={card} />
-            <fieldset lang={card.lang} aria-labelledby="card-prompt">
-              <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} />
-            </fieldset>
-            {p.unanswered && (
-              <p class="problem" role="alert">
-                {t('review.unanswered')}
-              </p>
-            )}
-            {!p.answered && (
-              <p class="actions">
-                <button type="submit" class="primary" name="easy" value="0">
-                  {t('review.check')}
-                </button>{' '}
-                <button type="submit" class="button" name="easy" value="1" aria-describedby="easy-hint">
-                  {t('review.tooEasy')}
-                </button>
-              </p>
-            )}
-            {!p.answered && (
-              <p id="easy-hint" class="hint">
-                {t('review.tooEasyHint')}
-              </p>
-            )}
-          </form>
-          {p.answered && (
-            <>
-              <Feedback result={p.answered.result} labels={p.labels} lang={card.lang} uiLang={lang} headingId="review-verdict" />
-              <p class="review-next">
-                {t('review.rated', { rating: t(`review.rating.${p.answered.rating as 'good'}`) })}{' '}
-                {t('review.dueAgain', { when: p.answered.dueIn })}
-              </p>
-              <p>
-                <a class="button primary" href={href(lang, `/review?s=${p.session}`)} id="review-next">
-                  {t('review.next')}
-                </a>
-              </p>
-            </>
-          )}
+          <CardForm {...p} card={card} />
+          {p.answered && <Answered answered={p.answered} card={card} labels={p.labels} session={p.session} />}
         </>
       )}
     </div>
+  );
+}
+
+/** No card to show: the deck is empty (how to fill it), or nothing is due (when the next card is). */
+function NothingToDo({ deckEmpty, nextIn }: Pick<ReviewPageProps, 'deckEmpty' | 'nextIn'>) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="review-empty">
+      {/* A short heading; what it means and what to do next in the paragraphs below it. */}
+      <h2 id="review-empty">{deckEmpty ? t('review.emptyDeck') : t('review.nothingDueTitle')}</h2>
+      {deckEmpty ? (
+        <>
+          <p>{t('review.emptyDeckHow')}</p>
+          <p>{t('review.intro')}</p>
+        </>
+      ) : (
+        <p>{nextIn ? t('review.nextDue', { when: nextIn }) : t('review.nothingDue')}</p>
+      )}
+      <p>
+        <a class="button" href={href(lang, '/')}>
+          {t('review.toLessons')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The card as a form: its prompt and context, its inputs, and (until answered) Check and Too easy. */
+function CardForm(p: ReviewPageProps & { card: ReviewCard }) {
+  const { t, lang } = usePage();
+  const { card } = p;
+  return (
+    <form method="post" action={href(lang, `/review/${card.id}`)} class="question-card" aria-labelledby="card-prompt">
+      <input type="hidden" name="s" value={String(p.session)} />
+      <p class="q-number">{t(`review.kind.${card.kind}`)}</p>
+      <h2 id="card-prompt" lang={card.lang}>
+        <Prompt q={card} labels={p.labels} />
+      </h2>
+      <Context card={card} />
+      <fieldset lang={card.lang} aria-labelledby="card-prompt">
+        <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} />
+      </fieldset>
+      {p.unanswered && (
+        <p class="problem" role="alert">
+          {t('review.unanswered')}
+        </p>
+      )}
+      {!p.answered && (
+        <p class="actions">
+          <button type="submit" class="primary" name="easy" value="0">
+            {t('review.check')}
+          </button>{' '}
+          <button type="submit" class="button" name="easy" value="1" aria-describedby="easy-hint">
+            {t('review.tooEasy')}
+          </button>
+        </p>
+      )}
+      {!p.answered && (
+        <p id="easy-hint" class="hint">
+          {t('review.tooEasyHint')}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The feedback on the card just answered, how it was rated and when it comes again, and the way on. */
+function Answered({
+  answered,
+  card,
+  labels,
+  session,
+}: {
+  answered: NonNullable<ReviewPageProps['answered']>;
+  card: ReviewCard;
+  labels: QuizLabels;
+  session: number;
+}) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <Feedback result={answered.result} labels={labels} lang={card.lang} uiLang={lang} headingId="review-verdict" />
+      <p class="review-next">
+        {t('review.rated', { rating: t(`review.rating.${answered.rating as 'good'}`) })} {t('review.dueAgain', { when: answered.dueIn })}
+      </p>
+      <p>
+        <a class="button primary" href={href(lang, `/review?s=${session}`)} id="review-next">
+          {t('review.next')}
+        </a>
+      </p>
+    </>
   );
 }

@@ -18,132 +18,160 @@ export interface EditorProps {
 
 /** Paste or upload GIFT or JSON; problems are listed with their lines and marked in a numbered copy of the text. */
 export function EditorPage(p: EditorProps) {
-  const { t, lang } = usePage();
-  const lines = p.text.split('\n');
-  const bad = new Map<number, string[]>();
-  for (const pr of p.problems) if (pr.line) bad.set(pr.line, [...(bad.get(pr.line) ?? []), pr.message]);
+  const { t } = usePage();
   return (
     <Shell csrf={p.csrf}>
       <h1>{p.setId ? t('instructor.editSet', { id: p.setId }) : t('instructor.newSet')}</h1>
-      {p.problems.length > 0 && (
-        <section class="problems" aria-labelledby="problems-h">
-          <h2 id="problems-h" tabIndex={-1}>
-            {t('instructor.problems', { count: p.problems.length })}
-          </h2>
-          <ul>
-            {p.problems.map((pr, i) => (
-              <li key={i}>
-                {pr.line ? (
-                  <a href={`#line-${pr.line}`}>{t('instructor.lineColumn', { line: pr.line, column: pr.column ?? 1 })}</a>
-                ) : pr.path ? (
-                  <code>{pr.path}</code>
-                ) : null}
-                {pr.line || pr.path ? ': ' : ''}
-                {pr.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <form
-        method="post"
-        action={p.setId ? `${base(lang)}/sets/${p.setId}` : `${base(lang)}/sets`}
-        enctype="multipart/form-data"
-        class="editor"
-      >
-        <Csrf token={p.csrf} />
-        <fieldset>
-          <legend>{t('instructor.format')}</legend>
-          {(['gift', 'cloze', 'json'] as const).map((f) => (
-            <span key={f} class="radio">
-              <input type="radio" id={`format-${f}`} name="format" value={f} checked={p.format === f} />
-              <label for={`format-${f}`}>{FORMAT_NAMES[f]}</label>
-            </span>
-          ))}
-        </fieldset>
-        <div class="editor-grid">
-          <p>
-            <label for="set-title">{t('instructor.setTitle')}</label>
-            <br />
-            <input class="text" id="set-title" name="title" value={p.title} maxLength={200} />
-          </p>
-          <p>
-            <label for="set-lang">{t('instructor.plainLanguage')}</label>
-            <br />
-            <select id="set-lang" name="lang">
-              {p.languages.map((l) => (
-                <option key={l.code} value={l.code} selected={l.code === p.lang}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label for="set-mode">{t('instructor.mode')}</label>
-            <br />
-            <select id="set-mode" name="mode" aria-describedby="mode-help">
-              <option value="practice" selected={p.mode === 'practice'}>
-                {t('instructor.modePractice')}
-              </option>
-              <option value="test" selected={p.mode === 'test'}>
-                {t('instructor.modeTest')}
-              </option>
-            </select>
-            <br />
-            <span id="mode-help" class="muted">
-              {t('instructor.modeHelp')}
-            </span>
-          </p>
-          <p>
-            <label for="set-lesson">{t('instructor.lesson')}</label>
-            <br />
-            <select id="set-lesson" name="lesson">
-              <option value="">{t('instructor.noLesson')}</option>
-              {p.lessons.map((l) => (
-                <option key={l.id} value={l.id} selected={l.id === p.lesson}>
-                  {l.title}
-                </option>
-              ))}
-            </select>
-          </p>
-        </div>
-        <p>
-          <label for="set-text">{t('instructor.text')}</label>
-          <br />
-          <textarea id="set-text" name="text" rows={18} spellcheck={false} aria-describedby="text-help">
-            {p.text}
-          </textarea>
-          <br />
-          <span id="text-help" class="muted">
-            {t('instructor.textHelp')}
-          </span>
-        </p>
-        <p>
-          <label for="set-file">{t('instructor.upload')}</label>
-          <br />
-          <input type="file" id="set-file" name="file" accept=".gift,.txt,.json,text/plain,application/json" />
-        </p>
-        <button type="submit" class="primary">
-          {t('instructor.save')}
-        </button>
-      </form>
-      {p.problems.length > 0 && (
-        <section aria-labelledby="source-h">
-          <h2 id="source-h">{t('instructor.sourceWithProblems')}</h2>
-          <ol class="source">
-            {lines.map((line, i) => (
-              <li key={i} id={`line-${i + 1}`} class={bad.has(i + 1) ? 'bad' : undefined}>
-                <code>{line || ' '}</code>
-                {bad.get(i + 1)?.map((m, k) => (
-                  <span key={k} class="line-problem">
-                    {m}
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {p.problems.length > 0 && <ProblemList problems={p.problems} />}
+      <EditorForm {...p} />
+      {p.problems.length > 0 && <SourceWithProblems text={p.text} problems={p.problems} />}
     </Shell>
+  );
+}
+
+/** The problems, each with a link to its line (or the path it names), focused after a refused save. */
+function ProblemList({ problems }: { problems: ProblemRow[] }) {
+  const { t } = usePage();
+  return (
+    <section class="problems" aria-labelledby="problems-h">
+      <h2 id="problems-h" tabIndex={-1}>
+        {t('instructor.problems', { count: problems.length })}
+      </h2>
+      <ul>
+        {problems.map((pr, i) => (
+          <li key={i}>
+            {pr.line ? (
+              <a href={`#line-${pr.line}`}>{t('instructor.lineColumn', { line: pr.line, column: pr.column ?? 1 })}</a>
+            ) : pr.path ? (
+              <code>{pr.path}</code>
+            ) : null}
+            {pr.line || pr.path ? ': ' : ''}
+            {pr.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The form: format, title, language, mode and lesson, then the text (pasted or uploaded). */
+function EditorForm(p: EditorProps) {
+  const { t, lang } = usePage();
+  return (
+    <form
+      method="post"
+      action={p.setId ? `${base(lang)}/sets/${p.setId}` : `${base(lang)}/sets`}
+      enctype="multipart/form-data"
+      class="editor"
+    >
+      <Csrf token={p.csrf} />
+      <fieldset>
+        <legend>{t('instructor.format')}</legend>
+        {(['gift', 'cloze', 'json'] as const).map((f) => (
+          <span key={f} class="radio">
+            <input type="radio" id={`format-${f}`} name="format" value={f} checked={p.format === f} />
+            <label for={`format-${f}`}>{FORMAT_NAMES[f]}</label>
+          </span>
+        ))}
+      </fieldset>
+      <SetFields {...p} />
+      <p>
+        <label for="set-text">{t('instructor.text')}</label>
+        <br />
+        <textarea id="set-text" name="text" rows={18} spellcheck={false} aria-describedby="text-help">
+          {p.text}
+        </textarea>
+        <br />
+        <span id="text-help" class="muted">
+          {t('instructor.textHelp')}
+        </span>
+      </p>
+      <p>
+        <label for="set-file">{t('instructor.upload')}</label>
+        <br />
+        <input type="file" id="set-file" name="file" accept=".gift,.txt,.json,text/plain,application/json" />
+      </p>
+      <button type="submit" class="primary">
+        {t('instructor.save')}
+      </button>
+    </form>
+  );
+}
+
+/** What GIFT and Cloze cannot say about a set: its title, the language of plain text, its mode and its lesson. */
+function SetFields(p: EditorProps) {
+  const { t } = usePage();
+  return (
+    <div class="editor-grid">
+      <p>
+        <label for="set-title">{t('instructor.setTitle')}</label>
+        <br />
+        <input class="text" id="set-title" name="title" value={p.title} maxLength={200} />
+      </p>
+      <p>
+        <label for="set-lang">{t('instructor.plainLanguage')}</label>
+        <br />
+        <select id="set-lang" name="lang">
+          {p.languages.map((l) => (
+            <option key={l.code} value={l.code} selected={l.code === p.lang}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label for="set-mode">{t('instructor.mode')}</label>
+        <br />
+        <select id="set-mode" name="mode" aria-describedby="mode-help">
+          <option value="practice" selected={p.mode === 'practice'}>
+            {t('instructor.modePractice')}
+          </option>
+          <option value="test" selected={p.mode === 'test'}>
+            {t('instructor.modeTest')}
+          </option>
+        </select>
+        <br />
+        <span id="mode-help" class="muted">
+          {t('instructor.modeHelp')}
+        </span>
+      </p>
+      <p>
+        <label for="set-lesson">{t('instructor.lesson')}</label>
+        <br />
+        <select id="set-lesson" name="lesson">
+          <option value="">{t('instructor.noLesson')}</option>
+          {p.lessons.map((l) => (
+            <option key={l.id} value={l.id} selected={l.id === p.lesson}>
+              {l.title}
+            </option>
+          ))}
+        </select>
+      </p>
+    </div>
+  );
+}
+
+/** The text with numbered lines, each line with a problem marked and its messages beside it. */
+function SourceWithProblems({ text, problems }: { text: string; problems: ProblemRow[] }) {
+  const { t } = usePage();
+  const lines = text.split('\n');
+  const bad = new Map<number, string[]>();
+  for (const pr of problems) if (pr.line) bad.set(pr.line, [...(bad.get(pr.line) ?? []), pr.message]);
+  return (
+    <section aria-labelledby="source-h">
+      <h2 id="source-h">{t('instructor.sourceWithProblems')}</h2>
+      <ol class="source">
+        {lines.map((line, i) => (
+          <li key={i} id={`line-${i + 1}`} class={bad.has(i + 1) ? 'bad' : undefined}>
+            <code>{line || ' '}</code>
+            {bad.get(i + 1)?.map((m, k) => (
+              <span key={k} class="line-problem">
+                {m}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
