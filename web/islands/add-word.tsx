@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { api } from '../api-client.ts';
 
 export interface AddWordLabels {
   add: string;
@@ -17,11 +18,7 @@ export function AddWord({ entryId, labels, uiLang }: { entryId: string; labels: 
     if (state === 'busy' || state === 'added') return;
     setState('busy');
     try {
-      const res = await fetch('/api/review/cards', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ glossary: entryId }),
-      });
+      const res = await api.review.cards.$post({ json: { glossary: entryId } });
       setState(res.ok ? 'added' : 'failed');
     } catch {
       setState('failed');

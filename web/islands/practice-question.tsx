@@ -4,7 +4,8 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Feedback } from '../quiz/feedback.tsx';
 import { clashingFields, encodeAnswers, responseFromForm, sentField, type FormProblem } from '../quiz/form.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
-import type { CheckRequest, CheckResponse, CheckResult, QuizLabels } from '../quiz/types.ts';
+import type { CheckResult, QuizLabels } from '../quiz/types.ts';
+import { api } from '../api-client.ts';
 import { RichText } from '../quiz/rich-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
 
@@ -77,15 +78,13 @@ export function PracticeQuestion(p: PracticeProps) {
     setBusy(true);
     setProblem(null);
     try {
-      const res = await fetch(`/api/quizzes/${encodeURIComponent(p.quizId)}/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ questionId: q.id, response, seed: p.seed, lang: p.lang } satisfies CheckRequest),
+      const res = await api.quizzes[':quizId'].check.$post({
+        param: { quizId: p.quizId },
+        json: { questionId: q.id, response, seed: p.seed, lang: p.lang },
       });
-      if (!res.ok) throw new Error(String(res.status));
+      if (res.status !== 200) throw new Error(String(res.status));
       setGiven(response);
-      // The contract's answer to a 200 (CheckResponse is held to the document's schema at compile time).
-      setResult((await res.json()) as CheckResponse);
+      setResult(await res.json());
       requestAnimationFrame(() => document.getElementById(fbId)?.focus());
     } catch {
       setProblem('network');
