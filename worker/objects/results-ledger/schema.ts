@@ -1,5 +1,6 @@
 // The results ledger's rows and SQL schema (docs/decisions/0003-results-ledger.md), apart from the object's
 // methods so each file keeps one concern.
+import type { AnswerRow } from './report.ts';
 
 /** One graded attempt as the ledger stores it: the learner only as a pseudonymous key. */
 export interface LedgerRow {
@@ -105,14 +106,7 @@ export function rowsOfLearner(sql: SqlStorage, learnerKey: string): LearnerLedge
       createdAt: a.created_at,
       questions: [],
     });
-  const answers = sql.exec<{
-    seq: number;
-    question: string;
-    type: string;
-    score: number;
-    response: string | null;
-    normalized: string | null;
-  }>(
+  const answers = sql.exec<Omit<AnswerRow, 'lang'>>(
     `SELECT n.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response, n.normalized AS normalized
      FROM answers n JOIN attempts a ON a.seq = n.seq WHERE a.learner = ? ORDER BY n.seq, n.question`,
     learnerKey,
