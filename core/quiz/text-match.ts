@@ -1,3 +1,4 @@
+import { assertNever } from './kinds/assert-never.ts';
 import { endingSlip } from './endings.ts';
 import { lexiconKey } from './lexicon.ts';
 import { prefixSwap } from './prefixes.ts';
@@ -60,8 +61,12 @@ export function matchCredit(match: TextMatch, opts: Pick<MatchOptions, 'form'>):
       return 1;
     case 'ending':
       return opts.form ? 0 : ENDING_CREDIT;
-    default:
+    case 'case':
+    case 'otherWord':
+    case 'none':
       return 0;
+    default:
+      return assertNever(match, 'text match');
   }
 }
 
