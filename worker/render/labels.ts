@@ -2,6 +2,79 @@ import type { TFunction } from 'i18next';
 import type { QuizLabels } from '../../web/quiz/types.ts';
 import { contentLanguages } from '../services/content.ts';
 
+/** A key of the `quiz` section of the reference locale: a misspelt one is a compile error. */
+type QuizKey = keyof (typeof import('../../locales/en.json'))['quiz'];
+
+/** The labels whose locale key is not their own name (`true` and `false` are not good property names). */
+const RENAMED = { trueLabel: 'true', falseLabel: 'false' } as const satisfies Partial<Record<keyof QuizLabels, QuizKey>>;
+
+/**
+ * Every string label, each read from `quiz.<its name>` (or its RENAMED key). In the order the props carry
+ * them: the islands' props are serialised into the page, so the order is part of the HTML.
+ */
+const LABELS = [
+  'check',
+  'fillGaps',
+  'next',
+  'finish',
+  'correct',
+  'partly',
+  'wrong',
+  'yourAnswer',
+  'noAnswer',
+  'solution',
+  'explanation',
+  'source',
+  'readInLesson',
+  'spelledAs',
+  'caseHint',
+  'expected',
+  'missed',
+  'chosenWrong',
+  'chosenRight',
+  'inOrder',
+  'trueLabel',
+  'falseLabel',
+  'choose',
+  'gap',
+  'position',
+  'positionOf',
+  'matchFor',
+  'numberHint',
+  'notAnswered',
+  'invalidNumber',
+  'checking',
+  'networkError',
+  'scoreOf',
+  'progress',
+  'ungraded',
+  'questionOf',
+  'rightAnswer',
+  'markRight',
+  'markWrong',
+  'inPlace',
+  'belongsAt',
+  'positionNone',
+  'positionsProblem',
+  'pairsProblem',
+  'writtenAs',
+  'misplaced',
+  'showOrder',
+  'showPairs',
+  'rightOrder',
+  'allInPlace',
+  'open',
+  'endingHint',
+  'endingNone',
+  'otherWord',
+  'notAnsweredVerdict',
+  // Each a label of QuizLabels and a locale key (or RENAMED): a misspelt or unknown name does not compile.
+] as const satisfies ReadonlyArray<Exclude<keyof QuizLabels, 'lang' | 'languageNames'> & (QuizKey | keyof typeof RENAMED)>;
+
+type LabelName = (typeof LABELS)[number];
+
+const keyOf = (name: LabelName): QuizKey => (name in RENAMED ? RENAMED[name as keyof typeof RENAMED] : (name as QuizKey));
+
 const cache = new Map<TFunction, QuizLabels>();
 
 /** The quiz strings of one UI language, for server rendering and for the islands' props. */
@@ -10,67 +83,13 @@ export function quizLabels(t: TFunction): QuizLabels {
   if (labels) return labels;
   // Placeholders such as {{n}} are filled in by the components, so they are passed through untouched here.
   const keep = { n: '{{n}}', total: '{{total}}', expected: '{{expected}}', item: '{{item}}', word: '{{word}}', ending: '{{ending}}' };
-  const raw = (key: `quiz.${keyof (typeof import('../../locales/en.json'))['quiz']}`) => String(t(key, keep));
+  const strings = Object.fromEntries(LABELS.map((name) => [name, String(t(`quiz.${keyOf(name)}`, keep))])) as Record<LabelName, string>;
   labels = {
     // getFixedT() gives its language as `lng`; English if a test hands in another kind of t.
     lang: (t as { lng?: string }).lng ?? 'en',
-    check: raw('quiz.check'),
-    fillGaps: raw('quiz.fillGaps'),
-    next: raw('quiz.next'),
-    finish: raw('quiz.finish'),
-    correct: raw('quiz.correct'),
-    partly: raw('quiz.partly'),
-    wrong: raw('quiz.wrong'),
-    yourAnswer: raw('quiz.yourAnswer'),
-    noAnswer: raw('quiz.noAnswer'),
-    solution: raw('quiz.solution'),
-    explanation: raw('quiz.explanation'),
-    source: raw('quiz.source'),
-    readInLesson: raw('quiz.readInLesson'),
-    spelledAs: raw('quiz.spelledAs'),
-    caseHint: raw('quiz.caseHint'),
-    expected: raw('quiz.expected'),
-    missed: raw('quiz.missed'),
-    chosenWrong: raw('quiz.chosenWrong'),
-    chosenRight: raw('quiz.chosenRight'),
-    inOrder: raw('quiz.inOrder'),
-    trueLabel: raw('quiz.true'),
-    falseLabel: raw('quiz.false'),
-    choose: raw('quiz.choose'),
-    gap: raw('quiz.gap'),
-    position: raw('quiz.position'),
-    positionOf: raw('quiz.positionOf'),
-    matchFor: raw('quiz.matchFor'),
-    numberHint: raw('quiz.numberHint'),
-    notAnswered: raw('quiz.notAnswered'),
-    invalidNumber: raw('quiz.invalidNumber'),
-    checking: raw('quiz.checking'),
-    networkError: raw('quiz.networkError'),
-    scoreOf: raw('quiz.scoreOf'),
-    progress: raw('quiz.progress'),
-    ungraded: raw('quiz.ungraded'),
-    questionOf: raw('quiz.questionOf'),
-    rightAnswer: raw('quiz.rightAnswer'),
-    markRight: raw('quiz.markRight'),
-    markWrong: raw('quiz.markWrong'),
-    inPlace: raw('quiz.inPlace'),
-    belongsAt: raw('quiz.belongsAt'),
-    positionNone: raw('quiz.positionNone'),
-    positionsProblem: raw('quiz.positionsProblem'),
-    pairsProblem: raw('quiz.pairsProblem'),
-    writtenAs: raw('quiz.writtenAs'),
-    misplaced: raw('quiz.misplaced'),
-    showOrder: raw('quiz.showOrder'),
-    showPairs: raw('quiz.showPairs'),
-    rightOrder: raw('quiz.rightOrder'),
-    allInPlace: raw('quiz.allInPlace'),
-    open: raw('quiz.open'),
-    endingHint: raw('quiz.endingHint'),
-    endingNone: raw('quiz.endingNone'),
-    otherWord: raw('quiz.otherWord'),
-    notAnsweredVerdict: raw('quiz.notAnsweredVerdict'),
+    ...strings,
     languageNames: Object.fromEntries(contentLanguages.map((l) => [l, t(`languages.${l}` as 'languages.de')])),
-  };
+  } satisfies QuizLabels;
   cache.set(t, labels);
   return labels;
 }
