@@ -30,6 +30,16 @@ const keyReused = () =>
     { path: 'Idempotency-Key', message: 'used before with other responses' },
   ]);
 
+/** What the submit stores besides the graded attempt: its language, seed, copies, responses and ledger rows. */
+interface AttemptInput {
+  lang: string;
+  seed: string | null;
+  copies: readonly LearnerQuestion[];
+  responses: Readonly<Record<string, unknown>>;
+  ledger: LedgerQuestion[];
+  title?: string;
+}
+
 /**
  * Stores a graded attempt for the learner of this request (creating the learner on the first write), in the
  * results ledger first, then in KV, both before the submit answers (docs/decisions/0008):
@@ -42,20 +52,25 @@ const keyReused = () =>
  * `ledger`: the ledger's copy of the attempt (responses in authoring keys), built by the attempt service.
  * A caller that does not pass it records the ledger itself (the path before 0008); nothing is sent here.
  */
-export async function storeAttempt(
+export async function storeAttempt(c: Context<AppEnv>, quiz: Quiz, attempt: AttemptResult, opts: AttemptInput): Promise<StoredAttempt> {
+  const learner = await ensureLearner(c);
+  const { id, ledger } = await recordInLedger(c, quiz, learner, opts);
+  // A retry's record is the first one's: the ledger, strongly consistent, keeps its time.
+  const record = attemptRecord(quiz, attempt, opts, id, ledger.createdAt);
+  const summary = await recordProgress(c, learner, record, ledger.stored);
+  return { record, summary, learner, ledger: ledger.stored };
+}
+
+/**
+ * Writes the attempt's row to the results ledger, under an id derived from the idempotency key if there is
+ * one (so that a retry finds the first row), and refuses a retry whose key came with other responses.
+ */
+async function recordInLedger(
   c: Context<AppEnv>,
   quiz: Quiz,
-  attempt: AttemptResult,
-  opts: {
-    lang: string;
-    seed: string | null;
-    copies: readonly LearnerQuestion[];
-    responses: Readonly<Record<string, unknown>>;
-    ledger: LedgerQuestion[];
-    title?: string;
-  },
-): Promise<StoredAttempt> {
-  const learner = await ensureLearner(c);
+  learner: string,
+  opts: AttemptInput,
+): Promise<{ id: string; ledger: RecordedAttempt }> {
   const key = idempotencyKeyOf(c);
   const id = key ? await keyedAttemptId(c.env.LEARNER_SECRET, learner, quiz.id, key) : newAttemptId();
   const digest = key
@@ -74,9 +89,13 @@ export async function storeAttempt(
     ...(digest ? { requestHash: digest } : {}),
   });
   if (ledger.stored === 'repeat' && ledger.requestHash !== (digest ?? null)) throw keyReused();
+  return { id, ledger };
+}
 
+/** The learner's record of a graded attempt: each question's copy with the response given and its score. */
+function attemptRecord(quiz: Quiz, attempt: AttemptResult, opts: AttemptInput, id: string, createdAt: string): AttemptRecord {
   const scores = new Map(attempt.results.map((r) => [r.questionId, r.score]));
-  const record: AttemptRecord = {
+  return {
     id,
     quizId: quiz.id,
     kind: quiz.kind,
@@ -84,8 +103,7 @@ export async function storeAttempt(
     version: quiz.version,
     lang: opts.lang,
     seed: opts.seed,
-    // A retry's record is the first one's: the ledger, strongly consistent, keeps its time.
-    createdAt: ledger.createdAt,
+    createdAt,
     score: attempt.score,
     max: attempt.max,
     questions: opts.copies.map((q) => ({
@@ -95,17 +113,21 @@ export async function storeAttempt(
       score: scores.get(q.id) ?? 0,
     })),
   };
-  // A retry writes the same value to the same key, so a first submit that failed after the ledger (and was
-  // never acknowledged) is completed by its retry.
-  const summary = await progressStore(c.env)
+}
+
+/**
+ * Writes the record to the learner's progress. A retry writes the same value to the same key, so a first
+ * submit that failed after the ledger (and was never acknowledged) is completed by its retry.
+ */
+function recordProgress(c: Context<AppEnv>, learner: string, record: AttemptRecord, stored: RecordedAttempt['stored']) {
+  return progressStore(c.env)
     .record(learner, record)
     .catch((e: unknown) => {
-      if (ledger.stored !== 'repeat') throw e;
+      if (stored !== 'repeat') throw e;
       // KV takes one write a second per key: a retry racing its first submit is asked to come back.
       c.header('Retry-After', '1');
       throw new ApiError(409, 'idempotency_conflict', 'A submit with this Idempotency-Key is being stored; send it again in a second.');
     });
-  return { record, summary, learner, ledger: ledger.stored };
 }
 
 export const lessonQuizIds = () => content.lessons.map((l) => l.id);
