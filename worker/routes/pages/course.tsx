@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { TFunction } from 'i18next';
 import { getCookie } from 'hono/cookie';
 import { rememberPreference } from '../../http/preference-cookie.ts';
 import { pick } from '../../../core/content/localized.ts';
@@ -18,6 +19,7 @@ import {
   termSegments,
 } from '../../services/content.ts';
 import type { AppEnv } from '../../env.ts';
+import type { Lesson } from '../../../core/content/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { renderPage } from '../../render/document.tsx';
 import { lessonQuizIds, loadAttempts } from '../../services/progress.ts';
@@ -62,65 +64,28 @@ coursePages.get('/:lang/', async (c) => {
 
 coursePages.get('/:lang/lessons/:lessonId', async (c) => {
   const lang = c.get('lang');
-  const t = c.get('t');
   const lesson = getLesson(c.req.param('lessonId'));
   if (!lesson) throw notFound('lesson', c.req.param('lessonId'));
   const i = lessonIndex(lesson.id);
-  const views = [...contentLanguages, 'both'];
-  const queryView = c.req.query('view');
-  const cookieView = getCookie(c, 'view');
-  let view = 'both';
-  if (queryView && views.includes(queryView)) {
-    view = queryView;
-    // The reader's island switches the view in place and writes this cookie itself.
-    rememberPreference(c, 'view', view, { readableByScript: true });
-  } else if (cookieView && views.includes(cookieView)) view = cookieView;
-
+  const view = readerView(c, [...contentLanguages, 'both']);
   const sets = (await publishedSets(c.env, lang)).filter((s) => s.lesson === lesson.id);
   const addedParam = c.req.query('added');
   const added = addedParam !== undefined && /^\d{1,4}$/.test(addedParam) ? Number(addedParam) : null;
   // Built only when the page is not in the cache: the props are the expensive part.
-  const page = () => {
-    const glossary = glossaryOf(lesson);
-    const reader: ReaderProps = {
-      languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
-        code,
-        label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
-      })),
-      view,
-      pairWith:
-        lang !== sourceLanguage && contentLanguages.includes(lang)
-          ? lang
-          : (contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage),
-      sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
-      entries: Object.fromEntries(
-        glossary.map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
-      ),
-      labels: {
-        view: t('lesson.view'),
-        both: t('lesson.both'),
-        close: t('lesson.close'),
-        sentence: t('lesson.sentence'),
-        listen: t('review.listen'),
-        review: { add: t('review.add'), added: t('review.addedWord'), failed: t('review.addFailed') },
-      },
-      uiLang: lang,
-    };
-    return (
-      <LessonPage
-        lesson={lesson}
-        number={i + 1}
-        prev={content.lessons[i - 1]}
-        next={content.lessons[i + 1]}
-        reader={reader}
-        glossary={glossary}
-        corrections={correctionsOf(lesson)}
-        sourceLanguage={sourceLanguage}
-        sets={sets}
-        added={added}
-      />
-    );
-  };
+  const page = () => (
+    <LessonPage
+      lesson={lesson}
+      number={i + 1}
+      prev={content.lessons[i - 1]}
+      next={content.lessons[i + 1]}
+      reader={readerProps(lesson, view, lang, c.get('t'))}
+      glossary={glossaryOf(lesson)}
+      corrections={correctionsOf(lesson)}
+      sourceLanguage={sourceLanguage}
+      sets={sets}
+      added={added}
+    />
+  );
   return renderPage(
     c,
     lang,
@@ -134,6 +99,51 @@ coursePages.get('/:lang/lessons/:lessonId', async (c) => {
     },
   );
 });
+
+/**
+ * The reader's view (one language or `both`): asked in the query (and then remembered in a cookie), else the
+ * remembered one, else both.
+ */
+function readerView(c: Context<AppEnv>, views: readonly string[]): string {
+  const queryView = c.req.query('view');
+  const cookieView = getCookie(c, 'view');
+  if (queryView && views.includes(queryView)) {
+    // The reader's island switches the view in place and writes this cookie itself.
+    rememberPreference(c, 'view', queryView, { readableByScript: true });
+    return queryView;
+  }
+  if (cookieView && views.includes(cookieView)) return cookieView;
+  return 'both';
+}
+
+/** The reader island's props: the lesson's sentences with their glossary terms, in the view asked for. */
+function readerProps(lesson: Lesson, view: string, lang: string, t: TFunction): ReaderProps {
+  return {
+    languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
+      code,
+      label: t(`languages.${code}` as 'languages.de', { defaultValue: code }),
+    })),
+    view,
+    // Paired with the UI language where it is a content language, else with the first other one.
+    pairWith:
+      lang !== sourceLanguage && contentLanguages.includes(lang)
+        ? lang
+        : (contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage),
+    sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
+    entries: Object.fromEntries(
+      glossaryOf(lesson).map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
+    ),
+    labels: {
+      view: t('lesson.view'),
+      both: t('lesson.both'),
+      close: t('lesson.close'),
+      sentence: t('lesson.sentence'),
+      listen: t('review.listen'),
+      review: { add: t('review.add'), added: t('review.addedWord'), failed: t('review.addFailed') },
+    },
+    uiLang: lang,
+  };
+}
 
 /** Published instructor sets as learners see them listed (index read, cached per isolate). */
 async function publishedSets(env: Env, lang: string) {
