@@ -1,13 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import type { AnyResponse } from '../../core/quiz/response.ts';
 import { Feedback } from '../quiz/feedback.tsx';
-import { clashingFields, encodeAnswers, responseFromForm, sentField, type FormProblem } from '../quiz/form.ts';
+import { encodeAnswers, sentField, type FormProblem } from '../quiz/form.ts';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
-import { api } from '../api-client.ts';
 import { RichText } from '../quiz/rich-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
+import { feedbackId, useCheck, type CheckProblem } from './use-check.ts';
 
 export interface PracticeProps {
   quizId: string;
@@ -41,71 +40,10 @@ export interface PracticeProps {
  * hydrated, it is checked through `/api/quizzes/:id/check` in place, and focus moves to the feedback.
  */
 export function PracticeQuestion(p: PracticeProps) {
-  const [result, setResult] = useState<CheckResult | null>(p.result ?? null);
-  const [given, setGiven] = useState<AnyResponse | null>(p.given ?? null);
-  const [problem, setProblem] = useState<string | null>(p.problem ?? null);
-  const [busy, setBusy] = useState(false);
-  // Fields that clash (two items at one position, one answer for two items), flagged as soon as they do.
-  const [clash, setClash] = useState<string[]>([]);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { result, given, problem, busy, clash, formRef, onChange, onSubmit } = useCheck(p);
   const q = p.question;
   const answers = given ? { ...p.answeredSoFar, [q.id]: given } : p.answeredSoFar;
-  const fbId = `fb-${q.id}`;
   const problemId = `pr-${q.id}`;
-  const fields = () => {
-    const data = new FormData(formRef.current!);
-    return (name: string) => data.getAll(name).map(String);
-  };
-
-  const onChange = () => {
-    if (result) return;
-    const now = clashingFields(q, fields());
-    if (now.join() !== clash.join()) setClash(now);
-    if (now.length) setProblem(q.type === 'order' ? 'positions' : 'pairs');
-    else if (problem === 'positions' || problem === 'pairs') setProblem(null);
-  };
-
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (busy || result) return;
-    const get = fields();
-    setClash(clashingFields(q, get));
-    const response = responseFromForm(q, get);
-    if (typeof response === 'string') {
-      setProblem(response);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const res = await api.quizzes[':quizId'].check.$post({
-        param: { quizId: p.quizId },
-        json: { questionId: q.id, response, seed: p.seed, lang: p.lang },
-      });
-      if (res.status !== 200) throw new Error(String(res.status));
-      setGiven(response);
-      setResult(await res.json());
-      requestAnimationFrame(() => document.getElementById(fbId)?.focus());
-    } catch {
-      setProblem('network');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const problemText =
-    problem === 'unanswered'
-      ? p.labels.notAnswered
-      : problem === 'number'
-        ? p.labels.invalidNumber
-        : problem === 'positions'
-          ? p.labels.positionsProblem.replace('{{total}}', String(q.type === 'order' ? q.items.length : 0))
-          : problem === 'pairs'
-            ? p.labels.pairsProblem
-            : problem === 'network'
-              ? p.labels.networkError
-              : null;
-
   const fill = (text: string, n: number) => text.replace('{{n}}', String(n)).replace('{{total}}', String(p.total));
   return (
     <>
@@ -140,7 +78,7 @@ export function PracticeQuestion(p: PracticeProps) {
             />
           </fieldset>
           <p class="problem" role="alert" id={problemId}>
-            {problemText}
+            {problemMessage(problem, p.labels, q)}
           </p>
           {!result && (
             <button type="submit" class="primary" disabled={busy}>
@@ -148,26 +86,51 @@ export function PracticeQuestion(p: PracticeProps) {
             </button>
           )}
         </form>
-        {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={fbId} marked />}
-        {result &&
-          (p.nextBase !== null ? (
-            <p>
-              <a class="button primary" href={`${p.nextBase}&a=${encodeAnswers(answers)}`}>
-                {p.labels.next} →
-              </a>
-            </p>
-          ) : (
-            <form method="post" action={p.finishAction}>
-              {Object.entries(p.hidden).map(([k, v]) =>
-                k === 'n' || k === 'a' ? null : <input key={k} type="hidden" name={k} value={v} />,
-              )}
-              <input type="hidden" name="a" value={encodeAnswers(answers)} />
-              <button type="submit" class="primary">
-                {p.labels.finish}
-              </button>
-            </form>
-          ))}
+        {result && <Feedback result={result} labels={p.labels} lang={p.lang} uiLang={p.uiLang} headingId={feedbackId(q)} marked />}
+        {result && <NextOrFinish p={p} answers={answers} />}
       </div>
     </>
+  );
+}
+
+/** What the learner is told when an answer cannot be checked; null when nothing is wrong. */
+export function problemMessage(problem: CheckProblem | null, labels: QuizLabels, q: LearnerQuestion): string | null {
+  switch (problem) {
+    case 'unanswered':
+      return labels.notAnswered;
+    case 'number':
+      return labels.invalidNumber;
+    case 'positions':
+      return labels.positionsProblem.replace('{{total}}', String(q.type === 'order' ? q.items.length : 0));
+    case 'pairs':
+      return labels.pairsProblem;
+    case 'network':
+      return labels.networkError;
+    default:
+      return null;
+  }
+}
+
+/**
+ * After a checked answer: a link to the next question carrying the answers so far in the URL, or on the last
+ * question a form that posts them all to the results (without the question's own `n` and `a` fields).
+ */
+function NextOrFinish({ p, answers }: { p: PracticeProps; answers: Record<string, AnyResponse> }) {
+  if (p.nextBase !== null)
+    return (
+      <p>
+        <a class="button primary" href={`${p.nextBase}&a=${encodeAnswers(answers)}`}>
+          {p.labels.next} →
+        </a>
+      </p>
+    );
+  return (
+    <form method="post" action={p.finishAction}>
+      {Object.entries(p.hidden).map(([k, v]) => (k === 'n' || k === 'a' ? null : <input key={k} type="hidden" name={k} value={v} />))}
+      <input type="hidden" name="a" value={encodeAnswers(answers)} />
+      <button type="submit" class="primary">
+        {p.labels.finish}
+      </button>
+    </form>
   );
 }
