@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { attemptInit, cookieOf, exportedAttempts, ledgerOf, rowsIn, send } from './attempt-helpers.ts';
 
@@ -84,5 +85,43 @@ describe('POST /api/quizzes/:id/attempts with an Idempotency-Key', () => {
     }
     expect(await ledgerOf('alliance').count()).toBe(before);
     expect(await exportedAttempts(cookie)).toHaveLength(1);
+  });
+});
+
+/** The learners' KV with every write refused (as KV does past one write a second to a key); reads still work. */
+const refusingWrites = new Proxy(env.PROGRESS, {
+  get(target, prop) {
+    if (prop === 'put') return () => Promise.reject(new Error('KV: too many writes to this key'));
+    const value = Reflect.get(target, prop, target) as unknown;
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});
+
+describe('POST /api/quizzes/:id/attempts when KV refuses the write', () => {
+  it('answers a retry whose first submit is still being stored with 409 and Retry-After, and stores it once', async () => {
+    const cookie = await learner();
+    const key = 'kv-busy-key-0123456789ab';
+    const first = await submit(cookie, { key, responses: yes });
+    expect(first.status).toBe(201);
+    const { attemptId } = (await first.json()) as { attemptId: string };
+    const { res } = await send('/api/quizzes/alliance/attempts', attemptInit({ cookie, key, responses: yes }), {
+      PROGRESS: refusingWrites,
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('idempotency_conflict');
+    expect((await exportedAttempts(cookie)).filter((a) => a.id === attemptId)).toHaveLength(1);
+  });
+
+  it('completes a first submit that failed after the ledger: its retry stores the same attempt once, in KV and the ledger', async () => {
+    const cookie = await learner();
+    const key = 'kv-down-key-0123456789ab';
+    const failed = await send('/api/quizzes/alliance/attempts', attemptInit({ cookie, key, responses: no }), { PROGRESS: refusingWrites });
+    expect(failed.res.status).toBe(500);
+    const retry = await submit(cookie, { key, responses: no });
+    expect(retry.status).toBe(201);
+    const { attemptId } = (await retry.json()) as { attemptId: string };
+    expect((await exportedAttempts(cookie)).filter((a) => a.id === attemptId)).toHaveLength(1);
+    expect((await rowsIn('alliance', cookie)).filter((r: { attemptId: string }) => r.attemptId === attemptId)).toHaveLength(1);
   });
 });
