@@ -35,5 +35,9 @@ export function readMatching(ctx: Ctx, block: Src, open: number, fmt: string): K
     problem(ctx, open, `this matching question has only ${pairs.length === 1 ? 'one pair' : 'no pairs'}; it needs at least two.`);
     ok = false;
   }
-  return ok ? { type: 'match', pairs, ...(distractors.length ? { distractors } : {}) } : undefined;
+  // Moodle merges equal right-hand texts into one choice: an extra equal to an answer (or to another extra) adds
+  // nothing, so it is dropped; pairs that share an answer stay pairs (core/quiz/kinds/match.ts offers it once).
+  const same = (a: Record<string, string>) => (b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
+  const extras = distractors.filter((d, i) => !pairs.some((p) => same(d)(p.right)) && distractors.findIndex(same(d)) === i);
+  return ok ? { type: 'match', pairs, ...(extras.length ? { distractors: extras } : {}) } : undefined;
 }
