@@ -1,3 +1,4 @@
+import { withoutArticle } from './articles.ts';
 import { assertNever } from './kinds/assert-never.ts';
 import { endingSlip } from './endings.ts';
 import { lexiconKey } from './lexicon.ts';
@@ -13,6 +14,10 @@ import { editDistance, fold, foldTypography } from './normalize.ts';
  * 4. another word: the key's word with another prefix (versehen for vorsehen, prefixes.ts), or a word of
  *    the course (the lexicon) close to the key: `otherWord`, never a typo, scores 0;
  * 5. one edit on a word of five letters or more, once per answer, where typos are tolerated: `typo`.
+ * Before these, a capital on the answer's first letter where the key has a small one is dropped (a phone or a
+ * sentence start puts it there: "Vorsehen", "Die Unterzeichnung"); a small letter where the key has a capital
+ * stays a case slip (the noun's capital is the point: "exporteur"). Where nothing matches, a meaning question
+ * also tries the answer without a leading article (articles.ts: "die Abhängigkeit" for "Abhängigkeit").
  */
 
 export interface MatchOptions {
@@ -80,14 +85,33 @@ export function textRules(
   return { caseSensitive: form || q.caseSensitive, typoTolerance: !form && q.typoTolerance, form, lang, lexicon };
 }
 
+/**
+ * The typed text with its first letter made small where the key's first letter is that small letter: a capital
+ * there is sentence case, never a case error. The other way round (exporteur for Exporteur) is left alone.
+ */
+export function sentenceCase(given: string, expected: string): string {
+  const k = expected[0];
+  if (k === undefined || k === k.toUpperCase() || given[0] === k || given[0] !== k.toUpperCase()) return given;
+  return k + given.slice(1);
+}
+
 /** Compares a typed answer with one accepted answer. */
 export function matchText(given: string, expected: string, opts: MatchOptions): TextMatch {
-  const g = fold(given);
+  const match = matchAnswer(given, expected, opts);
+  if (match.kind !== 'none' || opts.form) return match;
+  const noun = withoutArticle(given, expected, opts.lang);
+  return noun === undefined ? match : matchAnswer(noun, expected, opts);
+}
+
+function matchAnswer(given: string, expected: string, opts: MatchOptions): TextMatch {
   const e = fold(expected);
+  const g = sentenceCase(fold(given), e);
   if (!g) return { kind: 'none' };
   const cased = (s: string) => (opts.caseSensitive ? s : s.toLowerCase());
-  if (cased(g) === cased(e))
-    return cased(foldTypography(given)) === cased(foldTypography(expected)) ? { kind: 'exact' } : { kind: 'spelling', expected };
+  if (cased(g) === cased(e)) {
+    const te = foldTypography(expected);
+    return cased(sentenceCase(foldTypography(given), te)) === cased(te) ? { kind: 'exact' } : { kind: 'spelling', expected };
+  }
   // Where case matters, a capitalisation slip is wrong, and must not pass as a "typo".
   if (opts.caseSensitive && g.toLowerCase() === e.toLowerCase()) return { kind: 'case', expected };
 
@@ -135,26 +159,36 @@ export function matchText(given: string, expected: string, opts: MatchOptions): 
 
 const RANK: Record<MatchKind, number> = { exact: 6, spelling: 5, typo: 4, ending: 3, otherWord: 2, case: 1, none: 0 };
 
-/** Whether the learner wrote this very answer (exactly, or with ae/oe/ue/ss), not a near miss of it. */
-const wroteIt = (m: TextMatch) => m.kind === 'exact' || m.kind === 'spelling';
+/**
+ * How closely the learner wrote this very answer: 2 letter for letter (after folding, and in lower case where
+ * case does not count); 1 with only a forgiven difference (ae/oe/ue/ss, a sentence-case capital, an article
+ * before the noun); 0 for a near miss of it.
+ */
+function written(given: string, expected: string, m: TextMatch, opts: MatchOptions): number {
+  if (m.kind !== 'exact' && m.kind !== 'spelling') return 0;
+  const cased = (s: string) => (opts.caseSensitive ? fold(s) : fold(s).toLowerCase());
+  return cased(given) === cased(expected) ? 2 : 1;
+}
 
 /**
  * The best of several weighted accepted answers. An answer the learner wrote as it stands wins over a near
  * miss of another (a teacher grades what was written: "rare earth" listed at 50 % is not a typo of "rare
- * earths" at 100 %); then the highest credit; then exact before spelling, typo, ending, other word, case.
+ * earths" at 100 %), and one written letter for letter wins over one matched with a forgiven capital or
+ * article (an author who lists "Deutsch" at 0 % for "deutsch" grades that capital); then the highest credit;
+ * then exact before spelling, typo, ending, other word, case.
  */
 export function bestMatch<T extends { text: string; weight: number }>(given: string, accepted: readonly T[], opts: MatchOptions) {
-  let best: { answer: T; match: TextMatch; credit: number } | undefined;
+  let best: { answer: T; match: TextMatch; credit: number; written: number } | undefined;
   for (const answer of accepted) {
     const match = matchText(given, answer.text, opts);
     if (match.kind === 'none') continue;
     const credit = answer.weight * matchCredit(match, opts);
+    const w = written(given, answer.text, match, opts);
     const better =
       !best ||
-      (wroteIt(match) && !wroteIt(best.match)) ||
-      (wroteIt(match) === wroteIt(best.match) &&
-        (credit > best.credit || (credit === best.credit && RANK[match.kind] > RANK[best.match.kind])));
-    if (better) best = { answer, match, credit };
+      w > best.written ||
+      (w === best.written && (credit > best.credit || (credit === best.credit && RANK[match.kind] > RANK[best.match.kind])));
+    if (better) best = { answer, match, credit, written: w };
   }
   return best;
 }
