@@ -1,5 +1,5 @@
 import type { ClozePart, LearnerQuestion } from '../../core/quiz/learner.ts';
-import { fid } from './field-parts.tsx';
+import { fid, typedFieldAttrs } from './field-parts.tsx';
 import { fieldName } from './form.ts';
 import { RichText } from './rich-text.tsx';
 import type { QuizLabels } from './types.ts';
@@ -114,8 +114,7 @@ function SelectOrInput({ q, part, n, ui, labels, value, locked }: GapProps) {
           name={name}
           value={one}
           readOnly={locked}
-          autocomplete="off"
-          spellcheck={false}
+          {...typedFieldAttrs}
           maxLength={100}
         />
       )}

@@ -4,6 +4,13 @@ import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { Ui } from '../components/ui-text.tsx';
 import type { QuizLabels } from './types.ts';
 
+/**
+ * The attributes of every field a learner types an answer into: a phone must not change what is graded
+ * (auto-capitalisation turned "vorsehen" into "Vorsehen", autocorrect swaps German words for others), and a
+ * browser's spell checker must not mark or fix the learner's German before it is checked.
+ */
+export const typedFieldAttrs = { autocomplete: 'off', autocapitalize: 'off', autocorrect: 'off', spellcheck: false } as const;
+
 /** The id of one input of a question. */
 export const fid = (q: Pick<LearnerQuestion, 'id'>, part: string) => `f-${q.id}-${part}`;
 

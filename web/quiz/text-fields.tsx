@@ -1,5 +1,5 @@
 // The inputs of the kinds whose learner writes: a text field, a textarea, a number field.
-import { fid, type FieldProps } from './field-parts.tsx';
+import { fid, typedFieldAttrs, type FieldProps } from './field-parts.tsx';
 import { fieldName } from './form.ts';
 
 type Props<K extends 'short' | 'essay' | 'numerical'> = Omit<FieldProps<K>, 'items'>;
@@ -18,8 +18,7 @@ export function ShortField({ q, labels, given: g, locked }: Props<'short'>) {
         name={fieldName(q.id)}
         value={g ? g.text : undefined}
         readOnly={locked}
-        autocomplete="off"
-        spellcheck={false}
+        {...typedFieldAttrs}
         maxLength={500}
       />
     </p>
@@ -32,7 +31,7 @@ export function EssayField({ q, labels, given: g, locked }: Props<'essay'>) {
       <label class="visually-hidden" for={fid(q, 'essay')} lang={labels.lang}>
         {labels.yourAnswer}
       </label>
-      <textarea class="essay" id={fid(q, 'essay')} name={fieldName(q.id)} rows={6} readOnly={locked} maxLength={10000}>
+      <textarea class="essay" id={fid(q, 'essay')} name={fieldName(q.id)} rows={6} readOnly={locked} {...typedFieldAttrs} maxLength={10000}>
         {g ? g.text : undefined}
       </textarea>
     </p>
@@ -54,7 +53,7 @@ export function NumberField({ q, labels, given: g, locked }: Props<'numerical'>)
         name={fieldName(q.id)}
         value={g ? String(g.number) : undefined}
         readOnly={locked}
-        autocomplete="off"
+        {...typedFieldAttrs}
         maxLength={20}
       />
     </p>
