@@ -38,10 +38,13 @@ export function setSchemas(languages: readonly Lang[]) {
       ).default([]),
       /** GIFT's `$CATEGORY` in force for each question, by question id: kept so that an export writes it back. */
       categories: z.record(z.string(), limitedString()).optional(),
-      questions: limitedArray(Question, LIMITS.questions, 'questions').min(1, 'a set needs at least one question'),
+      /** None in a set to read (a GIFT file of descriptions only): it has passages and no score. */
+      questions: limitedArray(Question, LIMITS.questions, 'questions'),
     })
     .strict()
     .superRefine((set, ctx) => {
+      if (!set.questions.length && !set.passages.length)
+        ctx.addIssue({ code: 'custom', path: ['questions'], message: 'a set needs at least one question or passage' });
       const ids = new Set<string>();
       set.questions.forEach((q, i) => {
         if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });

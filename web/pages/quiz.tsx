@@ -4,6 +4,7 @@ import { href, usePage } from '../page-context.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
 import { LearningNote } from '../components/learning-direction.tsx';
+import { RichText } from '../quiz/rich-text.tsx';
 
 export interface QuizPageProps {
   title: string;
@@ -34,6 +35,38 @@ export function QuizPage(p: QuizPageProps) {
       <Island name="PracticeQuestion" component={PracticeQuestion} props={p.practice} />
       {/* Below the question, so that on a phone the question keeps the first screen. */}
       <LearningNote learning={p.learning} />
+    </>
+  );
+}
+
+export interface ReadingSetPageProps {
+  title: string;
+  /** The set's passages in the quiz language, in the author's order. */
+  passages: string[];
+  /** The quiz language, for the passages' `lang`. */
+  lang: string;
+  backHref: string;
+  backLabel: string;
+}
+
+/**
+ * A set of passages only (a GIFT file of descriptions): a text to read, with no questions and so no score,
+ * no form and no island.
+ */
+export function ReadingSetPage(p: ReadingSetPageProps) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: p.title }]} />
+      <h1 class="quiz-title">{p.title}</h1>
+      {p.passages.map((text, i) => (
+        <div key={i} class="passage" lang={p.lang}>
+          <RichText text={text} />
+        </div>
+      ))}
+      <p>
+        <a href={p.backHref}>{p.backLabel}</a>
+      </p>
     </>
   );
 }

@@ -115,7 +115,7 @@ function withIds(ctx: Ctx, pass: Pass) {
   return { questions, passages, lineOf, categoryOf };
 }
 
-/** Too many questions or passages, or none at all. */
+/** Too many questions or passages, or nothing at all. */
 function checkCounts(ctx: Ctx, pass: Pass) {
   // Counted here, so that the problem names the line of the first question (or passage) beyond the limit.
   const beyond = (items: ReadonlyArray<{ line: number }>, limit: number, what: string) => {
@@ -129,7 +129,8 @@ function checkCounts(ctx: Ctx, pass: Pass) {
   beyond(pass.questions, LIMITS.questions, 'questions');
   beyond(pass.passages, LIMITS.passages, 'descriptions (texts without answers)');
 
-  if (!pass.questions.length && !ctx.problems.length)
+  // A file of descriptions only is a set to read (Moodle imports descriptions alone too).
+  if (!pass.questions.length && !pass.passages.length && !ctx.problems.length)
     problem(
       ctx,
       0,

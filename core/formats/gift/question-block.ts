@@ -3,7 +3,7 @@ import { readEmbeddedQuestion } from '../cloze/block.ts';
 import { BLANK, hasEmbeddedAnswers } from '../cloze/question.ts';
 import { readAnswers, type Directives } from './answer-block.ts';
 import type { GiftBlock } from './blocks.ts';
-import { problem, type Ctx } from './context.ts';
+import { problem, warn, type Ctx } from './context.ts';
 import { GAP_ID } from './kinds/missing-word.ts';
 import { LIMITS, tooLong } from '../../sets/limits.ts';
 import { checkLength, isEmpty, localize, readText } from './text.ts';
@@ -23,6 +23,11 @@ export function readQuestionBlock(ctx: Ctx, { text, directives, moodleId }: Gift
   if (t.s.startsWith('$CATEGORY:')) return readCategory(ctx, t);
   let title: string | undefined;
   ({ title, t } = readTitle(ctx, t));
+  // A name and nothing else is no question; Moodle skips it, and so do we, saying so.
+  if (title !== undefined && t.s === '') {
+    warn(ctx, pos(text), `"::${title}::" has a name but no text or answers; it was skipped.`);
+    return { kind: 'none' };
+  }
 
   // Moodle's Cloze (embedded answers) inside a GIFT question, as teachers write it: every {…} is a gap.
   if (hasEmbeddedAnswers(t)) return readEmbeddedQuestion(ctx, t, { title, directives, moodleId, line: firstLine });

@@ -12,6 +12,8 @@ import { FINAL_ID } from '../../services/quizzes.ts';
 import { checkAnswer, keepValidAnswers, submitAttempt } from '../../services/attempts.ts';
 import { isSeed, learnerCopyOf, openQuiz, type QuizSession } from '../../services/quiz-session.ts';
 import { isSetId } from '../../services/sets.ts';
+import { ReadingSetPage } from '../../../web/pages/quiz.tsx';
+import { renderPage } from '../../render/document.tsx';
 import { finalTestTarget, renderPractice, renderResults, renderTest, type PracticeTarget, type TestTarget } from './quiz-views.tsx';
 
 type C = Context<AppEnv>;
@@ -96,6 +98,7 @@ async function practicePage(c: C) {
   const ql = c.req.query('ql');
   const s = await openForPage(c, found.quizId, ql, isSeed(seed) ? seed : 'practice');
   const target = withSet(c, s, found.target);
+  if (!s.quiz.questions.length) return readingPage(c, s, target);
   if (!isSeed(seed)) return c.redirect(`${target.base}?attempt=${newSeed()}&ql=${s.lang}${s.test ? '' : '&n=1'}`, 302);
   // A set marked as a test is one form, graded only when handed in (no check, no solution before).
   if (s.test) return renderTest(c, s, testTarget(target));
@@ -120,6 +123,17 @@ async function practicePage(c: C) {
   return renderPractice(c, s, target, { n, prior, given, result, problem });
 }
 
+/** A set of passages only (a GIFT file of descriptions): the passages to read, with no attempt and no score. */
+function readingPage(c: C, s: QuizSession, target: PracticeTarget) {
+  const passages = (target.passages ?? []).map((p) => pick(p.text, s.lang));
+  return renderPage(
+    c,
+    c.get('lang'),
+    <ReadingSetPage title={target.title} passages={passages} lang={s.lang} backHref={target.backHref} backLabel={target.backLabel} />,
+    { title: target.title },
+  );
+}
+
 /** The end of a practice run (POST): grade every answer, store the attempt, show the review. */
 async function practiceResults(c: C) {
   const found = await practiceTarget(c);
@@ -128,6 +142,8 @@ async function practiceResults(c: C) {
   const s = await openForPage(c, found.quizId, field('ql')[0], formSeed(field));
   const key = formKey(c, field);
   const target = withSet(c, s, found.target);
+  // A set to read has nothing to hand in: back to its page, no attempt stored.
+  if (!s.quiz.questions.length) return c.redirect(`${target.base}?ql=${s.lang}`, 303);
   const back = { againHref: `${target.base}?ql=${s.lang}`, backHref: target.backHref, backLabel: target.backLabel };
   if (s.test) return handIn(c, s, field, key, testTarget(target), back);
   const submitted = await submitAttempt(c, s, keepValidAnswers(s, decodeAnswers(field('a')[0])));
