@@ -23,7 +23,7 @@ import { gradeCard } from '../../core/review/grade-card.ts';
 import type { GradeResult } from '../../core/quiz/grade.ts';
 import { schedule, type Rating } from '../../core/review/schedule.ts';
 import type { BuiltCard } from '../../core/review/word-cards.ts';
-import { getEntry, getLesson, sentenceById, sourceLanguage } from './content.ts';
+import { courseLexicon, getEntry, getLesson, sentenceById, sourceLanguage } from './content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
 import { currentLearner, ensureLearner } from '../auth/learner.ts';
@@ -61,6 +61,13 @@ function dayOfRequest(c: Context<AppEnv>): DayOf {
     return utcDay;
   }
 }
+
+/**
+ * The course lexicon where quizzes grade with it (worker/services/attempts.ts): in the source language. Not in
+ * other card languages, whose answers are graded without German endings, so a lexicon there would turn a wrong
+ * ending into another word.
+ */
+const lexiconFor = (lang: string) => (lang === sourceLanguage ? courseLexicon : undefined);
 
 /**
  * The learner's deck: nothing read without a learner cookie, else the review log and the attempt summaries
@@ -194,7 +201,7 @@ export async function answerCard(
     const earlier = await shown.earlier();
     if (fitsResponse(card.question, body.response, earlier)) [ids, copy] = [earlier, copyOf(card, lang, earlier)];
   }
-  const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true, ids });
+  const { result, rating } = gradeCard(card.question, body.response, lang, { easy: body.easy === true, ids, lexicon: lexiconFor(lang) });
   const now = Date.now();
   const state = schedule(held.state, rating, now);
   const record: ReviewRecord = {
