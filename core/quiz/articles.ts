@@ -16,16 +16,20 @@ const ARTICLES: Readonly<Record<string, { words: ReadonlySet<string>; nounCapita
 /**
  * The typed answer without a leading article, where the key is a noun answer without one; else undefined.
  * Which article is not checked: in a meaning question the noun is the answer (a form question that wants the
- * article lists it in its key, as alliance-15 and china-8 do, and is never passed here).
+ * article lists it in its key, as alliance-15 and china-8 do, and is never passed here). The articles of every
+ * language are tried, each under its own rule, because a question in English may ask for a German word
+ * ("Type the German word": "die Förderung"). Without a quiz language (`lang`) no article is removed.
  * @example withoutArticle('Die Abhängigkeit', 'Abhängigkeit', 'de') // 'Abhängigkeit'
  */
 export function withoutArticle(given: string, expected: string, lang: string | undefined): string | undefined {
-  const articles = lang ? ARTICLES[lang] : undefined;
-  if (!articles) return undefined;
-  const isArticle = (word: string | undefined) => word !== undefined && articles.words.has(fold(word).toLowerCase());
-  const key = expected.trim();
-  if (isArticle(key.split(/\s+/)[0])) return undefined;
-  if (articles.nounCapital && key[0] === key[0]?.toLowerCase()) return undefined;
+  if (!lang) return undefined;
   const m = /^\s*(\S+)\s+(\S.*)$/su.exec(given);
-  return m && isArticle(m[1]) ? m[2] : undefined;
+  if (!m) return undefined;
+  const key = expected.trim();
+  const keyStart = fold(key.split(/\s+/)[0] ?? '').toLowerCase();
+  const typed = fold(m[1]!).toLowerCase();
+  const fits = Object.values(ARTICLES).some(
+    (a) => a.words.has(typed) && !a.words.has(keyStart) && (!a.nounCapital || key[0] !== key[0]?.toLowerCase()),
+  );
+  return fits ? m[2] : undefined;
 }
