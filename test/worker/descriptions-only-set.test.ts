@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auth } from './instructor-helpers.ts';
+import { session } from './signin-helpers.ts';
 import { request, visibleText } from './helpers.ts';
 
 // A GIFT file of descriptions only is a set to read (issue 18, item 5): it is created, published and shown to
@@ -46,5 +47,14 @@ describe('a set of descriptions only', () => {
     const copy = await request(`/api/quizzes/${id}`);
     expect(copy.status, await copy.clone().text()).toBe(200);
     expect(((await copy.json()) as { questions: unknown[] }).questions).toEqual([]);
+    // The instructor's pages for it work too: preview, editor, list and export.
+    const { cookie } = await session();
+    for (const path of [
+      `/en/instructor/sets/${id}/preview`,
+      `/en/instructor/sets/${id}/edit`,
+      '/en/instructor',
+      `/en/instructor/sets/${id}/export`,
+    ])
+      expect((await request(path, { headers: { cookie } })).status, path).toBe(200);
   });
 });
