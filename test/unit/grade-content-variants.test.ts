@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { grade } from '../../core/quiz/grade.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import { content, contentQuestions } from '../fixtures/questions.ts';
-import { typed } from './grading-helpers.ts';
+import { simpleGap, typed } from './grading-helpers.ts';
 
 const item = (id: string) => {
   const q = contentQuestions.find((x) => x.id === id);
@@ -62,5 +62,19 @@ describe("the review's variant gaps", () => {
       expect(res.score).toBe(0);
       expect(res.items[0]).toMatchObject({ kind: 'text', note: expect.stringContaining(where) });
     }
+  });
+});
+
+describe('form items that practise German endings, prepositions or connectors, in English mode', () => {
+  const ids = ['alliance-9', 'outlook-8', 'outlook-9', 'outlook-14', 'sustainability-10', 'china-9'];
+  const englishKeys = (q: Question): string[] =>
+    q.type === 'short' ? [q.answers.en![0]!.text] : q.type === 'cloze' ? q.gaps.map((g) => String(simpleGap(g).answers.en![0])) : [];
+
+  it.each(ids)('%s explains in English what the English item checks, naming each English key', (id) => {
+    const q = item(id);
+    expect(q.tests).toBe('form');
+    const en = q.explanation?.en ?? '';
+    expect(en).toMatch(/^In English this item checks /);
+    for (const key of englishKeys(q)) expect(en, key).toMatch(new RegExp(`\\b${key}\\b`));
   });
 });
