@@ -22,7 +22,8 @@ export type LearnerQuestion = { id: string; prompt: string } & (
   | { type: 'truefalse' }
   | { type: 'short' }
   | { type: 'cloze'; parts: ClozePart[] }
-  | { type: 'match'; left: LearnerItem[]; right: LearnerItem[] }
+  /** `reusable`: stems share an answer, so one right-hand item may be chosen for several (as in Moodle). */
+  | { type: 'match'; left: LearnerItem[]; right: LearnerItem[]; reusable?: boolean }
   | { type: 'order'; items: LearnerItem[] }
   | { type: 'numerical' }
   /** `checklist`: words and structures to use, shown while writing (the model answer comes only after). */

@@ -5,7 +5,7 @@ import { grade, ResponseError } from '../quiz/grade.ts';
 import { assertNever } from '../quiz/kinds/assert-never.ts';
 import { leftId } from '../quiz/learner.ts';
 import { gapChoiceKey } from '../quiz/kinds/cloze-gaps.ts';
-import { rightKey } from '../quiz/kinds/match.ts';
+import { answerOf, offeredRights, rightKey } from '../quiz/kinds/match.ts';
 import { itemKey } from '../quiz/kinds/order.ts';
 import { AUTHORING_IDS } from '../quiz/public-ids.ts';
 import type { AnyResponse } from '../quiz/response.ts';
@@ -101,9 +101,12 @@ export function responseRows(q: Question | undefined, stored: readonly Tally[], 
     case 'truefalse':
       return [true, false].map((v) => fixed(String(v), String(v), v === q.answer ? 1 : 0));
     case 'match':
+      // A shared answer is one right-hand item (keyed by its first pair), right for every stem that has it.
       return q.pairs
         .flatMap((p, i) =>
-          q.pairs.map((r, j) => fixed(`${pick(p.left, lang)} → ${pick(r.right, lang)}`, rightKey(j), i === j ? 1 : 0, leftId(i))),
+          offeredRights(q).map((j) =>
+            fixed(`${pick(p.left, lang)} → ${pick(q.pairs[j]!.right, lang)}`, rightKey(j), answerOf(q, i) === j ? 1 : 0, leftId(i)),
+          ),
         )
         .filter((row) => row.count > 0 || row.score === 1);
     case 'order':

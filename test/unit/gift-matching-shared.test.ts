@@ -8,6 +8,8 @@ import type { Question } from '../../core/quiz/schema.ts';
 import { imported } from './gift-helpers.ts';
 import { IDS, pid } from './grading-helpers.ts';
 import { roundTrip, schemaFor } from './gift-roundtrip-helpers.ts';
+import { clashingFields, fieldName, responseFromForm } from '../../web/quiz/form.ts';
+import { responseRows } from '../../core/stats/rows.ts';
 
 const { set, q } = imported('matching-shared.gift');
 const animals = q('animals') as Question;
@@ -126,5 +128,25 @@ describe('the matching schema', () => {
       ),
     );
     expect(extra.error?.issues[0]?.message).toMatch(/must differ from every answer/);
+  });
+});
+
+describe('a shared answer in the browser form and in item analysis', () => {
+  it('lets the form choose the shared item for two stems, without a clash, and says the copy allows it', () => {
+    if (copy.type !== 'match') throw new Error('not a matching copy');
+    expect(copy.reusable).toBe(true);
+    const [cat, dog, snake] = copy.left.map((l) => fieldName(copy.id, l.id));
+    const fields: Record<string, string[]> = { [cat!]: [byText('mammal')], [dog!]: [byText('mammal')], [snake!]: [byText('reptile')] };
+    const get = (name: string) => fields[name] ?? [];
+    expect(clashingFields(copy, get)).toEqual([]);
+    const response = responseFromForm(copy, get);
+    expect(response).toEqual({ pairs: { l1: byText('mammal'), l2: byText('mammal'), l3: byText('reptile') } });
+    expect(pairs((response as { pairs: Record<string, string> }).pairs).score).toBe(1);
+  });
+
+  it('scores the shared answer right for every stem that has it in the response rows', () => {
+    const rows = responseRows(animals, [{ value: 'r0', part: 'l2', count: 3 }], 'en');
+    expect(rows.find((r) => r.part === 'l2' && r.text === 'Dog → mammal')).toMatchObject({ count: 3, score: 1 });
+    expect(rows.filter((r) => r.text.endsWith('→ mammal'))).toHaveLength(2);
   });
 });

@@ -47,6 +47,15 @@ describe('a set of descriptions only', () => {
     const copy = await request(`/api/quizzes/${id}`);
     expect(copy.status, await copy.clone().text()).toBe(200);
     expect(((await copy.json()) as { questions: unknown[] }).questions).toEqual([]);
+    // Nothing to hand in through the API either: a 409 in JSON, and no 0-of-0 attempt is stored.
+    const submit = await request(`/api/quizzes/${id}/attempts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ responses: {} }),
+    });
+    expect(submit.status).toBe(409);
+    expect(((await submit.json()) as { error: { code: string } }).error.code).toBe('nothing_to_answer');
+    expect(submit.headers.get('set-cookie') ?? '').not.toContain('learner=');
     // The instructor's pages for it work too: preview, editor, list and export.
     const { cookie } = await session();
     for (const path of [

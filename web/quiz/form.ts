@@ -74,7 +74,8 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
         if (offered(q.right, v)) pairs[l.id] = v;
       }
       if (!Object.keys(pairs).length) return 'unanswered';
-      return new Set(Object.values(pairs)).size < Object.keys(pairs).length ? 'pairs' : { pairs };
+      // Where stems share an answer, one right-hand item may serve several; elsewhere each is used once.
+      return !q.reusable && new Set(Object.values(pairs)).size < Object.keys(pairs).length ? 'pairs' : { pairs };
     }
     case 'order': {
       // Each item has a position select that starts empty: untouched is unanswered; every item needs its own place.
@@ -90,7 +91,7 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
 
 /** The fields of a matching or ordering question that clash: two items at one position, one answer for two items. */
 export function clashingFields(q: LearnerQuestion, get: (name: string) => string[]): string[] {
-  if (q.type !== 'order' && q.type !== 'match') return [];
+  if (q.type !== 'order' && (q.type !== 'match' || q.reusable)) return [];
   const names = (q.type === 'order' ? q.items.map((i) => i.id) : q.left.map((l) => l.id)).map((id) => fieldName(q.id, id));
   const value = (name: string) => (get(name)[0] ?? '').trim();
   const count = new Map<string, number>();

@@ -128,6 +128,9 @@ export async function submitAttempt(
   s: QuizSession,
   responses: Readonly<Record<string, unknown>>,
 ): Promise<SubmittedAttempt> {
+  // A set to read (passages only) has nothing to hand in: storing a 0 of 0 would only clutter progress.
+  if (!s.quiz.questions.length)
+    throw new ApiError(409, 'nothing_to_answer', `"${s.quiz.id}" has no questions to answer: it is a text to read.`);
   const attempt = gradeAttempt(s.quiz, responses, s.lang, grading(s));
   const copies = learnerCopyOf(s).questions;
   // Graded first, stored second: a bad request never writes.

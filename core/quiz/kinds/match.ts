@@ -87,6 +87,7 @@ export const match = {
       ...offeredRights(q).map((i) => ({ id: rightId(q, i, ids), text: pick(q.pairs[i]!.right, lang) })),
       ...(q.distractors ?? []).map((d, i) => ({ id: distractorId(q, i, ids), text: pick(d, lang) })),
     ]),
+    ...(sharesAnswers(q) ? { reusable: true } : {}),
   }),
   idKeys: (q) => [...offeredRights(q).map(rightKey), ...(q.distractors ?? []).map((_, i) => distractorKey(i)), ORDER_KEY],
   inKeys: (_q, r, keyOf) => ({ pairs: Object.fromEntries(Object.entries(r.pairs).map(([l, id]) => [l, keyOf(id)])) }),

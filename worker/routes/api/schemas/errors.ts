@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   403: ['cross_site', 'test_not_checkable'],
   404: ['not_found'],
   /** A retried submit whose first is still being stored (with Retry-After). */
-  409: ['idempotency_conflict'],
+  409: ['idempotency_conflict', 'nothing_to_answer'],
   413: ['too_large'],
   415: ['unsupported_media_type'],
   /** A body that parses but does not fit; a response that does not fit its question; a set with problems. */
@@ -43,7 +43,7 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   401: 'The instructor token is missing or wrong (`Authorization: Bearer <token>`).',
   403: 'The request was sent from another site (changes are accepted only from pages of this site), or it asks for a solution of a test before it is handed in.',
   404: 'Nothing with that id.',
-  409: 'A submit with this Idempotency-Key is still being stored; send it again after Retry-After.',
+  409: 'A submit with this Idempotency-Key is still being stored (send it again after Retry-After), or the set has no questions to answer.',
   413: 'The request body is too large.',
   415: 'The body is in a media type this route does not read.',
   422: 'The body parses but does not fit: every problem is listed in `details`.',

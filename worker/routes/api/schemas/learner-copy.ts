@@ -39,7 +39,11 @@ const byType = {
   truefalse: {},
   short: {},
   cloze: { parts: z.array(ClozePart) },
-  match: { left: items, right: items },
+  match: {
+    left: items,
+    right: items,
+    reusable: z.boolean().optional().meta({ description: 'Stems share an answer: one right-hand item may be chosen for several.' }),
+  },
   order: { items },
   numerical: {},
   essay: { checklist: z.array(z.string()).optional().meta({ description: 'Words and structures to use.' }) },
