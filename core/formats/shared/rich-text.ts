@@ -213,7 +213,7 @@ export function richToText(nodes: readonly RichNode[]): string {
   const walk = (list: readonly RichNode[]) => {
     for (const n of list) {
       if (typeof n === 'string') out.push(n);
-      else if (n.tag === 'br') out.push('\n');
+      else if (n.tag === 'br') out.push(BR);
       else {
         const block = n.tag === 'p' || n.tag === 'li' || n.tag === 'ul' || n.tag === 'ol';
         if (block) out.push('\n');
@@ -224,13 +224,20 @@ export function richToText(nodes: readonly RichNode[]): string {
   };
   walk(nodes);
   // Non-breaking spaces are spaces to a reader, but they are written on purpose: they survive the trimming.
+  // Paragraph and list boundaries collapse as a browser shows them; a line break written as <br> is kept as
+  // written (a plain text written as HTML, `textToHtml`, comes back exactly, blank lines and all).
   return out
     .join('')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^[ \n]+|[ \n]+$/g, '')
+    .replace(/ *\u0001 */g, BR)
+    .replace(/^[ \n\u0001]+|[ \n\u0001]+$/g, '')
+    .replace(/\u0001/g, '\n')
     .replace(/\u00a0/g, ' ');
 }
+
+/** Stands for a `<br>` while the words are gathered, so that it escapes the collapsing of paragraph breaks. */
+const BR = '\u0001';
 
 /** A plain text (no markup meant) in stored form: its `<` and `&` escaped, line breaks as `<br>`. */
 export const richFromPlain = (text: string) => normalRich(escapeText(text));
