@@ -86,7 +86,48 @@ describe('content files', () => {
     expect(entry('abzielen').preposition).toBe('auf + Akk.');
     expect(entry('beitragen').preposition).toBe('zu + Dat.');
     expect(entry('nicht-nur-sondern-auch').gloss.en).toMatch(/stresses the second part/);
-    expect(entry('juengste').gloss.en).toMatch(/latest.*not “youngest”/);
+    // issue 18: "jüngste" has a second meaning ("youngest", of people); it is not a false friend.
+    expect(entry('juengste').gloss.en).toMatch(/latest.*“youngest”.*not a false friend/);
+    expect(entry('juengste').gloss.en).not.toMatch(/\(a false friend/);
+    for (const id of ['foerderung', 'erforschung', 'verarbeitung', 'staerkung', 'suche']) {
+      expect(entry(id).noPlural, `${id}: no plural in the sense used`).toBe(true);
+      expect(entry(id).plural, id).toBeUndefined();
+    }
+    // In the sense used ("dem Anspruch dienen, … zu") Anspruch is an aim; "auf + Akk." belongs to the claim sense.
+    expect(entry('anspruch').preposition).toBeUndefined();
+    expect(entry('anspruch').gloss.en).toMatch(/^aim.*dem Anspruch dienen, … zu/);
+    expect(entry('dienen').gloss.en).toMatch(/\+ Dat\./);
+    expect(entry('rohstoff').gloss.en).toBe('raw material');
+    expect(entry('alarmzeichen-senden').gloss.en).toMatch(/“Warnsignale senden”/);
+  });
+
+  it('hold at least 115 entries, with the words a second review found missing, where the article uses them', () => {
+    const where = Object.fromEntries(content.glossary.map((e) => [e.lemma, e.sentences]));
+    expect(content.glossary.length).toBeGreaterThanOrEqual(115);
+    expect({
+      zahlreich: where['zahlreich'],
+      insgesamt: where['insgesamt'],
+      weltweit: where['weltweit'],
+      eng: where['eng'],
+      dienen: where['dienen'],
+      markieren: where['markieren'],
+      wachsend: where['wachsend'],
+      ähnlich: where['ähnlich'],
+      Entscheidung: where['Entscheidung'],
+      'Bedeutung haben für': where['Bedeutung haben für'],
+    }).toEqual({
+      zahlreich: ['p2s1'],
+      insgesamt: ['p6s1'],
+      weltweit: ['p2s3'],
+      eng: ['p3s1'],
+      dienen: ['p1s3'],
+      markieren: ['p1s1'],
+      wachsend: ['p4s1'],
+      ähnlich: ['p4s2'],
+      Entscheidung: ['p5s3'],
+      'Bedeutung haben für': ['p2s1'],
+    });
+    expect(matchForm(de('p2s1'), 'haben … Bedeutung für')).toHaveLength(1);
   });
 
   it('hold the words a B1–B2 reader needs for this article', () => {
