@@ -1,5 +1,6 @@
 import { withoutArticle } from './articles.ts';
 import { assertNever } from './kinds/assert-never.ts';
+import type { Grading } from './grading.ts';
 import { endingSlip } from './endings.ts';
 import { lexiconKey } from './lexicon.ts';
 import { prefixSwap } from './prefixes.ts';
@@ -29,6 +30,8 @@ export interface MatchOptions {
   lang?: string;
   /** Lexicon keys (buildLexicon) of every word of the course. */
   lexicon?: ReadonlySet<string> | undefined;
+  /** The set's instructor chose Moodle's rule (moodle-match.ts): none of the rules above, only its wildcards. */
+  moodle?: boolean;
 }
 
 export type TextMatch =
@@ -75,12 +78,16 @@ export function matchCredit(match: TextMatch, opts: Pick<MatchOptions, 'form'>):
   }
 }
 
-/** The text rules of a question: a form question never tolerates typos and always counts case. */
+/**
+ * The text rules of a question: a form question never tolerates typos and always counts case. Under Moodle's
+ * rule (`grading`, which grade() puts on the question of a set graded so) only the question's own case flag counts.
+ */
 export function textRules(
-  q: { caseSensitive: boolean; typoTolerance: boolean; tests?: 'meaning' | 'form' | undefined },
+  q: { caseSensitive: boolean; typoTolerance: boolean; tests?: 'meaning' | 'form' | undefined; grading?: Grading | undefined },
   lang: string,
   lexicon?: ReadonlySet<string>,
 ): MatchOptions {
+  if (q.grading === 'moodle') return { caseSensitive: q.caseSensitive, typoTolerance: false, lang, moodle: true };
   const form = q.tests === 'form';
   return { caseSensitive: form || q.caseSensitive, typoTolerance: !form && q.typoTolerance, form, lang, lexicon };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangCode, type Lang } from '../content/localized.ts';
+import type { Grading } from '../quiz/grading.ts';
 import { questionSchemas } from '../quiz/schema.ts';
 import { limitedArray, limitedString, limitedText } from './limited-text.ts';
 import { LIMITS } from './limits.ts';
@@ -13,6 +14,16 @@ export type SetMode = z.infer<typeof SetMode>;
 
 /** A stored set's mode: sets stored before modes existed have none and are practice. */
 export const setMode = (set: QuestionSet): SetMode => set.mode ?? 'practice';
+
+/** How typed answers are graded: as Moodle grades them, or German-aware (core/quiz/kinds/kind.ts: Grading). */
+export const SetGrading = z.enum(['moodle', 'german']) satisfies z.ZodType<Grading>;
+export type SetGrading = z.infer<typeof SetGrading>;
+
+/**
+ * A set's grading. Sets without one (stored before the choice, or JSON that does not say) are German-aware,
+ * which is how they were always graded; GIFT and Cloze imports say Moodle unless asked otherwise (the route).
+ */
+export const setGrading = (set: Pick<QuestionSet, 'grading'>): SetGrading => set.grading ?? 'german';
 
 /**
  * An instructor's question set, in any subset of the course languages (`languages`); every text of the set
@@ -31,6 +42,8 @@ export function setSchemas(languages: readonly Lang[]) {
         .optional(),
       /** New sets say their mode (default practice), so that an export shows it. */
       mode: SetMode.default('practice'),
+      /** How typed answers are graded (setGrading): absent is German-aware, as before the choice existed. */
+      grading: SetGrading.optional(),
       passages: limitedArray(
         z.object({ before: z.string().nullable(), text: limitedText(languages, LIMITS.longTextChars) }).strict(),
         LIMITS.passages,

@@ -1,9 +1,11 @@
 import type { FeedbackItem } from '../feedback.ts';
+import type { Grading } from '../grading.ts';
 import type { LearnerQuestion } from '../learner-types.ts';
 import type { ResponseOf } from '../response.ts';
 import type { QuestionOf, QuestionType } from '../schema.ts';
 
 export { assertNever } from './assert-never.ts';
+export type { Grading } from '../grading.ts';
 
 /** One problem with a response, by its path (`responses.q1.choice`), in words a client developer understands. */
 export interface Problem {
@@ -26,6 +28,8 @@ export const ORDER_KEY = '~order';
 
 /** Options of one grading run; data only, so core stays pure. */
 export interface GradeOptions {
+  /** The set's rule for typed answers; German-aware when absent (built-in quizzes, sets stored before the choice). */
+  grading?: Grading;
   /** Every word form of the course (see buildLexicon): a typed course word is never taken for a typo. */
   lexicon?: ReadonlySet<string>;
   /**

@@ -1,4 +1,5 @@
 import type { TextVerdict } from '../feedback.ts';
+import { moodleAnswer } from '../moodle-match.ts';
 import { bestMatch, type MatchOptions } from '../text-match.ts';
 
 /** GIFT's catch-all: an accepted answer that is exactly this accepts anything non-blank. */
@@ -16,6 +17,7 @@ export function typedAnswer(
   accepted: readonly { text: string; weight: number; feedback?: string | undefined }[],
   opts: MatchOptions,
 ): { credit: number; verdict: TextVerdict; feedback?: string } {
+  if (opts.moodle) return moodleAnswer(given, accepted, opts.caseSensitive);
   const wildcard = accepted.find((a) => a.text === WILDCARD);
   const best =
     bestMatch(
