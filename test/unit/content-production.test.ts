@@ -67,7 +67,7 @@ describe('production items for the grammar a lesson promises', () => {
 
 describe('items that separate strong from weak readers', () => {
   // The lessons whose items were rewritten so far; the rest follow (see the report).
-  const REVIEWED = ['balance'];
+  const REVIEWED = content.lessons.map((l) => l.id);
   const all = REVIEWED.flatMap((id) => content.questions[id] ?? []);
   it('never ask to put statements in the order of the text', () => {
     const copying = all.filter((q) => q.type === 'order' && /in der sie in Absatz \d vorkommen/.test(q.prompt.de!)).map((q) => q.id);
