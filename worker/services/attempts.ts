@@ -2,7 +2,8 @@
 // attempt. The JSON API and every page (practice quizzes, sets, the final test) call these.
 import type { Context } from 'hono';
 import { gradeAttempt, type AttemptResult } from '../../core/quiz/attempt.ts';
-import { grade, type GradeResult } from '../../core/quiz/grade.ts';
+import { grade, type GradeOptions, type GradeResult } from '../../core/quiz/grade.ts';
+import { setGrading } from '../../core/sets/schema.ts';
 import { ResponseError, validateResponse } from '../../core/quiz/validate.ts';
 import type { LearnerQuestion } from '../../core/quiz/learner.ts';
 import { foldTypography } from '../../core/quiz/normalize.ts';
@@ -36,9 +37,14 @@ function validResponse(s: QuizSession, q: Question, raw: unknown): AnyResponse |
 /**
  * How the one grader grades an attempt: with the ids its copy was issued with, in the course's source language
  * with its words, so a typed course word is never taken for a typo (in other languages a lexicon would turn
- * plural slips into other words).
+ * plural slips into other words), and for a set by the rule its instructor chose.
  */
-const grading = (s: QuizSession) => (s.lang === sourceLanguage ? { ids: s.ids, lexicon: courseLexicon } : { ids: s.ids });
+const grading = (s: QuizSession): GradeOptions => ({
+  ids: s.ids,
+  ...(s.lang === sourceLanguage ? { lexicon: courseLexicon } : {}),
+  // A set is graded by its instructor's rule (Moodle's or German-aware); built-in quizzes German-aware.
+  ...(s.set ? { grading: setGrading(s.set.set) } : {}),
+});
 
 /** The question `questionId` of the session's quiz; a 404 ApiError if it is not part of it. */
 export function questionOf(s: QuizSession, questionId: string): Question {

@@ -1,7 +1,7 @@
 import { $ } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { SetMode } from '../../../core/sets/schema.ts';
+import type { SetGrading, SetMode } from '../../../core/sets/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { requireBearer } from '../../auth/instructor-token.ts';
@@ -25,11 +25,18 @@ async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Prom
   );
 }
 
-function readOrThrow(input: SetInput, mode: SetMode | undefined) {
-  if (mode && input.format === 'json')
-    throw new ApiError(400, 'invalid_request', 'Our JSON carries the mode in the body ("mode": "test"); ?mode= is for GIFT and Cloze.', [
-      { path: 'mode', message: 'not for JSON' },
-    ]);
+/** What a GIFT or Cloze file cannot say, from the query: the mode and how typed answers are graded. */
+type Extra = { mode?: SetMode | undefined; grading?: SetGrading | undefined };
+
+function readOrThrow(input: SetInput, extra: Extra) {
+  for (const key of ['mode', 'grading'] as const)
+    if (extra[key] && input.format === 'json')
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `Our JSON carries the ${key} in the body ("${key}": "${extra[key]}"); ?${key}= is for GIFT and Cloze.`,
+        [{ path: key, message: 'not for JSON' }],
+      );
   const result = readSet(input);
   if (!result.ok)
     throw new ApiError(
@@ -38,13 +45,24 @@ function readOrThrow(input: SetInput, mode: SetMode | undefined) {
       `The set was not saved: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} to fix.`,
       result.problems,
     );
-  return { ...result, set: mode ? { ...result.set, mode } : result.set };
+  const { mode, grading } = extra;
+  return { ...result, set: { ...result.set, ...(mode ? { mode } : {}), ...(grading ? { grading } : {}) } };
 }
 
-/** A GIFT or Cloze edit without ?mode= keeps the set's mode: the file cannot say it, and a test stays a test. */
-async function keptMode(c: Context<AppEnv>, setId: string, input: SetInput, mode: SetMode | undefined): Promise<SetMode | undefined> {
-  if (mode || input.format === 'json') return mode;
-  return (await setStore(c.env).latest(setId))?.set.mode;
+/**
+ * A new GIFT or Cloze set is graded as Moodle grades it unless ?grading= says otherwise: the file was written
+ * for Moodle, and its author expects Moodle's marks.
+ */
+const newExtra = (input: SetInput, q: Extra): Extra => (input.format === 'json' ? q : { mode: q.mode, grading: q.grading ?? 'moodle' });
+
+/**
+ * A GIFT or Cloze edit without ?mode= or ?grading= keeps the set's: the file cannot say them, a test stays a
+ * test, and a set stored before the choice (no grading, German-aware) stays so.
+ */
+async function keptExtra(c: Context<AppEnv>, setId: string, input: SetInput, q: Extra): Promise<Extra> {
+  if (input.format === 'json' || (q.mode && q.grading)) return q;
+  const latest = (await setStore(c.env).latest(setId))?.set;
+  return { mode: q.mode ?? latest?.mode, grading: q.grading ?? latest?.grading };
 }
 
 /** The instructor API: every route needs `Authorization: Bearer <INSTRUCTOR_TOKEN>`. */
@@ -66,7 +84,7 @@ export const setsApi = $(new JsonApi().use(requireBearer))
   .openapi(setsRoutes.create, async (c) => {
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
-    const { set, warnings } = readOrThrow(input, q.mode);
+    const { set, warnings } = readOrThrow(input, newExtra(input, q));
     const v = await setStore(c.env).create(set, sourceOf(input));
     return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 201);
   })
@@ -84,7 +102,7 @@ export const setsApi = $(new JsonApi().use(requireBearer))
     const { setId } = c.req.valid('param');
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
-    const { set, warnings } = readOrThrow(input, await keptMode(c, setId, input, q.mode));
+    const { set, warnings } = readOrThrow(input, await keptExtra(c, setId, input, q));
     const v = await setStore(c.env).replace(setId, set, sourceOf(input));
     if (!v) throw notFound('question set', setId);
     return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 200);

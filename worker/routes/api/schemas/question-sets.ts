@@ -3,7 +3,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { LIMITS } from '../../../../core/sets/limits.ts';
-import { SetMode, setSchemas } from '../../../../core/sets/schema.ts';
+import { SetGrading, SetMode, setSchemas } from '../../../../core/sets/schema.ts';
 import type { SetSummary as SetSummaryType } from '../../../stores/set-store.ts';
 import { IsoTime, json, languageSubsets, pathId, perCombination, perLanguages, text } from './common.ts';
 import { ErrorDetail, errors } from './errors.ts';
@@ -22,7 +22,11 @@ const storedSet = (langs: readonly string[]) => {
   const mode = SetMode.optional().meta({
     description: '`practice` (when left out) or `test`: a test shows no solution before it is handed in.',
   });
-  return z.object({ ...shape, mode }).strict();
+  const grading = SetGrading.optional().meta({
+    description:
+      'How typed answers are graded: `moodle` as Moodle grades them (exact after case and space folding, `*` wildcards), `german` German-aware (typo and spelling notes, half credit for a wrong ending; also when left out).',
+  });
+  return z.object({ ...shape, mode, grading }).strict();
 };
 export const QuestionSet = perLanguages(languageSubsets, storedSet, 'QuestionSet').meta({ id: 'QuestionSet' });
 
@@ -55,6 +59,10 @@ export const ImportQuery = z
     title: z.string().max(LIMITS.titleChars).optional().meta({ description: 'GIFT and Cloze: the set’s title.' }),
     lesson: z.string().max(64).optional().meta({ description: 'The lesson the set belongs to.' }),
     mode: SetMode.optional().meta({ description: 'GIFT and Cloze: practice or test (our JSON carries it in the body).' }),
+    grading: SetGrading.optional().meta({
+      description:
+        'GIFT and Cloze: `moodle` (a new set’s default) or `german`; an edit without it keeps the set’s (our JSON carries it in the body).',
+    }),
   })
   .strict();
 
