@@ -2,6 +2,7 @@
 import { pick as pickStored } from '../content/localized.ts';
 import { plainText } from '../formats/shared/rich-text.ts';
 import { grade, ResponseError } from '../quiz/grade.ts';
+import type { Grading } from '../quiz/grading.ts';
 import { assertNever } from '../quiz/kinds/assert-never.ts';
 import { leftId } from '../quiz/learner.ts';
 import { gapChoiceKey } from '../quiz/kinds/cloze-gaps.ts';
@@ -32,13 +33,18 @@ export interface ResponseRow {
   value: string;
 }
 
+/** How a report re-scores responses: by the set's rule for typed answers (German-aware when absent). */
+export interface RowOptions {
+  grading?: Grading | undefined;
+}
+
 /**
  * The score the question gives a response now, or null if the response no longer fits it (an edited set).
  * Ledger responses name choices and items by their authoring keys, so they are graded with those as ids.
  */
-function scoreNow(q: Question, response: AnyResponse, lang: string, part?: string): number | null {
+function scoreNow(q: Question, response: AnyResponse, lang: string, opts: RowOptions, part?: string): number | null {
   try {
-    const g = grade(q, response, lang, { ids: AUTHORING_IDS });
+    const g = grade(q, response, lang, { ids: AUTHORING_IDS, ...(opts.grading ? { grading: opts.grading } : {}) });
     if (!part) return g.score;
     const item = g.items.find((i) => i.kind === 'gap' && i.gap === part);
     return item && item.kind === 'gap' ? (item.accepted ? 1 : 0) : null;
@@ -89,7 +95,7 @@ function typedText(q: Question, t: Tally, lang: string): string {
  * One row per choice for choice questions (a distractor nobody chose has count 0), the two values for
  * true/false, and the distinct typed responses (most frequent first) for short, cloze and numerical.
  */
-export function responseRows(q: Question | undefined, stored: readonly Tally[], lang: string): ResponseRow[] {
+export function responseRows(q: Question | undefined, stored: readonly Tally[], lang: string, opts: RowOptions = {}): ResponseRow[] {
   const tallies = q ? talliesInKeys(q, stored) : stored;
   if (!q) return tallies.map((t) => ({ text: t.value, count: t.count, score: null, typed: false, value: t.value }));
   const fixed = fixedRows(tallies);
@@ -110,11 +116,11 @@ export function responseRows(q: Question | undefined, stored: readonly Tally[], 
         )
         .filter((row) => row.count > 0 || row.score === 1);
     case 'order':
-      return orderRows(q, tallies, lang);
+      return orderRows(q, tallies, lang, opts);
     case 'short':
     case 'numerical':
     case 'cloze':
-      return typedRows(q, tallies, lang);
+      return typedRows(q, tallies, lang, opts);
     case 'essay':
       return [];
     default:
@@ -137,7 +143,7 @@ function fixedRows(tallies: readonly Tally[]) {
 }
 
 /** One row per order given, its items in words, scored as the question scores it now. */
-function orderRows(q: QuestionOf<'order'>, tallies: readonly Tally[], lang: string): ResponseRow[] {
+function orderRows(q: QuestionOf<'order'>, tallies: readonly Tally[], lang: string, opts: RowOptions): ResponseRow[] {
   const text = new Map(q.items.map((t, i) => [itemKey(i), pick(t, lang)]));
   return tallies.map((t) => ({
     text: t.value
@@ -145,14 +151,19 @@ function orderRows(q: QuestionOf<'order'>, tallies: readonly Tally[], lang: stri
       .map((id) => text.get(id) ?? '?')
       .join(' → '),
     count: t.count,
-    score: scoreNow(q, { order: t.value.split(' ') }, lang),
+    score: scoreNow(q, { order: t.value.split(' ') }, lang, opts),
     typed: false,
     value: t.value,
   }));
 }
 
 /** One row per distinct typed answer, graded in its own language where the question still has it. */
-function typedRows(q: QuestionOf<'short' | 'numerical' | 'cloze'>, tallies: readonly Tally[], lang: string): ResponseRow[] {
+function typedRows(
+  q: QuestionOf<'short' | 'numerical' | 'cloze'>,
+  tallies: readonly Tally[],
+  lang: string,
+  opts: RowOptions,
+): ResponseRow[] {
   const rows = tallies.map((t): ResponseRow => {
     const l = typedLang(q, t, lang);
     const response: AnyResponse =
@@ -160,7 +171,7 @@ function typedRows(q: QuestionOf<'short' | 'numerical' | 'cloze'>, tallies: read
     return {
       text: typedText(q, t, l),
       count: t.count,
-      score: scoreNow(q, response, l, q.type === 'cloze' ? t.part : undefined),
+      score: scoreNow(q, response, l, opts, q.type === 'cloze' ? t.part : undefined),
       typed: true,
       value: t.value,
       ...(t.part ? { part: t.part } : {}),

@@ -2,6 +2,7 @@
 // counts joined with the quiz's questions, for the JSON API, the CSV exports and the instructor page alike.
 import { pick } from '../../core/content/localized.ts';
 import { versionOf } from '../../core/quiz/quiz.ts';
+import { setGrading } from '../../core/sets/schema.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { responseRows } from '../../core/stats/rows.ts';
@@ -84,7 +85,8 @@ export async function buildReport(env: Env, quiz: ReportedQuiz, selection: Attem
         ...f,
         type: q?.type ?? ledger.types[f.id] ?? 'unknown',
         prompt: q ? plainText(pick(q.prompt, lang)) : '',
-        responses: responseRows(q, ledger.tallies[f.id] ?? [], lang),
+        // A set's typed answers are re-scored by its rule, as its learners are graded now.
+        responses: responseRows(q, ledger.tallies[f.id] ?? [], lang, quiz.set ? { grading: setGrading(quiz.set.set) } : {}),
       };
     }),
   };
