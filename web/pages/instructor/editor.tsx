@@ -11,6 +11,8 @@ export interface EditorProps {
   text: string;
   /** Practice (check each answer) or test (feedback after handing in); GIFT and Cloze take it from here. */
   mode: 'practice' | 'test';
+  /** How typed answers are graded: as Moodle does, or German-aware; GIFT and Cloze take it from here. */
+  grading: 'moodle' | 'german';
   lessons: Array<{ id: string; title: string }>;
   languages: Array<{ code: string; label: string }>;
   problems: ProblemRow[];
@@ -98,7 +100,10 @@ function EditorForm(p: EditorProps) {
   );
 }
 
-/** What GIFT and Cloze cannot say about a set: its title, the language of plain text, its mode and its lesson. */
+/**
+ * What GIFT and Cloze cannot say about a set: its title, the language of plain text, its mode, how its typed
+ * answers are graded and its lesson.
+ */
 function SetFields(p: EditorProps) {
   const { t } = usePage();
   return (
@@ -133,6 +138,22 @@ function SetFields(p: EditorProps) {
         <br />
         <span id="mode-help" class="muted">
           {t('instructor.modeHelp')}
+        </span>
+      </p>
+      <p>
+        <label for="set-grading">{t('instructor.grading')}</label>
+        <br />
+        <select id="set-grading" name="grading" aria-describedby="grading-help">
+          <option value="moodle" selected={p.grading === 'moodle'}>
+            {t('instructor.gradingMoodle')}
+          </option>
+          <option value="german" selected={p.grading === 'german'}>
+            {t('instructor.gradingGerman')}
+          </option>
+        </select>
+        <br />
+        <span id="grading-help" class="muted">
+          {t('instructor.gradingHelp')}
         </span>
       </p>
       <p>

@@ -12,6 +12,8 @@ export function PreviewPage(p: {
   setId: string;
   title: string;
   version: number;
+  /** How the set's typed answers are graded: the instructor sees it where the questions are. */
+  grading: 'moodle' | 'german';
   ql: string;
   languages: Array<{ code: string; label: string }>;
   questions: LearnerQuestion[];
@@ -24,6 +26,9 @@ export function PreviewPage(p: {
     <Shell csrf={p.csrf}>
       <h1>{t('instructor.preview', { title: p.title })}</h1>
       <p class="lead">{t('instructor.previewIntro', { version: p.version })}</p>
+      <p id="set-grading">
+        {t('instructor.grading')}: {t(p.grading === 'moodle' ? 'instructor.gradingMoodle' : 'instructor.gradingGerman')}
+      </p>
       <ContentLanguageNav
         links={p.languages.map((l) => ({ ...l, href: `${base(lang)}/sets/${p.setId}/preview?ql=${l.code}`, current: l.code === p.ql }))}
       />

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { pick } from '../../../core/content/localized.ts';
 import { AUTHORING_IDS } from '../../../core/quiz/public-ids.ts';
 import { learnerQuiz } from '../../../core/quiz/quiz.ts';
-import { setMode, type QuestionSet, type SetMode } from '../../../core/sets/schema.ts';
+import { setGrading, setMode, type QuestionSet, type SetGrading, type SetMode } from '../../../core/sets/schema.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, type EditorProps } from '../../../web/pages/instructor/index.ts';
 import { content, contentLanguages } from '../../services/content.ts';
 import type { AppEnv } from '../../env.ts';
@@ -29,15 +29,19 @@ async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<Editor
   const title = field(body, 'title').trim();
   const lesson = field(body, 'lesson');
   const mode = field(body, 'mode') === 'test' ? 'test' : 'practice';
+  const grading = field(body, 'grading') === 'german' ? 'german' : 'moodle';
   return {
     input: { format, text, lang, title: title || undefined, lesson: lesson || undefined },
-    form: { format, lang, title, lesson, text, mode },
+    form: { format, lang, title, lesson, text, mode, grading },
   };
 }
 
-/** GIFT and Cloze have no place for a set's mode: the editor's choice applies; our JSON says it in the file. */
-function withFormMode(input: SetInput, set: QuestionSet, mode: SetMode): QuestionSet {
-  return input.format === 'json' ? set : { ...set, mode };
+/**
+ * GIFT and Cloze have no place for a set's mode or grading: the editor's choice applies; our JSON says them in
+ * the file (a JSON set that does not say how it is graded is German-aware).
+ */
+function withFormMode(input: SetInput, set: QuestionSet, form: { mode: SetMode; grading: SetGrading }): QuestionSet {
+  return input.format === 'json' ? set : { ...set, mode: form.mode, grading: form.grading };
 }
 
 function editorProps(
@@ -114,7 +118,11 @@ export const instructorPages = new Hono<AppEnv>()
       c,
       c.get('lang'),
       <EditorPage
-        {...editorProps(c, { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '', mode: 'practice' }, [])}
+        {...editorProps(
+          c,
+          { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '', mode: 'practice', grading: 'moodle' },
+          [],
+        )}
       />,
       {
         title: c.get('t')('instructor.newSet'),
@@ -129,7 +137,7 @@ export const instructorPages = new Hono<AppEnv>()
         title: c.get('t')('instructor.newSet'),
         status: 422,
       });
-    const v = await setStore(c.env).create(withFormMode(input, result.set, form.mode), sourceOf(input));
+    const v = await setStore(c.env).create(withFormMode(input, result.set, form), sourceOf(input));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
   })
   .get('/:lang/instructor/sets/:setId/edit', async (c) => {
@@ -142,6 +150,7 @@ export const instructorPages = new Hono<AppEnv>()
       lesson: v.set.lesson ?? '',
       text: v.source.text,
       mode: setMode(v.set),
+      grading: setGrading(v.set),
     };
     return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], v.id)} />, {
       title: c.get('t')('instructor.editSet', { id: v.id }),
@@ -156,7 +165,7 @@ export const instructorPages = new Hono<AppEnv>()
         title: c.get('t')('instructor.editSet', { id }),
         status: 422,
       });
-    const v = await setStore(c.env).replace(id, withFormMode(input, result.set, form.mode), sourceOf(input));
+    const v = await setStore(c.env).replace(id, withFormMode(input, result.set, form), sourceOf(input));
     if (!v) throw notFound('set', c.req.param('setId'));
     return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
   })
@@ -176,6 +185,7 @@ export const instructorPages = new Hono<AppEnv>()
         setId={v.id}
         title={pick(v.set.title, ql)}
         version={v.version}
+        grading={setGrading(v.set)}
         ql={ql}
         languages={v.set.languages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de') }))}
         questions={quiz.questions}
