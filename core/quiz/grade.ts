@@ -30,10 +30,7 @@ export function scoreResponse(q: Question, response: AnyResponse, lang: string, 
   const kind = kindOf(q.type);
   const ids = opts.ids ?? NO_IDS;
   const answered = !kind.isUnanswered(q, response);
-  // The set's rule rides on the question, where every typed kind reads its text rules (textRules), so that no
-  // kind has to pass it along; a German-aware grading leaves the question as it is.
-  const graded = opts.grading === 'moodle' ? { ...q, grading: opts.grading } : q;
-  const scored = kind.score(graded, response, { ...opts, lang, ids });
+  const scored = kind.score(q, response, { ...opts, lang, ids });
   const score = answered && kind.graded ? round(clamp01(scored.score)) : 0;
   return {
     questionId: q.id,

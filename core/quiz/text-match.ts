@@ -80,14 +80,15 @@ export function matchCredit(match: TextMatch, opts: Pick<MatchOptions, 'form'>):
 
 /**
  * The text rules of a question: a form question never tolerates typos and always counts case. Under Moodle's
- * rule (`grading`, which grade() puts on the question of a set graded so) only the question's own case flag counts.
+ * rule (a set's `grading`) only the question's own case flag counts.
  */
 export function textRules(
-  q: { caseSensitive: boolean; typoTolerance: boolean; tests?: 'meaning' | 'form' | undefined; grading?: Grading | undefined },
+  q: { caseSensitive: boolean; typoTolerance: boolean; tests?: 'meaning' | 'form' | undefined },
   lang: string,
   lexicon?: ReadonlySet<string>,
+  grading?: Grading,
 ): MatchOptions {
-  if (q.grading === 'moodle') return { caseSensitive: q.caseSensitive, typoTolerance: false, lang, moodle: true };
+  if (grading === 'moodle') return { caseSensitive: q.caseSensitive, typoTolerance: false, lang, moodle: true };
   const form = q.tests === 'form';
   return { caseSensitive: form || q.caseSensitive, typoTolerance: !form && q.typoTolerance, form, lang, lexicon };
 }

@@ -57,8 +57,8 @@ export function validateGap(q: Cloze, g: Gap, v: GapValue, at: string, ids: Publ
 }
 
 /** Grades one gap in the quiz language. */
-export function scoreGap(q: Cloze, g: Gap, v: GapValue, { lang, lexicon, ids }: GradeContext): GapScore {
-  const rules = textRules(q, lang, lexicon);
+export function scoreGap(q: Cloze, g: Gap, v: GapValue, { lang, lexicon, ids, grading }: GradeContext): GapScore {
+  const rules = textRules(q, lang, lexicon, grading);
   if (g.kind === undefined || g.kind === 'text') {
     // A gap with options is a choice: exact (after folding), no typo allowance.
     const opts = g.options ? { ...rules, typoTolerance: false } : rules;

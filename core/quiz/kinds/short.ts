@@ -10,8 +10,8 @@ export const short = {
   graded: true,
   validate: () => [],
   isUnanswered: (_q, r) => !r.text.trim(),
-  score(q, r, { lang, lexicon }) {
-    const { credit, verdict, feedback } = typedAnswer(r.text, inLang(q.answers, lang), textRules(q, lang, lexicon));
+  score(q, r, { lang, lexicon, grading }) {
+    const { credit, verdict, feedback } = typedAnswer(r.text, inLang(q.answers, lang), textRules(q, lang, lexicon, grading));
     return { score: credit, items: [{ kind: 'text', ...verdict, ...(feedback ? { note: feedback } : {}) }], notes: [] };
   },
   keyed: (q, lang) => ({ text: full(inLang(q.answers, lang)) }),
