@@ -124,38 +124,26 @@ function SetFields(p: EditorProps) {
           ))}
         </select>
       </p>
-      <p>
-        <label for="set-mode">{t('instructor.mode')}</label>
-        <br />
-        <select id="set-mode" name="mode" aria-describedby="mode-help">
-          <option value="practice" selected={p.mode === 'practice'}>
-            {t('instructor.modePractice')}
-          </option>
-          <option value="test" selected={p.mode === 'test'}>
-            {t('instructor.modeTest')}
-          </option>
-        </select>
-        <br />
-        <span id="mode-help" class="muted">
-          {t('instructor.modeHelp')}
-        </span>
-      </p>
-      <p>
-        <label for="set-grading">{t('instructor.grading')}</label>
-        <br />
-        <select id="set-grading" name="grading" aria-describedby="grading-help">
-          <option value="moodle" selected={p.grading === 'moodle'}>
-            {t('instructor.gradingMoodle')}
-          </option>
-          <option value="german" selected={p.grading === 'german'}>
-            {t('instructor.gradingGerman')}
-          </option>
-        </select>
-        <br />
-        <span id="grading-help" class="muted">
-          {t('instructor.gradingHelp')}
-        </span>
-      </p>
+      <SettingSelect
+        name="mode"
+        label={t('instructor.mode')}
+        help={t('instructor.modeHelp')}
+        value={p.mode}
+        options={[
+          ['practice', t('instructor.modePractice')],
+          ['test', t('instructor.modeTest')],
+        ]}
+      />
+      <SettingSelect
+        name="grading"
+        label={t('instructor.grading')}
+        help={t('instructor.gradingHelp')}
+        value={p.grading}
+        options={[
+          ['moodle', t('instructor.gradingMoodle')],
+          ['german', t('instructor.gradingGerman')],
+        ]}
+      />
       <p>
         <label for="set-lesson">{t('instructor.lesson')}</label>
         <br />
@@ -194,5 +182,26 @@ function SourceWithProblems({ text, problems }: { text: string; problems: Proble
         ))}
       </ol>
     </section>
+  );
+}
+
+/** One of a set's settings as a labelled select with its explanation (the mode, the grading rule). */
+function SettingSelect(p: { name: string; label: string; help: string; value: string; options: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <p>
+      <label for={`set-${p.name}`}>{p.label}</label>
+      <br />
+      <select id={`set-${p.name}`} name={p.name} aria-describedby={`${p.name}-help`}>
+        {p.options.map(([value, text]) => (
+          <option key={value} value={value} selected={p.value === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <br />
+      <span id={`${p.name}-help`} class="muted">
+        {p.help}
+      </span>
+    </p>
   );
 }
