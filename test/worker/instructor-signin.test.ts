@@ -17,6 +17,13 @@ async function fail(n: number, ip?: string, extra?: (i: number) => Record<string
 afterEach(resetLimits);
 
 describe('instructor sign-in: the limit comes before the token', () => {
+  it('counts twenty failures sent at the same moment exactly: as many 401s as the limit allows, the rest 429', async () => {
+    const all = await Promise.all(Array.from({ length: 20 }, () => bearer(WRONG, '198.51.100.77')));
+    const statuses = all.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(perClient);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - perClient);
+  });
+
   it('refuses even the right API token with 429 and Retry-After once a client has used its failures', async () => {
     await fail(perClient, '198.51.100.1');
     const limited = await bearer(TOKEN, '198.51.100.1');

@@ -107,3 +107,33 @@ describe('GET and POST /{lang}/sets/:setId for a test set', () => {
     expect(await page.text()).toContain('data-island="PracticeQuestion"');
   });
 });
+
+describe('a test set in one language only', () => {
+  it('is one form to hand in from both UIs, refuses /check, and grades the hand-in', async () => {
+    const english = {
+      title: { en: 'Class test' },
+      languages: ['en'],
+      mode: 'test',
+      questions: [{ id: 'q1', type: 'truefalse', prompt: { en: 'Japan is a partner of the US.' }, answer: true }],
+    };
+    const res = await request('/api/question-sets', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify(english) });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect((await request(`/api/question-sets/${id}/publish`, { method: 'POST', headers: auth })).status).toBe(200);
+    for (const ui of ['en', 'de']) {
+      const page = await request(`/${ui}/sets/${id}?attempt=engl1234`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(`action="/${ui}/sets/${id}/results"`);
+      expect(html).toContain('lang="en"');
+      expect(html).not.toContain('data-island="PracticeQuestion"');
+    }
+    const copy = (await (await request(`/api/quizzes/${id}`)).json()) as { seed: string; lang: string };
+    expect(copy.lang).toBe('en');
+    expect((await check(id, { questionId: 'q1', response: { value: true }, seed: copy.seed })).status).toBe(403);
+    const form = new URLSearchParams({ attempt: 'engl1234', ql: 'de', 'r.q1': 'true', 'r.q1.sent': '1' });
+    const handedIn = await request(`/de/sets/${id}/results`, { method: 'POST', body: form });
+    expect(handedIn.status).toBe(200);
+    expect(visibleText(await handedIn.text())).toMatch(/1 von 1|100/);
+  });
+});
