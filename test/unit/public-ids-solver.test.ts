@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../core/content/load.ts';
 import { readContentFiles } from '../../core/content/read-files.ts';
 import { grade } from '../../core/quiz/grade.ts';
-import { learnerCopy, type LearnerQuestion } from '../../core/quiz/learner.ts';
+import { learnerCopy } from '../../core/quiz/learner.ts';
 import { ORDER_KEY, type PublicIds } from '../../core/quiz/public-ids.ts';
 import { drawFinal } from '../../core/quiz/quiz.ts';
 import { rng } from '../../core/quiz/random.ts';
@@ -14,6 +14,7 @@ import { wordCard } from '../../core/review/word-cards.ts';
 import { publicIdsFor } from '../../worker/services/public-ids.ts';
 import { giftFixture, importGift } from './gift-moodle-view.ts';
 import { guess, oldSchemeIds, solve } from './id-solver.ts';
+import { shownIds } from '../fixtures/learner-ids.ts';
 
 const SECRET = 'unit-test-secret-0123456789';
 const content = loadContent(readContentFiles(new URL('../..', import.meta.url).pathname));
@@ -125,15 +126,6 @@ describe('a solver that knows the old ids and the authoring conventions', () => 
     expectChance(await run(attempts), 800);
   });
 });
-
-/** Every id a copy shows for a choice, a right-hand item, an order item or a gap's choice (left ids are positions). */
-function shownIds(c: LearnerQuestion): string[] {
-  if (c.type === 'single' || c.type === 'multiple') return c.choices.map((x) => x.id);
-  if (c.type === 'match') return c.right.map((x) => x.id);
-  if (c.type === 'order') return c.items.map((x) => x.id);
-  if (c.type === 'cloze') return c.parts.flatMap((p) => ('choices' in p ? p.choices.map((x) => x.id) : []));
-  return [];
-}
 
 describe('ids of one question', () => {
   it('differ between two attempts, and so does the order they are shown in', async () => {

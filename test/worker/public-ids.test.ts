@@ -14,6 +14,7 @@ import { guess, solve } from '../unit/id-solver.ts';
 import { request } from './helpers.ts';
 import { auth } from './instructor-helpers.ts';
 import { idOfText, idsFor } from './public-ids-helpers.ts';
+import { shownIds } from '../fixtures/learner-ids.ts';
 
 const content = (bundle as any).content as {
   questions: Record<string, Question[]>;
@@ -34,15 +35,6 @@ const copyOf = async (path: string) => {
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as Copy;
 };
-
-/** Every id a copy shows for a choice, right-hand item, order item or gap choice. */
-function shownIds(c: LearnerQuestion): string[] {
-  if (c.type === 'single' || c.type === 'multiple') return c.choices.map((x) => x.id);
-  if (c.type === 'match') return c.right.map((x) => x.id);
-  if (c.type === 'order') return c.items.map((x) => x.id);
-  if (c.type === 'cloze') return c.parts.flatMap((p) => ('choices' in p ? p.choices.map((x) => x.id) : []));
-  return [];
-}
 
 /** Right answers first, as GIFT authors write them; matching pairs in order. */
 const GIFT = [
