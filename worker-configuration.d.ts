@@ -3,6 +3,7 @@
 interface __BaseEnv_Env {
 	PROGRESS: KVNamespace;
 	SETS: KVNamespace;
+	MEDIA: R2Bucket;
 	ASSETS: Fetcher;
 	LEARNER_SECRET: string;
 	INSTRUCTOR_TOKEN: string;
