@@ -10,11 +10,13 @@ interface __BaseEnv_Env {
 	SET_REGISTRY: DurableObjectNamespace<import("./worker/index").SetRegistry>;
 	RESULTS: DurableObjectNamespace<import("./worker/index").ResultsLedger>;
 	SIGNIN_GUARD: DurableObjectNamespace<import("./worker/index").SigninGuard>;
+	LTI_REGISTRY: DurableObjectNamespace<import("./worker/index").LtiRegistry>;
+	LTI_GRADEBOOK: DurableObjectNamespace<import("./worker/index").LtiGradebook>;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./worker/index");
-		durableNamespaces: "SetRegistry" | "ResultsLedger" | "SigninGuard";
+		durableNamespaces: "SetRegistry" | "ResultsLedger" | "SigninGuard" | "LtiRegistry" | "LtiGradebook";
 	}
 	interface Env extends __BaseEnv_Env {}
 }

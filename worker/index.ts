@@ -14,6 +14,8 @@ import { LANG_COOKIE } from './render/ui-language.ts';
 export { SetRegistry } from './objects/set-registry/set-registry.ts';
 export { ResultsLedger } from './objects/results-ledger/results-ledger.ts';
 export { SigninGuard } from './objects/signin-guard/signin-guard.ts';
+export { LtiRegistry } from './objects/lti-registry/lti-registry.ts';
+export { LtiGradebook } from './objects/lti-gradebook/lti-gradebook.ts';
 
 const app = new Hono<AppEnv>();
 
