@@ -7,6 +7,7 @@ interface __BaseEnv_Env {
 	ASSETS: Fetcher;
 	LEARNER_SECRET: string;
 	INSTRUCTOR_TOKEN: string;
+	LTI_PRIVATE_KEY: string;
 	SET_REGISTRY: DurableObjectNamespace<import("./worker/index").SetRegistry>;
 	RESULTS: DurableObjectNamespace<import("./worker/index").ResultsLedger>;
 	SIGNIN_GUARD: DurableObjectNamespace<import("./worker/index").SigninGuard>;
@@ -25,7 +26,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "LEARNER_SECRET" | "INSTRUCTOR_TOKEN">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "LEARNER_SECRET" | "INSTRUCTOR_TOKEN" | "LTI_PRIVATE_KEY">> {}
 }
 declare module "*.txt" {
 	const value: string;
