@@ -1,3 +1,4 @@
+import type { DictationWord } from './dictation-align.ts';
 import type { MatchKind } from './text-match.ts';
 import type { AnyResponse } from './response.ts';
 import type { QuestionType } from './schema.ts';
@@ -27,7 +28,9 @@ export type FeedbackItem =
   | { kind: 'pair'; left: string; given: string | null; expected: string; right: boolean }
   | { kind: 'order'; longestInOrder: number; total: number; given: string[]; expected: string[] }
   | { kind: 'number'; given: number; expected: string; right: boolean }
-  | { kind: 'essay'; given: string; checklist?: Array<{ text: string; used: boolean }>; modelAnswer?: string };
+  | { kind: 'essay'; given: string; checklist?: Array<{ text: string; used: boolean }>; modelAnswer?: string }
+  /** A dictation, word by word in the order of the text (extra words where they were written). */
+  | { kind: 'dictation'; given: string; expected: string; words: DictationWord[] };
 
 export interface GradeResult {
   questionId: string;

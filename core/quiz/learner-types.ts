@@ -28,4 +28,6 @@ export type LearnerQuestion = { id: string; prompt: string } & (
   | { type: 'numerical' }
   /** `checklist`: words and structures to use, shown while writing (the model answer comes only after). */
   | { type: 'essay'; checklist?: string[] }
+  /** `dictate`: the German text the browser speaks (and shows behind a button where it cannot): see kinds/dictation.ts. */
+  | { type: 'dictation'; dictate: string }
 );

@@ -16,6 +16,8 @@ export const ResponseSchemas = {
   order: z.object({ order: z.array(Key).max(20) }).strict(),
   numerical: z.object({ number: z.number().finite() }).strict(),
   essay: z.object({ text: z.string().max(10_000, 'is longer than 10,000 characters') }).strict(),
+  /** What the learner wrote of the dictated text. */
+  dictation: z.object({ text: z.string().max(1_000, 'is longer than 1,000 characters') }).strict(),
 } satisfies Record<QuestionType, z.ZodType>;
 
 export type ResponseOf<T extends QuestionType> = z.infer<(typeof ResponseSchemas)[T]>;

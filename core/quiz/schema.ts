@@ -3,6 +3,7 @@ import { LangCode, type Lang } from '../content/localized.ts';
 import { matchSchema, orderSchema } from './schemas/arrange.ts';
 import { multipleSchema, singleSchema, trueFalseSchema } from './schemas/choice.ts';
 import { clozeSchema } from './schemas/cloze.ts';
+import { dictationSchema } from './schemas/dictation.ts';
 import { schemaParts, uniqueIds } from './schemas/parts.ts';
 import { essaySchema, numericalSchema, shortSchema } from './schemas/typed.ts';
 
@@ -23,6 +24,7 @@ export function questionSchemas(languages: readonly Lang[]) {
     orderSchema(parts),
     numericalSchema(parts),
     essaySchema(parts),
+    dictationSchema(parts),
   ]);
 
   const QuestionFile = z

@@ -1,5 +1,6 @@
 import type { QuestionType } from '../schema.ts';
 import { cloze } from './cloze.ts';
+import { dictation } from './dictation.ts';
 import { essay } from './essay.ts';
 import type { Kind } from './kind.ts';
 import { match } from './match.ts';
@@ -11,7 +12,7 @@ import { single } from './single.ts';
 import { truefalse } from './truefalse.ts';
 
 /** Every question kind by its type: a QuestionType without a module here is a compile error. */
-export const KINDS = { single, multiple, truefalse, short, cloze, match, order, numerical, essay } satisfies {
+export const KINDS = { single, multiple, truefalse, short, cloze, match, order, numerical, essay, dictation } satisfies {
   [K in QuestionType]: Kind<K>;
 };
 
