@@ -1,6 +1,7 @@
 // Moodle's quiz statistics (question/classes/statistics/questions/calculator.php and the quiz report's
-// calculator), on scores given as fractions of each question's maximum. Computed on read from stored rows:
-// every figure is a pass or two over the attempts, so a report is always exactly the ledger's content.
+// calculator), on scores given as fractions of each question's maximum, from a list of attempts. This is the
+// reference definition: ledgers report from aggregates (aggregate-figures.ts, docs/decisions/0014), and the
+// property test holds those figures equal to these on the same attempts.
 
 /** One attempt as the statistics see it: the score (0..1 of its maximum) of each graded question it had. */
 export interface ScoredAttempt {
@@ -33,14 +34,22 @@ export interface QuizFigures {
 export interface FigureOptions {
   /** The quiz draws its questions per attempt (the final test): Cronbach's alpha does not apply. */
   randomDraw?: boolean;
-  /** Questions to report, in this order (also those no attempt had); by default every question seen. */
+  /** Questions to report, in this order (also those no attempt had), then every other question seen, by id. */
   questionIds?: readonly string[];
+  /** Unrounded figures (the property tests compare these); by default fractions rounded to 4 places. */
+  exact?: boolean;
 }
 
-/** Figures are fractions rounded to 4 places, as the API reports them. */
-const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
+/**
+ * Figures are fractions rounded to 4 places, as the API reports them. The value is first cut to 9 decimals, so
+ * two computations that differ only by floating-point noise (sums in another order) round alike, also at .5.
+ */
+export const round4 = (x: number | null) => (x === null ? null : Math.round(Number(x.toFixed(9)) * 10000) / 10000);
+const keep = (x: number | null) => x;
 /** Variances below this are zero: sums of fractions carry rounding noise, and a zero divisor means "no data". */
-const EPS = 1e-12;
+export const EPS = 1e-12;
+/** Questions no list names are reported in id order (the same in every shard and every merge). */
+export const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -68,7 +77,7 @@ function covariance(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /** One question's figures from its marks and the rest of each attempt's total (total minus this question). */
-export function questionFigures(id: string, marks: readonly number[], rests: readonly number[]): QuestionFigures {
+export function questionFigures(id: string, marks: readonly number[], rests: readonly number[], round = round4): QuestionFigures {
   const n = marks.length;
   const base = { id, n, facility: n ? round(mean(marks)) : null };
   if (n < 2) return { ...base, sd: null, discriminationIndex: null, discriminativeEfficiency: null };
@@ -90,13 +99,14 @@ export function questionFigures(id: string, marks: readonly number[], rests: rea
 
 /** Test figures and per-question figures of a set of attempts (see the module comment for the definitions). */
 export function quizFigures(attempts: readonly ScoredAttempt[], opts: FigureOptions = {}): QuizFigures {
+  const round = opts.exact ? keep : round4;
   const totals = attempts.map((a) => Object.values(a.scores).reduce((s, x) => s + x, 0));
   const fractions = attempts.map((a, i) => {
     const k = Object.keys(a.scores).length;
     return k ? totals[i]! / k : 0;
   });
 
-  // Map keys keep insertion order: the questions asked for first, then any other question seen.
+  // The questions asked for first, then any other question seen, by id.
   const marks = new Map<string, number[]>((opts.questionIds ?? []).map((id) => [id, []]));
   const rests = new Map<string, number[]>((opts.questionIds ?? []).map((id) => [id, []]));
   attempts.forEach((a, i) => {
@@ -109,8 +119,9 @@ export function quizFigures(attempts: readonly ScoredAttempt[], opts: FigureOpti
       rests.get(id)!.push(totals[i]! - score);
     }
   });
-  const order = [...marks.keys()];
-  const questions = order.map((id) => questionFigures(id, marks.get(id) ?? [], rests.get(id) ?? []));
+  const asked = new Set(opts.questionIds ?? []);
+  const order = [...asked, ...[...marks.keys()].filter((id) => !asked.has(id)).sort(byId)];
+  const questions = order.map((id) => questionFigures(id, marks.get(id) ?? [], rests.get(id) ?? [], round));
 
   const varFraction = variance(fractions);
   return {

@@ -53,6 +53,12 @@ export function responseValues(a: TallyAnswer): Array<Omit<Tally, 'count'>> {
   }
 }
 
+const cmp = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Most frequent first, then by value, gap and language: one order however the counts were gathered. */
+export const tallyOrder = (a: Tally, b: Tally) =>
+  b.count - a.count || a.value.localeCompare(b.value) || cmp(a.value, b.value) || cmp(a.part, b.part) || cmp(a.lang, b.lang);
+
 /** Counts the responses to one question, most frequent first. */
 export class ResponseTally {
   private readonly counts = new Map<string, Tally>();
@@ -67,6 +73,6 @@ export class ResponseTally {
   }
 
   rows(): Tally[] {
-    return [...this.counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return [...this.counts.values()].sort(tallyOrder);
   }
 }

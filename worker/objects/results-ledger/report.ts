@@ -1,6 +1,9 @@
-// What a ledger computes on read (docs/decisions/0003-results-ledger.md): figures, response counts and the
-// score matrix, from its answer rows in attempt order. Pure, apart from the SQL that yields the rows, so the
-// in-memory results store (test/worker/results-store-memory.ts) reports exactly as the Durable Object does.
+// What a ledger reports (docs/decisions/0003, 0014): figures and response counts from its aggregates
+// (`reportOfAggregates`, what the Durable Object answers), or from its answer rows in attempt order (`reportOf`,
+// the reference the aggregates are tested against, and what the in-memory store of the tests uses); and the
+// score matrix from the rows. Pure, apart from the SQL that yields the rows.
+import { figuresOfAggregates, talliesOfAggregates, typesOfAggregates } from '../../../core/stats/aggregate-figures.ts';
+import type { Aggregates } from '../../../core/stats/aggregates.ts';
 import { quizFigures, type FigureOptions, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
 import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
 
@@ -11,7 +14,7 @@ export type AttemptSelection = 'first' | 'all';
 export interface LedgerReport extends QuizFigures {
   /** The version of the most recent attempt (null without attempts). */
   version: string | null;
-  /** Question id → its type as graded, and its response counts. */
+  /** Question id → its type as graded (the one most of its answers have), and its response counts. */
   types: Record<string, string>;
   tallies: Record<string, Tally[]>;
 }
@@ -41,7 +44,7 @@ export type AnswerRow = {
 export function reportOf(answers: Iterable<AnswerRow>, version: string | null, opts: FigureOptions = {}): LedgerReport {
   const attempts: ScoredAttempt[] = [];
   const tallies = new Map<string, ResponseTally>();
-  const types: Record<string, string> = {};
+  const typeCounts = new Map<string, Map<string, number>>();
   let last = -1;
   let scores: Record<string, number> = {};
   for (const r of answers) {
@@ -50,7 +53,8 @@ export function reportOf(answers: Iterable<AnswerRow>, version: string | null, o
       attempts.push({ scores });
       last = r.seq;
     }
-    types[r.question] ??= r.type;
+    const counts = typeCounts.get(r.question) ?? typeCounts.set(r.question, new Map()).get(r.question)!;
+    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     if (r.type === 'essay') continue; // kept for the instructor, never scored
     scores[r.question] = r.score;
     let tally = tallies.get(r.question);
@@ -62,12 +66,20 @@ export function reportOf(answers: Iterable<AnswerRow>, version: string | null, o
       lang: r.lang ?? undefined,
     });
   }
+  const types = Object.fromEntries(
+    [...typeCounts].map(([q, counts]) => [q, [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]]),
+  );
   return {
     ...quizFigures(attempts, opts),
     version,
     types,
     tallies: Object.fromEntries([...tallies].map(([id, t]) => [id, t.rows()])),
   };
+}
+
+/** The report of a ledger (or of its shards merged) from its aggregates: the same as `reportOf` its rows. */
+export function reportOfAggregates(agg: Aggregates, version: string | null, opts: FigureOptions = {}): LedgerReport {
+  return { ...figuresOfAggregates(agg, opts), version, types: typesOfAggregates(agg), tallies: talliesOfAggregates(agg) };
 }
 
 /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
