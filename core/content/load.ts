@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Question } from '../quiz/schema.ts';
+import { checkDictations } from './check-dictations.ts';
 import { checkArticle, checkGlossary, checkLessons, checkQuestions } from './checks.ts';
 import { FILES, type ContentFiles, type ContentProblem } from './files.ts';
 import { CourseSchema, schemasFor, type Article, type Course, type GlossaryEntry, type Lesson, type Schemas } from './schema.ts';
@@ -62,6 +63,7 @@ export function loadContent(files: ContentFiles): Content {
   checkLessons(lessons, article, sentences, problems);
   checkGlossary(glossary, article, src, problems);
   checkQuestions(questions, fileOfLesson, lessons, sentences, problems);
+  checkDictations(questions, fileOfLesson, lessons, sentences, src, problems);
   if (problems.length) throw new ContentError(problems);
   return { course, article, lessons, glossary, questions };
 }

@@ -1,7 +1,8 @@
+import type { DictationWord, WordStatus } from './feedback.ts';
 import type { Grading } from './grading.ts';
 import { moodleMatches } from './moodle-match.ts';
 import { editDistance, fold } from './normalize.ts';
-import { matchCredit, matchText, sentenceCase, type MatchKind, type TextMatch } from './text-match.ts';
+import { matchCredit, matchText, sentenceCase, type TextMatch } from './text-match.ts';
 
 /**
  * Word-by-word grading of a dictation (docs/decisions/0013-dictation.md). Both texts are cut into words
@@ -10,22 +11,7 @@ import { matchCredit, matchText, sentenceCase, type MatchKind, type TextMatch } 
  * matcher (text-match.ts, endings.ts); this file only aligns and classes.
  */
 
-export type WordStatus = 'right' | 'misspelt' | 'ending' | 'missing' | 'extra';
-
-/** One word of the feedback, in the order of the dictated text (extra words where they were written). */
-export interface DictationWord {
-  status: WordStatus;
-  /** The word of the dictated text; absent for an extra word. */
-  expected?: string;
-  /** The word the learner wrote; absent for a missing word. */
-  given?: string;
-  /** How the written word compared with the text's (text-match.ts); absent for missing and extra words. */
-  match?: MatchKind;
-  /** For a wrong ending: the ending the text has, without "-" ("" for none). */
-  ending?: string;
-  /** 0..1: what this word earned. */
-  credit: number;
-}
+export type { DictationWord, WordStatus } from './feedback.ts';
 
 export interface DictationRules {
   /** The set's rule: under `moodle` only a word written exactly earns credit. */

@@ -1,4 +1,3 @@
-import type { DictationWord } from './dictation-align.ts';
 import type { MatchKind } from './text-match.ts';
 import type { AnyResponse } from './response.ts';
 import type { QuestionType } from './schema.ts';
@@ -17,6 +16,23 @@ export interface TextVerdict {
   accepted: boolean;
   ending?: string;
   word?: string;
+}
+
+export type WordStatus = 'right' | 'misspelt' | 'ending' | 'missing' | 'extra';
+
+/** One word of the feedback, in the order of the dictated text (extra words where they were written). */
+export interface DictationWord {
+  status: WordStatus;
+  /** The word of the dictated text; absent for an extra word. */
+  expected?: string;
+  /** The word the learner wrote; absent for a missing word. */
+  given?: string;
+  /** How the written word compared with the text's (text-match.ts); absent for missing and extra words. */
+  match?: MatchKind;
+  /** For a wrong ending: the ending the text has, without "-" ("" for none). */
+  ending?: string;
+  /** 0..1: what this word earned. */
+  credit: number;
 }
 
 /** What was right or wrong in one part of an answer, for feedback that says what, not only whether. */

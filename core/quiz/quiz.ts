@@ -42,7 +42,9 @@ export function learnerQuiz(quiz: Quiz, lang: string, seed: string, ids: PublicI
 
 /**
  * The final test's draw for one attempt: `minPerLesson` questions from every lesson, the rest from the whole
- * remaining pool, in a shuffled order; the same seed always draws the same test.
+ * remaining pool, in a shuffled order; the same seed always draws the same test. Dictations are practice: their
+ * sentence reaches the page (docs/decisions/0013-dictation.md), so they come last in every list and are drawn
+ * only where a test asks for more questions than the rest of the pool holds (never with the course's settings).
  */
 export function drawFinal(
   pool: Readonly<Record<string, readonly Question[]>>,
@@ -53,10 +55,16 @@ export function drawFinal(
   const picked: Question[] = [];
   const rest: Question[] = [];
   for (const [lesson, questions] of Object.entries(pool).sort(([a], [b]) => a.localeCompare(b))) {
-    const mixed = shuffle(questions, `${seed}:final:${lesson}`);
+    const mixed = practiceLast(shuffle(questions, `${seed}:final:${lesson}`));
     picked.push(...mixed.slice(0, minPerLesson));
     rest.push(...mixed.slice(minPerLesson));
   }
-  const more = shuffle(rest, `${seed}:final:rest`).slice(0, Math.max(0, count - picked.length));
+  const more = practiceLast(shuffle(rest, `${seed}:final:rest`)).slice(0, Math.max(0, count - picked.length));
   return shuffle([...picked, ...more], `${seed}:final:order`).slice(0, count);
 }
+
+/** The list with its dictations moved to the end, in their order (a stable partition). */
+const practiceLast = (questions: readonly Question[]) => [
+  ...questions.filter((q) => q.type !== 'dictation'),
+  ...questions.filter((q) => q.type === 'dictation'),
+];

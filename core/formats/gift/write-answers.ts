@@ -26,6 +26,8 @@ export function answerBlock(w: GiftWriting, q: Question): string {
       return gapBlock(w, q, q.gaps[0] as GapOf<'text'>);
     case 'order':
       throw new Skip('GIFT has no ordering questions');
+    case 'dictation':
+      throw new Skip('GIFT has no dictation questions (JSON keeps them)');
     default:
       return assertNever(q);
   }

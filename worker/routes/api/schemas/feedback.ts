@@ -1,7 +1,11 @@
 // What grading tells the learner (core/quiz/feedback.ts), shared by the quiz API (check, attempts) and the
 // review API (an answered card): responses by question type, feedback items, a graded answer.
 import { z } from 'zod';
-import type { FeedbackItem as FeedbackItemType, TextVerdict as TextVerdictType } from '../../../../core/quiz/feedback.ts';
+import type {
+  DictationWord as DictationWordType,
+  FeedbackItem as FeedbackItemType,
+  TextVerdict as TextVerdictType,
+} from '../../../../core/quiz/feedback.ts';
 import { ResponseSchemas } from '../../../../core/quiz/response.ts';
 import type { AnyResponse, ResponseOf } from '../../../../core/quiz/response.ts';
 import type { QuestionType as QuestionTypeType } from '../../../../core/quiz/schema.ts';
@@ -32,6 +36,7 @@ export const QuestionResponse = z
     named('order'),
     named('numerical'),
     named('essay'),
+    named('dictation'),
   ])
   .meta({ id: 'QuestionResponse' });
 true satisfies Same<z.infer<typeof QuestionResponse>, AnyResponse>;
@@ -49,6 +54,20 @@ const textVerdict = {
   word: z.string().optional(),
 };
 true satisfies Same<z.infer<z.ZodObject<typeof textVerdict>>, TextVerdictType>;
+
+/** One word of a dictation's feedback, in the order of the text (an extra word where it was written). */
+export const DictationWord = z
+  .object({
+    status: z.enum(['right', 'misspelt', 'ending', 'missing', 'extra']),
+    expected: z.string().optional().meta({ description: 'The word of the text; absent for an extra word.' }),
+    given: z.string().optional().meta({ description: 'The word written; absent for a missing word.' }),
+    match: MatchKind.optional(),
+    ending: z.string().optional().meta({ description: 'For a wrong ending: the ending the text has, without "-".' }),
+    credit: z.number().min(0).max(1),
+  })
+  .strict()
+  .meta({ id: 'DictationWord' });
+true satisfies Same<z.infer<typeof DictationWord>, DictationWordType>;
 
 /** What was right or wrong in one part of an answer. */
 export const FeedbackItem = z
@@ -76,6 +95,14 @@ export const FeedbackItem = z
         given: z.string(),
         checklist: z.array(z.object({ text: z.string(), used: z.boolean() }).strict()).optional(),
         modelAnswer: z.string().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('dictation'),
+        given: z.string(),
+        expected: z.string().meta({ description: 'The dictated text.' }),
+        words: z.array(DictationWord),
       })
       .strict(),
   ])

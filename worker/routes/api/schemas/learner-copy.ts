@@ -47,6 +47,12 @@ const byType = {
   order: { items },
   numerical: {},
   essay: { checklist: z.array(z.string()).optional().meta({ description: 'Words and structures to use.' }) },
+  dictation: {
+    dictate: z.string().meta({
+      description:
+        "The German text to speak with the browser's German voice (and to show behind a button where there is none); see docs/decisions/0013-dictation.md.",
+    }),
+  },
 };
 
 /**
@@ -66,6 +72,7 @@ export function learnerQuestionWith<E extends z.ZodRawShape>(extra: E) {
     variant('order'),
     variant('numerical'),
     variant('essay'),
+    variant('dictation'),
   ]);
 }
 
