@@ -1,0 +1,85 @@
+// The instructor's view of one link: learners × attempts with the counted one and each score's passback.
+import type { AttemptPolicy, LtiAttempt } from '../../services/lti/types.ts';
+import { attemptsOfLink, passesBack, type AttemptRow } from './attempts.ts';
+import { linkOf } from './context.ts';
+import { rowsOfLink, type PassbackState } from './outbox.ts';
+import { countedAttempt } from './policy.ts';
+import { metaGet } from './schema.ts';
+
+export interface PassbackView {
+  state: PassbackState;
+  tries: number;
+  lastError: string | null;
+  nextTry: number | null;
+}
+
+export interface AttemptView {
+  attemptId: string;
+  score: number;
+  points: number;
+  max: number;
+  submittedAt: string;
+  answers: LtiAttempt['answers'];
+  /** null: this attempt's score was not to be passed back (it did not change the counted score). */
+  passback: PassbackView | null;
+}
+
+export interface LearnerView {
+  /** From NRPS, else the launch's name claim; null when the platform shares neither. */
+  name: string | null;
+  attempts: AttemptView[];
+  /** The attempt that counts under the link's policy. */
+  counted: string | null;
+}
+
+export interface LinkResults {
+  contextTitle: string | null;
+  linkId: string;
+  quiz: string;
+  policy: AttemptPolicy;
+  passesBack: boolean;
+  learners: LearnerView[];
+}
+
+/** The results of a link, learners in name order (unnamed last); null for a link this context does not have. */
+export function linkResults(sql: SqlStorage, linkId: string): LinkResults | null {
+  const link = linkOf(sql, linkId);
+  if (!link) return null;
+  const outbox = new Map(rowsOfLink(sql, linkId).map((r) => [`${r.learnerId}\n${r.attemptId}`, r]));
+  const people = sql
+    .exec<{ learnerId: string; name: string | null }>(
+      `SELECT p.learner_id AS learnerId, p.name FROM people p
+       WHERE p.learner_id IN (SELECT learner_id FROM attempts WHERE link_id = ?)
+          OR (p.instructor = 0 AND p.learner_id IN (SELECT learner_id FROM launches WHERE link_id = ?))`,
+      linkId,
+      linkId,
+    )
+    .toArray();
+  const byLearner = new Map<string, AttemptRow[]>();
+  for (const a of attemptsOfLink(sql, linkId)) byLearner.set(a.learnerId, [...(byLearner.get(a.learnerId) ?? []), a]);
+  const learners = people.map((p): LearnerView => {
+    const attempts = byLearner.get(p.learnerId) ?? [];
+    const views = attempts.map((a): AttemptView => {
+      const o = outbox.get(`${p.learnerId}\n${a.attemptId}`);
+      return {
+        attemptId: a.attemptId,
+        score: a.score,
+        points: a.points,
+        max: a.max,
+        submittedAt: a.submittedAt,
+        answers: JSON.parse(a.answers) as LtiAttempt['answers'],
+        passback: o ? { state: o.state, tries: o.tries, lastError: o.lastError, nextTry: o.nextTry } : null,
+      };
+    });
+    return { name: p.name, attempts: views, counted: countedAttempt(link.policy, attempts)?.attemptId ?? null };
+  });
+  learners.sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)));
+  return {
+    contextTitle: metaGet(sql, 'contextTitle'),
+    linkId,
+    quiz: link.quiz,
+    policy: link.policy,
+    passesBack: passesBack(link),
+    learners,
+  };
+}
