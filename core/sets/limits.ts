@@ -40,6 +40,18 @@ export const LIMITS = {
   checklist: 20,
   /** Sentence ids a question cites as its evidence. */
   sources: 50,
+  /**
+   * A Moodle XML file, in bytes (docs/decisions/0015): its pictures and sounds travel inside it in base64, which
+   * is a third larger than the files. The text of the set stays within the other limits; the version stores the
+   * set, not this file.
+   */
+  moodleXmlBytes: 10 * 1024 * 1024,
+  /** One picture or sound, in bytes (decoded): a photo or a minute of speech as MP3 fit twice over. */
+  mediaFileBytes: 2 * 1024 * 1024,
+  /** All pictures and sounds of one set (version), in bytes (decoded): what a 10 MiB file's base64 can carry. */
+  mediaSetBytes: 7 * 1024 * 1024,
+  /** Pictures and sounds in one set. */
+  mediaFiles: 100,
 } as const;
 
 /** A number as an instructor reads it: 50,000. */
@@ -54,3 +66,6 @@ export const tooDeep = (depth: number, more = false) =>
 
 /** "has 130 pairs; the limit is 100". */
 export const tooMany = (count: number, limit: number, what: string) => `has ${figure(count)} ${what}; the limit is ${figure(limit)}`;
+
+/** A size as an instructor reads it: "2 MiB", "640 KiB". */
+export const bytes = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${figure(Math.ceil(n / 1024))} KiB`);

@@ -4,6 +4,7 @@ import type { Grading } from '../quiz/grading.ts';
 import { questionSchemas } from '../quiz/schema.ts';
 import { limitedArray, limitedString, limitedText } from './limited-text.ts';
 import { LIMITS } from './limits.ts';
+import { MediaRef, unlistedMedia } from './media.ts';
 
 /** A passage of text shown before a question (GIFT's "description"); `before: null` puts it at the end. */
 export type Passage = { before: string | null; text: Record<string, string> };
@@ -51,6 +52,8 @@ export function setSchemas(languages: readonly Lang[]) {
       ).default([]),
       /** GIFT's `$CATEGORY` in force for each question, by question id: kept so that an export writes it back. */
       categories: z.record(z.string(), limitedString()).optional(),
+      /** The pictures and sounds the set's texts show (`/media/{sha256}`), content-addressed (docs/decisions/0015). */
+      media: limitedArray(MediaRef, LIMITS.mediaFiles, 'pictures and sounds').optional(),
       /** None in a set to read (a GIFT file of descriptions only): it has passages and no score. */
       questions: limitedArray(Question, LIMITS.questions, 'questions'),
     })
@@ -65,6 +68,8 @@ export function setSchemas(languages: readonly Lang[]) {
       });
       for (const id of Object.keys(set.categories ?? {}))
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['categories', id], message: `no question has the id "${id}"` });
+      for (const hash of unlistedMedia(set))
+        ctx.addIssue({ code: 'custom', path: ['media'], message: `a text shows /media/${hash}, which is not among the set's media` });
       set.passages.forEach((p, i) => {
         if (p.before !== null && !ids.has(p.before))
           ctx.addIssue({ code: 'custom', path: ['passages', i, 'before'], message: `no question has the id "${p.before}"` });

@@ -1,6 +1,6 @@
 import type { ChildNode, Element } from 'domhandler';
 import { langOf, type Multilang } from './html-multilang.ts';
-import { LANG_PATTERN, RICH_TAGS, safeHref, tidy, type RichNode, type RichParent } from './rich-text.ts';
+import { LANG_PATTERN, MEDIA_SRC, RICH_TAGS, safeHref, tidy, type RichNode, type RichParent } from './rich-text.ts';
 
 /** Elements dropped with everything inside them: their content is code, styling or a control, not text. */
 export const DROP_WITH_CONTENT = new Set([
@@ -102,6 +102,7 @@ class SafeWalk {
 
   private element(e: Element, into: Into) {
     const name = ALIAS[e.name] ?? e.name;
+    if (e.type === 'tag' && (name === 'img' || name === 'audio')) return this.media(e, name, into);
     if (DROP_WITH_CONTENT.has(name) || e.type !== 'tag') {
       this.removed.add(`<${e.name}>`);
       return;
@@ -132,6 +133,22 @@ class SafeWalk {
       kept.add('rel').add('target');
     } else if (name !== 'span' && name !== 'a') this.removed.add(`<${e.name}>`);
     return { node, kept };
+  }
+
+  /**
+   * A picture or a sound is kept only from the set's own media (`/media/{sha256}`, which the importers write for
+   * the files a set brings): `<img src alt>`, `<audio controls src>` (the src on the element or its first
+   * `<source>`). Size and class attributes say nothing a learner misses; anything else is named as removed.
+   */
+  private media(e: Element, name: 'img' | 'audio', into: Into) {
+    const source = e.children.find((c): c is Element => c.type === 'tag' && c.name === 'source');
+    const src = (e.attribs.src ?? source?.attribs.src ?? '').trim();
+    const quiet = new Set(['src', 'alt', 'controls', 'width', 'height', 'class', 'title', 'role', 'preload']);
+    for (const attr of Object.keys(e.attribs)) if (!quiet.has(attr)) this.removed.add(`${attr}="…"`);
+    // Only files the set brings are shown: a picture or sound from elsewhere goes, named as before.
+    if (!MEDIA_SRC.test(src)) return void this.removed.add(`<${e.name}>`);
+    if (name === 'img') into.push({ tag: 'img', src, alt: (e.attribs.alt ?? '').replace(/\s+/g, ' ').trim(), children: [] });
+    else into.push({ tag: 'audio', src, children: [] });
   }
 
   /** Unknown elements are unwrapped: their text stays, a block's set apart as the block would have been. */

@@ -8,7 +8,13 @@ const maybe = <T extends Readonly<Record<string, string>> | undefined>(text: T) 
 
 /** A question with every rich text (shown as text, may keep markup) in its normal form. */
 export function normalQuestion(q: Question): Question {
-  const base = { ...q, prompt: each(q.prompt), ...(q.explanation ? { explanation: each(q.explanation) } : {}) };
+  const outcome = q.outcomeFeedback && Object.fromEntries(Object.entries(q.outcomeFeedback).map(([k, t]) => [k, t && each(t)]));
+  const base = {
+    ...q,
+    prompt: each(q.prompt),
+    ...(q.explanation ? { explanation: each(q.explanation) } : {}),
+    ...(outcome ? { outcomeFeedback: outcome } : {}),
+  };
   switch (base.type) {
     case 'single':
       return {

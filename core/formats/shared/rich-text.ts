@@ -15,13 +15,23 @@ export type RichNode =
   | { tag: RichTag; children: RichNode[] }
   | { tag: 'br' }
   | { tag: 'span'; lang: string; children: RichNode[] }
-  | { tag: 'a'; href: string; children: RichNode[] };
-export type RichParent = Exclude<RichNode, string | { tag: 'br' }>;
+  | { tag: 'a'; href: string; children: RichNode[] }
+  | MediaNode;
+/**
+ * A picture or a sound of the set's own media (`/media/{sha256}`, docs/decisions/0015): never an address
+ * elsewhere. They hold nothing (`children` is always empty), so that a walk over the tree treats them as leaves.
+ */
+export type MediaNode = { tag: 'img'; src: string; alt: string; children: [] } | { tag: 'audio'; src: string; children: [] };
+export type RichParent = Exclude<RichNode, string | { tag: 'br' } | MediaNode>;
 
 export const RICH_TAGS: ReadonlySet<string> = new Set<RichTag>(['em', 'strong', 'u', 'sub', 'sup', 'p', 'ul', 'ol', 'li']);
 /** The rel every kept link carries. */
 export const LINK_REL = 'noopener noreferrer nofollow';
 export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+/** The only address a picture or sound may have: the app's own media route and a SHA-256 in hex. */
+export const MEDIA_SRC = /^\/media\/[0-9a-f]{64}$/;
+/** Every `/media/{sha256}` a stored text shows, in order (repeats kept). */
+export const mediaHashes = (stored: string): string[] => [...stored.matchAll(/ src="\/media\/([0-9a-f]{64})"/g)].map((m) => m[1]!);
 
 /** Only absolute http(s) URLs survive: never javascript:, data:, vbscript: or a relative URL. */
 export function safeHref(href: string): string | undefined {
@@ -37,7 +47,7 @@ export function safeHref(href: string): string | undefined {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 const TOKEN =
-  /<(\/?)(em|strong|u|sub|sup|p|ul|ol|li)>|<br>|<span lang="([a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)">|<\/span>|<a href="([^"<>]*)" rel="noopener noreferrer nofollow">|<\/a>|&(amp|lt|gt|quot|#39);|\n/g;
+  /<(\/?)(em|strong|u|sub|sup|p|ul|ol|li)>|<br>|<span lang="([a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)">|<\/span>|<a href="([^"<>]*)" rel="noopener noreferrer nofollow">|<\/a>|&(amp|lt|gt|quot|#39);|\n|<img src="(\/media\/[0-9a-f]{64})" alt="([^"<>]*)">|<audio controls src="(\/media\/[0-9a-f]{64})"><\/audio>/g;
 
 /** Children an open element may not hold: `<p>` closes at a block, `<li>` at the next `<li>` (as HTML parsers do). */
 const closesP = new Set(['p', 'ul', 'ol']);
@@ -88,8 +98,10 @@ class TreeBuilder {
 
   /** One match of TOKEN: an entity, a line break, an opening or closing tag; markup that cannot apply is text. */
   token(m: RegExpExecArray) {
-    const [whole, slash, tag, lang, href, entity] = m;
+    const [whole, slash, tag, lang, href, entity, img, alt, audio] = m;
     if (entity) this.text(ENTITIES[entity]!);
+    else if (img) this.top().children.push({ tag: 'img', src: img, alt: decode(alt ?? ''), children: [] });
+    else if (audio) this.top().children.push({ tag: 'audio', src: audio, children: [] });
     else if (whole === '\n' || whole === '<br>') this.top().children.push({ tag: 'br' });
     else if (tag && slash) {
       if (!this.close(tag)) this.text(whole);
@@ -170,7 +182,7 @@ export function tidy(nodes: RichNode[]): RichNode[] {
         const prev = out[out.length - 1];
         if (typeof prev === 'string') out[out.length - 1] = (prev + s).replace(/ {2,}/g, ' ');
         else out.push(s);
-      } else if (n.tag === 'br') out.push(n);
+      } else if (n.tag === 'br' || n.tag === 'img' || n.tag === 'audio') out.push(n);
       else out.push({ ...n, children: walk(n.children) });
     }
     return out;
@@ -196,6 +208,8 @@ export function serializeRich(nodes: readonly RichNode[]): string {
     .map((n) => {
       if (typeof n === 'string') return escapeText(n);
       if (n.tag === 'br') return '<br>';
+      if (n.tag === 'img') return `<img src="${n.src}" alt="${escapeAttr(n.alt)}">`;
+      if (n.tag === 'audio') return `<audio controls src="${n.src}"></audio>`;
       const inner = serializeRich(n.children);
       if (n.tag === 'span') return `<span lang="${n.lang}">${inner}</span>`;
       if (n.tag === 'a') return `<a href="${escapeAttr(n.href)}" rel="${LINK_REL}">${inner}</a>`;

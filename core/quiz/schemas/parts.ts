@@ -36,6 +36,11 @@ export function schemaParts(languages: readonly Lang[]) {
      * counts case, and gives no credit for a wrong ending (core/quiz/text-match.ts).
      */
     tests: z.enum(['meaning', 'form']).optional(),
+    /**
+     * Moodle's combined feedback (`correctfeedback`, `partiallycorrectfeedback`, `incorrectfeedback`): shown after
+     * answering, by whether the answer was right, partly right or wrong.
+     */
+    outcomeFeedback: z.object({ correct: text.optional(), partial: text.optional(), incorrect: text.optional() }).strict().optional(),
     /** Tags of the grammar goals the question tests, e.g. "relative-clause", "passive", "zu-infinitive". */
     grammar: z.array(GrammarTag).max(10).optional(),
   };
