@@ -8,6 +8,7 @@ import { sameOrigin } from './http/same-origin.ts';
 import { security } from './http/security-headers.ts';
 import { api } from './routes/api/index.ts';
 import { pages } from './routes/pages/index.ts';
+import { lti } from './routes/lti/index.ts';
 import { timedFetch } from './http/server-timing.ts';
 import { LANG_COOKIE } from './render/ui-language.ts';
 
@@ -42,6 +43,7 @@ app.get(
 );
 
 app.route('/api', api);
+app.route('/lti', lti);
 app.route('/', pages);
 
 app.notFound((c) => renderErrorPage(c, 404));

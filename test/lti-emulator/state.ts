@@ -50,6 +50,21 @@ export interface EmulatorState {
   authRequests: Record<string, string>[];
   /** The context (course) and link the launches are for. */
   context: { id: string; title: string };
+  /** Launches prepared by a test, by their lti_message_hint: what the auth endpoint issues an id_token for. */
+  launches: Map<string, LaunchSpec>;
+}
+
+/** A launch the platform will make (platform.ts turns it into an id_token at its auth endpoint). */
+export interface LaunchSpec {
+  user: EmulatorUser;
+  message: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+  /** custom.quiz of the link. */
+  quiz?: string;
+  resourceLinkId?: string;
+  /** The AGS line item of the link (the endpoint claim), when the link has one. */
+  lineitem?: string;
+  /** Claims to change after the id_token is built (a value of undefined removes the claim): failure tests. */
+  change?: Record<string, unknown>;
 }
 
 async function newKey(): Promise<EmulatorKey> {
@@ -79,6 +94,7 @@ export async function createEmulatorState(origin: string, toolOrigin: string): P
     deepLinks: [],
     authRequests: [],
     context: { id: 'course-1', title: 'Deutsch B2' },
+    launches: new Map(),
   };
 }
 

@@ -4,9 +4,13 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
 import { isFromAnotherSite } from '../http/same-origin.ts';
 
-/** The anonymous learner: a random id in a signed, HttpOnly cookie. No name, e-mail or IP is ever stored. */
+/**
+ * The anonymous learner: a random id in a signed, HttpOnly cookie. No name, e-mail or IP is ever stored.
+ * A learner launched by LTI has the id `lti_…` bound to the platform's (iss, sub) instead (setLtiLearner);
+ * an anonymous id is a UUID and never starts with `lti_`.
+ */
 export const LEARNER_COOKIE = 'learner';
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|lti_[A-Za-z0-9_-]{22,64})$/;
 const YEAR = 365 * 24 * 3600;
 
 function secret(c: Context<AppEnv>): string {
@@ -99,6 +103,20 @@ export async function ensureLearner(c: Context<AppEnv>): Promise<string> {
   return id;
 }
 
+/**
+ * Makes `id` (an `lti_…` id from a verified launch) the learner of this browser. The cookie is
+ * `SameSite=None; Secure; Partitioned`: it is set and read inside the LMS's iframe, where a Lax cookie is
+ * withheld, and partitioning keeps it to that LMS (CHIPS), so it never follows the learner to other sites.
+ */
+export async function setLtiLearner(c: Context<AppEnv>, id: string): Promise<void> {
+  if (!id.startsWith('lti_') || !ID.test(id)) throw new Error('setLtiLearner takes only lti_ ids');
+  await setSignedCookie(c, LEARNER_COOKIE, id, secret(c), { ...options(c), sameSite: 'None', secure: true, partitioned: true });
+  known.set(c, Promise.resolve(id));
+}
+
 export function forgetLearner(c: Context<AppEnv>) {
-  deleteCookie(c, LEARNER_COOKIE, { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+  const secure = new URL(c.req.url).protocol === 'https:';
+  deleteCookie(c, LEARNER_COOKIE, { path: '/', secure });
+  // A launched learner's cookie is partitioned: only a deletion with the same attribute reaches it.
+  if (secure) deleteCookie(c, LEARNER_COOKIE, { path: '/', secure, sameSite: 'None', partitioned: true });
 }

@@ -4,11 +4,12 @@ import { routeKey } from './route-key.ts';
 
 /**
  * Routes that must take a state-changing request from another site, as `"METHOD /route/path"` exactly as
- * registered. Empty today. LTI 1.3 will need `POST /lti/login` and `POST /lti/launch`: an LMS posts them
- * from its own origin by design, and they prove themselves with a signed id_token instead. Any route added
- * here must not rely on the learner cookie (SameSite=Lax withholds it on such posts).
+ * registered. Exactly LTI 1.3's two: an LMS posts `POST /lti/login` and `POST /lti/launch` from its own
+ * origin by design, and they prove themselves instead (the login only starts a sign-in at a registered
+ * platform; the launch carries the platform's signed id_token, bound to this browser's login state). Any
+ * route added here must not rely on the learner cookie (SameSite=Lax withholds it on such posts).
  */
-export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set<string>([]);
+export const CROSS_SITE_ROUTES: ReadonlySet<string> = new Set<string>(['POST /lti/login', 'POST /lti/launch']);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { Platform } from '../../services/lti/platform-types.ts';
+import { platformOrigins, type Platform } from '../../services/lti/platform-types.ts';
 import { REGISTRY_SCHEMA } from './schema.ts';
 
 interface PlatformRow extends Record<string, SqlStorageValue> {
@@ -76,6 +76,11 @@ export class LtiRegistry extends DurableObject<Env> {
   removePlatform(issuer: string, clientId: string): boolean {
     this.sql.exec(`DELETE FROM deployments WHERE issuer = ? AND client_id = ?`, issuer, clientId);
     return this.sql.exec(`DELETE FROM platforms WHERE issuer = ? AND client_id = ?`, issuer, clientId).rowsWritten > 0;
+  }
+
+  /** The origins every registered platform frames the tool from (its issuer's and its auth URL's). */
+  origins(): string[] {
+    return [...new Set(this.platforms().flatMap((p) => platformOrigins(p)))];
   }
 
   /** A login: its nonce (unused) and the server-side copy of its state, both expiring at `expiresAt`. */

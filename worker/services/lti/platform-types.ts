@@ -9,3 +9,17 @@ export interface Platform {
   /** The platform's product name from dynamic registration, or '' (manual). */
   name: string;
 }
+
+/** The origins a registered platform frames the tool from: its issuer's and its auth URL's. */
+export function platformOrigins(p: Pick<Platform, 'issuer' | 'authUrl'>): string[] {
+  const origins = new Set<string>();
+  for (const raw of [p.issuer, p.authUrl]) {
+    try {
+      const { origin } = new URL(raw);
+      if (origin !== 'null') origins.add(origin);
+    } catch {
+      /* an issuer need not be a URL */
+    }
+  }
+  return [...origins];
+}
