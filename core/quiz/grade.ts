@@ -7,7 +7,7 @@ import type { AnyResponse } from './response.ts';
 import type { Question } from './schema.ts';
 import { validateResponse } from './validate.ts';
 
-export type { FeedbackItem, GradeResult, TextVerdict } from './feedback.ts';
+export type { DictationWord, FeedbackItem, GradeResult, TextVerdict } from './feedback.ts';
 export type { GradeOptions } from './kinds/kind.ts';
 export { longestInOrder, orderFromPositions } from './kinds/order.ts';
 export { ResponseError, isUnanswered, validateAttempt, validateResponse } from './validate.ts';

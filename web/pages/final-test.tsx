@@ -10,6 +10,7 @@ import { LearningNote } from '../components/learning-direction.tsx';
 import { Ui } from '../components/ui-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
 import { RichText } from '../quiz/rich-text.tsx';
+import { withDictation } from '../quiz/dictation-labels.ts';
 
 /** An instructor's passage (a reading text) before the questions that ask about it. */
 const Passage = (p: { text: string; lang: string }) => (
@@ -43,6 +44,7 @@ export interface FinalTestProps {
 export function FinalTestPage(p: FinalTestProps) {
   const { t, lang } = usePage();
   const asking = !!p.open && p.open > 0;
+  const labels = p.questions.some((q) => q.type === 'dictation') ? withDictation(p.labels, t) : p.labels;
   return (
     <>
       <Breadcrumb items={[{ label: t('nav.overview'), href: href(lang, '/') }, { label: p.title }]} />
@@ -74,9 +76,9 @@ export function FinalTestPage(p: FinalTestProps) {
                       {t('quiz.questionOf', { n: i + 1, total: p.questions.length })}
                       {open && <span class="open-tag"> · {p.labels.open}</span>}
                     </Ui>{' '}
-                    <Prompt q={q} labels={p.labels} />
+                    <Prompt q={q} labels={labels} />
                   </legend>
-                  <QuestionFields q={q} labels={p.labels} given={p.given?.[q.id]} />
+                  <QuestionFields q={q} labels={labels} given={p.given?.[q.id]} standalone />
                 </fieldset>
               </li>
             );

@@ -5,6 +5,7 @@ import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
 import { LearningNote } from '../components/learning-direction.tsx';
 import { RichText } from '../quiz/rich-text.tsx';
+import { withDictation } from '../quiz/dictation-labels.ts';
 
 export interface QuizPageProps {
   title: string;
@@ -32,7 +33,12 @@ export function QuizPage(p: QuizPageProps) {
         {t('quiz.practice')}: {p.title}
       </h1>
       <ContentLanguageNav links={p.languageLinks} />
-      <Island name="PracticeQuestion" component={PracticeQuestion} props={p.practice} />
+      <Island
+        name="PracticeQuestion"
+        component={PracticeQuestion}
+        // Only a dictation carries its words: every other question's props stay as small as they were.
+        props={p.practice.question.type === 'dictation' ? { ...p.practice, labels: withDictation(p.practice.labels, t) } : p.practice}
+      />
       {/* Below the question, so that on a phone the question keeps the first screen. */}
       <LearningNote learning={p.learning} />
     </>

@@ -7,6 +7,7 @@ import { Feedback } from '../quiz/feedback.tsx';
 import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
 import { Prompt } from '../quiz/prompt.tsx';
+import { withDictation } from '../quiz/dictation-labels.ts';
 
 /** A card as the page shows it (the learner copy the API returns). */
 export type ReviewCard = LearnerQuestion & {
@@ -48,8 +49,9 @@ function Context({ card }: { card: ReviewCard }) {
 }
 
 /** `/{lang}/review`: one card at a time, a plain form that works without JavaScript, then its feedback. */
-export function ReviewPage(p: ReviewPageProps) {
+export function ReviewPage(props: ReviewPageProps) {
   const { t } = usePage();
+  const p = props.card?.type === 'dictation' ? { ...props, labels: withDictation(props.labels, t) } : props;
   const card = p.card;
   return (
     <div class="review">
@@ -107,7 +109,7 @@ function CardForm(p: ReviewPageProps & { card: ReviewCard }) {
       </h2>
       <Context card={card} />
       <fieldset lang={card.lang} aria-labelledby="card-prompt">
-        <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} />
+        <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} standalone />
       </fieldset>
       {p.unanswered && (
         <p class="problem" role="alert">

@@ -3,6 +3,7 @@ import type { FeedbackItem } from '../../core/quiz/grade.ts';
 import { assertNever } from '../../core/quiz/kinds/assert-never.ts';
 import { fill, Ui } from '../components/ui-text.tsx';
 import { formatNumber } from '../format.ts';
+import { DictationDetail } from './dictation-feedback.tsx';
 import { TextDetail } from './feedback-text.tsx';
 import type { QuizLabels } from './types.ts';
 
@@ -77,6 +78,8 @@ export function Detail({
       return <EssayDetail item={item} labels={labels} lang={lang} />;
     case 'number':
       return <NumberDetail item={item} labels={labels} />;
+    case 'dictation':
+      return <DictationDetail item={item} labels={labels} />;
     default:
       return assertNever(item, 'feedback item');
   }

@@ -50,6 +50,7 @@ export function responseFromForm(q: LearnerQuestion, get: (name: string) => stri
     }
     case 'short':
     case 'essay':
+    case 'dictation':
       return one(fieldName(q.id)) ? { text: one(fieldName(q.id)) } : 'unanswered';
     case 'numerical': {
       const raw = one(fieldName(q.id));

@@ -4,6 +4,7 @@ import type { AnyResponse } from '../../core/quiz/response.ts';
 import { MatchFields, OrderFields } from './arrange-fields.tsx';
 import { ChoiceFields, TrueFalseFields } from './choice-fields.tsx';
 import { ClozeFields } from './cloze-fields.tsx';
+import { DictationField } from './dictation-field.tsx';
 import type { Given } from './field-parts.tsx';
 import { EssayField, NumberField, ShortField } from './text-fields.tsx';
 import type { CheckResult, QuizLabels } from './types.ts';
@@ -20,6 +21,8 @@ interface Props {
   invalid?: readonly string[] | undefined;
   /** Id of the message that explains the problem, for aria-describedby. */
   problemId?: string | undefined;
+  /** The page has no island around the question: interactive parts (the dictation player) hydrate on their own. */
+  standalone?: boolean | undefined;
 }
 
 /**
@@ -29,7 +32,7 @@ interface Props {
  * word in here is wrapped in the UI language (Ui, or `lang` on an option). One component per kind, chosen by a
  * switch that ends in assertNever: a new kind is a compile error here until it has inputs.
  */
-export function QuestionFields({ q, labels, given, locked, result, invalid, problemId }: Props) {
+export function QuestionFields({ q, labels, given, locked, result, invalid, problemId, standalone }: Props) {
   // Values are set only from a given answer: left undefined, a re-render (a flagged clash, a problem message)
   // does not reset what the learner is typing or has ticked.
   const g = given as Given;
@@ -53,6 +56,8 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
       return <MatchFields q={q} labels={labels} given={g} locked={locked} items={items} flagged={flagged} />;
     case 'order':
       return <OrderFields q={q} labels={labels} given={g} locked={locked} items={items} flagged={flagged} />;
+    case 'dictation':
+      return <DictationField q={q} labels={labels} given={g} locked={locked} standalone={standalone} />;
     default:
       return assertNever(q);
   }

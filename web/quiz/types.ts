@@ -84,4 +84,29 @@ export interface QuizLabels {
   otherWord: string;
   notAnsweredVerdict: string;
   languageNames: Record<string, string>;
+  /**
+   * The dictation's words (web/quiz/dictation-labels.ts), added by the pages that show questions; without them a
+   * dictation shows its sentence behind the Solution button and marks words right or not right only.
+   */
+  dictation?: DictationLabels;
+}
+
+/** A dictation's words in the UI language (the locales' `dictation` section; web/quiz/dictation-labels.ts reads them). */
+export interface DictationLabels {
+  play: string;
+  playSlower: string;
+  noVoice: string;
+  show: string;
+  write: string;
+  /** "{{n}} of {{total}} words right" */
+  words: string;
+  right: string;
+  misspelt: string;
+  ending: string;
+  missing: string;
+  extra: string;
+  shouldBe: string;
+  /** "the ending is -{{ending}}" */
+  endingIs: string;
+  endingNone: string;
 }
