@@ -7,7 +7,8 @@ import { deletePerson, launchedLinks, saveLaunch, saveNames, type LaunchRecord }
 import { dueRows, markFailed, markSent, nextDue, retryFailedNow } from './outbox.ts';
 import { sendScore } from './passback.ts';
 import { metaGet, metaSet, migrate } from './schema.ts';
-import { linkResults, type LinkResults } from './view.ts';
+import type { LinkResults } from '../../../web/pages/lti-results-types.ts';
+import { linkResults } from './view.ts';
 
 export type { LaunchRecord, LinkResults };
 

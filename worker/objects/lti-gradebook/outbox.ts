@@ -1,8 +1,10 @@
 // The gradebook's outbox of scores to pass back: rows, states and the retry schedule. A row is made once per
 // attempt and link (the primary key), so a score is queued once however often an attempt is delivered.
 
+import type { PassbackState } from '../../../web/pages/lti-results-types.ts';
+
 /** pending: not tried yet or due again; sent: the platform took it; failed: the last try failed, retried later. */
-export type PassbackState = 'pending' | 'sent' | 'failed';
+export type { PassbackState };
 
 export type OutboxRow = {
   attemptId: string;

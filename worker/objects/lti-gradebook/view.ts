@@ -1,45 +1,11 @@
 // The instructor's view of one link: learners × attempts with the counted one and each score's passback.
-import type { AttemptPolicy, LtiAttempt } from '../../services/lti/types.ts';
+import type { LtiAttempt } from '../../services/lti/types.ts';
+import type { AttemptView, LearnerView, LinkResults } from '../../../web/pages/lti-results-types.ts';
 import { attemptsOfLink, passesBack, type AttemptRow } from './attempts.ts';
 import { linkOf } from './context.ts';
-import { rowsOfLink, type PassbackState } from './outbox.ts';
+import { rowsOfLink } from './outbox.ts';
 import { countedAttempt } from './policy.ts';
 import { metaGet } from './schema.ts';
-
-export interface PassbackView {
-  state: PassbackState;
-  tries: number;
-  lastError: string | null;
-  nextTry: number | null;
-}
-
-export interface AttemptView {
-  attemptId: string;
-  score: number;
-  points: number;
-  max: number;
-  submittedAt: string;
-  answers: LtiAttempt['answers'];
-  /** null: this attempt's score was not to be passed back (it did not change the counted score). */
-  passback: PassbackView | null;
-}
-
-export interface LearnerView {
-  /** From NRPS, else the launch's name claim; null when the platform shares neither. */
-  name: string | null;
-  attempts: AttemptView[];
-  /** The attempt that counts under the link's policy. */
-  counted: string | null;
-}
-
-export interface LinkResults {
-  contextTitle: string | null;
-  linkId: string;
-  quiz: string;
-  policy: AttemptPolicy;
-  passesBack: boolean;
-  learners: LearnerView[];
-}
 
 /** The results of a link, learners in name order (unnamed last); null for a link this context does not have. */
 export function linkResults(sql: SqlStorage, linkId: string): LinkResults | null {
