@@ -6,11 +6,27 @@ import { renderPage } from '../../render/document.tsx';
 import { tFor, isUiLanguage } from '../../render/i18n.ts';
 import { LtiError } from '../../services/lti/errors.ts';
 import { uiLanguages } from '../../services/content.ts';
+import { decodeJwt } from 'jose';
+import { launchLanguage, type Claims } from '../../services/lti/claims.ts';
 
 const launchLanguages = new WeakMap<Context, string>();
 
 /** Remembers the UI language a launch asked for, so its refusal is in that language too. */
 export const rememberLanguage = (c: Context, lang: string) => launchLanguages.set(c, lang);
+
+/**
+ * Before a launch is verified, its id_token's `locale` (read without trusting anything else in it) picks the
+ * language of a refusal: the learner sees why in the language their LMS speaks.
+ */
+export function guessLanguage(c: Context, token: string | undefined) {
+  try {
+    const claims = token ? (decodeJwt(token) as Claims) : {};
+    const lang = launchLanguage(claims, uiLanguages, '');
+    if (lang) rememberLanguage(c, lang);
+  } catch {
+    /* not a JWT: the browser's language decides */
+  }
+}
 
 /** The launch's language, else the browser's first UI language (Accept-Language), else English. */
 function errorLanguage(c: Context): string {

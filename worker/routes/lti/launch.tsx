@@ -16,7 +16,7 @@ import { platformOrigins, type Platform } from '../../services/lti/platforms.ts'
 import { linkableQuizzes, ltiLearnerId, quizPath } from '../../services/lti/quiz-links.ts';
 import { verifyLaunch } from '../../services/lti/verify.ts';
 import { pickerItems } from './picker-items.ts';
-import { rememberLanguage } from './error-page.tsx';
+import { guessLanguage, rememberLanguage } from './error-page.tsx';
 import { stateCookieName } from './login.ts';
 
 const field = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -55,6 +55,7 @@ async function deepLinking(c: Context<AppEnv>, claims: Claims, platform: Platfor
 async function launch(c: Context<AppEnv>) {
   const form = await c.req.parseBody();
   const state = field(form.state);
+  guessLanguage(c, field(form.id_token));
   const login = await loginOf(c.env, state, state ? getCookie(c, stateCookieName(state)) : undefined);
   const { claims, platform } = await verifyLaunch(c.env, field(form.id_token), login);
   const lang = launchLanguage(claims, uiLanguages, 'en');
