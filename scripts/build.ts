@@ -1,17 +1,19 @@
 // Builds what the worker and the browser need, in one place so that `npm start`, `npm test` and
 // `npm run deploy` all serve the same thing:
 //  1. validates every content file (fails with file, path and problem) and writes build/content.json;
-//  2. bundles the browser islands and CSS with hashed names into build/client/assets (Workers Static Assets);
-//  3. writes build/manifest.json (hashed asset URLs) and build/client/_headers;
+//  2. bundles the CSS and the browser islands, one entry per island with shared chunks, with hashed names into
+//     build/client/assets (Workers Static Assets; scripts/lib/client-bundle.ts);
+//  3. writes build/manifest.json (the stylesheet, each island's entry and chunks) and build/client/_headers;
 //  4. writes build/openapi.json, the OpenAPI 3.1 document of /api, and build/api-reference.json, its reference
 //     page's content (both served by worker/routes/api/served-document.ts).
 // Runs on Node >= 22.6 (type stripping); npm scripts use the Node 24 from node_modules/.bin.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ContentError, loadContent } from '../core/content/load.ts';
 import { readContentFiles, readLocales } from '../core/content/read-files.ts';
+import { buildClientBundle } from './lib/client-bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
@@ -26,27 +28,7 @@ function buildContent() {
 }
 
 async function buildClient() {
-  const result = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: { client: 'web/client.tsx', styles: 'web/styles.css' },
-    outdir: 'build/client',
-    entryNames: 'assets/[name]-[hash]',
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  const manifest: Record<string, string> = {};
-  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
-    if (!meta.entryPoint) continue;
-    const url = '/' + relative(join(root, 'build/client'), join(root, file)).split('\\').join('/');
-    manifest[file.endsWith('.css') ? 'css' : 'js'] = url;
-  }
+  const manifest = await buildClientBundle(root, 'build/client');
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
   cpSync(join(root, 'web/public'), join(out, 'client'), { recursive: true }); // favicon and other fixed files
   // Static assets never reach the worker, so their headers are set here (hashed names: cache forever).
@@ -103,7 +85,7 @@ try {
   const paths = await buildApiDocument();
   console.log(
     `build: ${content.article.sentences.length} sentences, ${content.lessons.length} lessons, ${content.glossary.length} glossary entries, ` +
-      `${Object.values(content.questions).flat().length} questions; assets ${Object.values(manifest).join(', ')}; API document with ${paths} paths`,
+      `${Object.values(content.questions).flat().length} questions; islands ${Object.keys(manifest.islands).join(', ')}; API document with ${paths} paths`,
   );
 } catch (e) {
   console.error(e instanceof ContentError ? e.message : e);

@@ -1,12 +1,9 @@
-// Browser entry: hydrates the islands that the server rendered. Nothing else runs in the browser.
+// Browser side of the islands, shared by every island's entry (made by scripts/lib/client-bundle.ts, one per
+// file in web/islands/): a page loads only the entries of the islands it rendered, and each hydrates its own.
 import { hydrate, type ComponentType } from 'preact';
-import { PracticeQuestion } from './islands/practice-question.tsx';
-import { Reader } from './islands/reader.tsx';
-import { Listen } from './islands/listen.tsx';
 
-const islands: Record<string, ComponentType<any>> = { Reader, PracticeQuestion, Listen };
-
-for (const el of document.querySelectorAll<HTMLElement>('[data-island]')) {
-  const Component = islands[el.dataset.island!];
-  if (Component) hydrate(<Component {...JSON.parse(el.dataset.props ?? '{}')} />, el);
+/** Hydrates every copy of island `name` that the server rendered, with the props it left on the wrapper. */
+export function hydrateIslands<P extends object>(name: string, Component: ComponentType<P>): void {
+  for (const el of document.querySelectorAll<HTMLElement>(`[data-island="${name}"]`))
+    hydrate(<Component {...(JSON.parse(el.dataset.props ?? '{}') as P)} />, el);
 }

@@ -3,17 +3,38 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import manifest from '../../build/manifest.json';
 import { Layout } from '../../web/components/layout.tsx';
+import { RenderedIslands } from '../../web/island.tsx';
 import { PageCtx, type PageContext } from '../../web/page-context.ts';
 import { uiLanguages } from '../services/content.ts';
 import type { AppEnv } from '../env.ts';
 import { tFor } from './i18n.ts';
 
-const assets = manifest as { js: string; css: string };
+const assets = manifest as { css: string; islands: Record<string, { src: string; imports: string[] }> };
+
+/**
+ * The script tags of the islands a page rendered: each island's entry, and its shared chunks as module scripts
+ * of their own, so the browser fetches them all at once instead of one import after another. Not
+ * `modulepreload`: a browser with JavaScript off would still fetch those (and report them blocked).
+ * Nothing for a page without islands.
+ */
+function islandScripts(names: ReadonlySet<string>): string {
+  const entries = [...names].sort().map((name) => {
+    const island = assets.islands[name];
+    // A programming error (an Island whose name no file in web/islands/ exports), caught by the page tests.
+    if (!island) throw new Error(`No client entry for island "${name}": web/islands/ must export it (see web/island.tsx)`);
+    return island;
+  });
+  const files = new Set([...entries.flatMap((e) => e.imports), ...entries.map((e) => e.src)]);
+  return [...files].map((src) => `<script type="module" src="${src}"></script>`).join('');
+}
 
 export interface PageOptions {
   title: string;
   description?: string;
-  /** Whether the page has islands to hydrate (loads the client bundle). */
+  /**
+   * @deprecated Ignored: a page loads the client entries of exactly the islands it rendered (web/island.tsx
+   * records them during the render).
+   */
   islands?: boolean;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   /**
@@ -48,9 +69,12 @@ function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: Pag
   // The same page in another language: strip the `/{lang}` prefix (pages outside it link to the overview).
   const path = url.pathname.startsWith(`/${lang}/`) ? url.pathname.slice(lang.length + 1) : '/';
   const ctx: PageContext = { t, lang, languages: languages(), path: path + url.search };
+  const islands = new Set<string>();
   const body = renderToString(
     <PageCtx.Provider value={ctx}>
-      <Layout>{page}</Layout>
+      <RenderedIslands.Provider value={islands}>
+        <Layout>{page}</Layout>
+      </RenderedIslands.Provider>
     </PageCtx.Provider>,
   );
   const title = `${opts.title} · ${t('site.short')}`;
@@ -61,7 +85,7 @@ function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: Pag
     `<meta name="description" content="${escapeHtml(opts.description ?? t('site.description'))}">`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     `<link rel="stylesheet" href="${assets.css}">`,
-    opts.islands ? `<script type="module" src="${assets.js}"></script>` : '',
+    islandScripts(islands),
     ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="/${l}${path === '/' ? '/' : path}">`),
   ].join('');
   return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
