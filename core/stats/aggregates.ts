@@ -4,14 +4,14 @@
 // (aggregate-figures.ts) in time proportional to the number of distinct values, not of attempts.
 import { responseValues } from './tally.ts';
 
-/** One stored answer of an attempt as the ledger holds it (responses as JSON text), in question-id order. */
-export interface StoredAnswer {
+/** One stored answer of an attempt as the ledger holds it (responses as JSON text). A type, so SQL rows fit it. */
+export type StoredAnswer = {
   question: string;
   type: string;
   score: number;
   response: string | null;
   normalized: string | null;
-}
+};
 
 /**
  * The aggregates of a set of attempts, as flat rows (`…, count`), the shape SQL reads them in and RPC carries:
@@ -114,6 +114,11 @@ export class AggregateTable {
     for (const [q, type, n] of a.types) this.types.add([q, type], n);
     for (const [q, part, lang, value, n] of a.tallies) this.tallies.add([q, part, lang, value], n);
     return this;
+  }
+
+  /** Every form with its count (Aggregates carries two at most): what a ledger stores to add and remove by. */
+  formCounts(): Array<[string, number]> {
+    return this.forms.list();
   }
 
   aggregates(): Aggregates {

@@ -122,6 +122,8 @@ export function responseRows(q: Question | undefined, stored: readonly Tally[], 
     case 'cloze':
       return typedRows(q, tallies, lang, opts);
     case 'essay':
+    case 'dictation':
+      // Free text to read (an essay) or a whole sentence graded word by word (a dictation): no frequencies.
       return [];
     default:
       return assertNever(q);

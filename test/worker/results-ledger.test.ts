@@ -39,7 +39,7 @@ describe('results ledger: what the Durable Object adds to the store contract', (
   });
 
   it('sweeps parked rows in by its own alarm, set by the next record', async () => {
-    const quiz = 's-ledger08';
+    const quiz = 'one-ledger08'; // a quiz of one ledger (a lesson's)
     const lost = entry(quiz, 'learner-a', [1]);
     await ledgerDown().record(lost);
     await store.record(entry(quiz, 'learner-b', [0]));
@@ -49,7 +49,7 @@ describe('results ledger: what the Durable Object adds to the store contract', (
   });
 
   it('sweeps at most once per sweep period, also after the object was evicted', async () => {
-    const quiz = 's-ledger10';
+    const quiz = 'one-ledger10'; // a quiz of one ledger (a lesson's)
     const stub = ledgerOf(quiz);
     await store.record(entry(quiz, 'learner-a', [1]));
     const first = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
@@ -62,7 +62,7 @@ describe('results ledger: what the Durable Object adds to the store contract', (
   });
 
   it('adds the request digest column to a ledger made before it existed', async () => {
-    const quiz = 's-ledger09';
+    const quiz = 'one-ledger09'; // a quiz of one ledger (a lesson's)
     const stub = ledgerOf(quiz);
     await store.record(entry(quiz, 'learner-a', [1]));
     await runInDurableObject(stub, (_o, state) => void state.storage.sql.exec(`ALTER TABLE attempts DROP COLUMN request_hash`));

@@ -1,8 +1,14 @@
-// The results store on ResultsLedger Durable Objects, one per quiz id (docs/decisions/0003, 0008). A submit
-// waits for its ledger, or parks the row in KV when the ledger fails or is slow; the ledger's own sweep and
-// every report move parked rows in. The learner id never reaches a ledger: rows carry `learnerKey`.
+// The results store on ResultsLedger Durable Objects, one per quiz id or N shards of it (docs/decisions/0003,
+// 0008, 0014). A submit waits for its learner's ledger, or parks the row in KV when the ledger fails or is slow;
+// the ledger's own sweep and every report move parked rows in. The learner id never reaches a ledger: rows
+// carry `learnerKey`. A report merges the shards' aggregates; the score matrix interleaves their rows by time.
+import { mergeAggregates, type Aggregates } from '../../core/stats/aggregates.ts';
+import { reportOfAggregates } from '../objects/results-ledger/report.ts';
+import type { LatestAttempt } from '../objects/results-ledger/results-ledger.ts';
 import type { LearnerLedgerRow, LedgerRow, RecordOutcome } from '../objects/results-ledger/schema.ts';
 import { parkRow } from './parked-results.ts';
+import { mergeScoreMatrices } from './results-store-merge.ts';
+import { learnerLedger, learnerLedgers, ledgerNames } from './results-store-shards.ts';
 import {
   learnerKey,
   type AttemptSelection,
@@ -44,8 +50,14 @@ const exported = (row: LearnerLedgerRow): ExportedLedgerRow => ({
 export class DoResultsStore implements ResultsStore {
   constructor(private readonly env: Pick<Env, 'RESULTS' | 'PROGRESS' | 'LEARNER_SECRET'>) {}
 
-  private ledger(quizId: string) {
-    return this.env.RESULTS.get(this.env.RESULTS.idFromName(quizId));
+  /** A ledger by object name: a quiz id (shard 0) or `quiz#s`. */
+  private ledger(name: string) {
+    return this.env.RESULTS.get(this.env.RESULTS.idFromName(name));
+  }
+
+  /** Every shard of a quiz, in parallel. */
+  private all<T>(quizId: string, call: (ledger: ReturnType<DoResultsStore['ledger']>) => Promise<T>): Promise<T[]> {
+    return Promise.all(ledgerNames(quizId).map((name) => call(this.ledger(name))));
   }
 
   /** The ledger's row for an entry: the learner id replaced by its per-quiz pseudonym. */
@@ -68,43 +80,58 @@ export class DoResultsStore implements ResultsStore {
    */
   async record(entry: LedgerEntry): Promise<RecordedAttempt> {
     const row = await this.row(entry);
+    const name = learnerLedger(entry.quizId, row.learnerKey);
     let outcome: RecordOutcome;
     try {
-      outcome = await withTimeout(this.ledger(entry.quizId).record(row), LEDGER_TIMEOUT_MS);
+      outcome = await withTimeout(this.ledger(name).record(row), LEDGER_TIMEOUT_MS);
     } catch (e) {
-      console.warn('results ledger: parking the row', entry.quizId, row.attemptId, e);
+      console.warn('results ledger: parking the row', name, row.attemptId, e);
       // The ledger may still have taken it (a slow answer): moving it in later is then a no-op by attempt id.
-      await parkRow(this.env.PROGRESS, entry.quizId, row);
+      // Parked under the shard's name: that shard's sweep moves it in.
+      await parkRow(this.env.PROGRESS, name, row);
       return { stored: 'parked', createdAt: row.createdAt, requestHash: row.requestHash ?? null };
     }
     return { stored: outcome.isNew ? 'new' : 'repeat', createdAt: outcome.createdAt, requestHash: outcome.requestHash };
   }
 
-  /** One Durable Object call per quiz, no learner keys read. */
+  /** One Durable Object call per shard (a counter each), no learner keys read. */
   async counts(quizIds: readonly string[]): Promise<Map<string, number>> {
-    return new Map(await Promise.all(quizIds.map(async (id) => [id, await this.ledger(id).count()] as const)));
+    const sum = async (id: string) => (await this.all(id, (l) => l.count())).reduce((a, b) => a + b, 0);
+    return new Map(await Promise.all(quizIds.map(async (id) => [id, await sum(id)] as const)));
   }
 
-  /** The ledger moves parked rows in first. */
-  report(quizId: string, selection: AttemptSelection, opts: ReportOptions = {}): Promise<LedgerReport> {
-    return this.ledger(quizId).report(selection, opts);
+  /** Every shard's aggregates (each moves its parked rows in first), merged: the figures of one ledger with every row. */
+  async report(quizId: string, selection: AttemptSelection, opts: ReportOptions = {}): Promise<LedgerReport> {
+    const parts = await this.all(quizId, (l) => l.aggregates(selection));
+    const later = (a: LatestAttempt | null, b: LatestAttempt | null) =>
+      !a || (b && (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.attemptId > a.attemptId))) ? b : a;
+    const latest = parts.reduce<LatestAttempt | null>((l, p) => later(l, p.latest), null);
+    return reportOfAggregates(mergeAggregates(parts.map((p) => p.aggregates as Aggregates)), latest?.version ?? null, opts);
   }
 
-  scores(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
-    return this.ledger(quizId).scores(selection, questionIds);
+  async scores(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
+    return mergeScoreMatrices(await this.all(quizId, (l) => l.scores(selection, questionIds)), questionIds);
   }
 
-  /** Every ledger in parallel, each erasing the learner's parked rows, then their rows. */
+  /** Every ledger that may hold the learner, in parallel, each erasing their parked rows, then their rows. */
   async erase(learnerId: string, quizIds: readonly string[]): Promise<number> {
-    const counts = await Promise.all(quizIds.map(async (id) => this.ledger(id).erase(await learnerKey(this.env, learnerId, id))));
-    return counts.reduce((a, b) => a + b, 0);
+    const counts = await Promise.all(
+      quizIds.map(async (id) => {
+        const key = await learnerKey(this.env, learnerId, id);
+        return Promise.all(learnerLedgers(id, key).map((name) => this.ledger(name).erase(key)));
+      }),
+    );
+    return counts.flat().reduce((a, b) => a + b, 0);
   }
 
   async rowsOf(learnerId: string, quizIds: readonly string[]): Promise<Array<{ quizId: string; rows: ExportedLedgerRow[] }>> {
+    const byTime = (a: LearnerLedgerRow, b: LearnerLedgerRow) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.attemptId < b.attemptId ? -1 : 1;
     const all = await Promise.all(
       quizIds.map(async (quizId) => {
-        const rows = await this.ledger(quizId).rowsOf(await learnerKey(this.env, learnerId, quizId));
-        return { quizId, rows: rows.map(exported) };
+        const key = await learnerKey(this.env, learnerId, quizId);
+        const rows = (await Promise.all(learnerLedgers(quizId, key).map((name) => this.ledger(name).rowsOf(key)))).flat();
+        return { quizId, rows: rows.sort(byTime).map(exported) };
       }),
     );
     return all.filter((q) => q.rows.length > 0);

@@ -23,6 +23,8 @@ export interface LedgerReport extends QuizFigures {
 export interface ScoreMatrix {
   questionIds: string[];
   rows: Array<Array<number | null>>;
+  /** Each row's place in time (attempt time, then id), where the rows carry it: how shards' matrices interleave. */
+  order?: string[];
 }
 
 /**
@@ -38,6 +40,8 @@ export type AnswerRow = {
   response: string | null;
   normalized: string | null;
   lang: string | null;
+  /** The attempt's time and id, as one sortable text (the score matrix of a shard carries it). */
+  at?: string;
 };
 
 /** Figures and response counts of the answers given (essays are listed with their type, never scored). */
@@ -86,15 +90,18 @@ export function reportOfAggregates(agg: Aggregates, version: string | null, opts
 export function scoreMatrixOf(answers: Iterable<AnswerRow>, questionIds: readonly string[] = []): ScoreMatrix {
   const ids = [...questionIds];
   const rows: Array<Map<string, number>> = [];
+  const order: string[] = [];
   let last = -1;
   for (const r of answers) {
     if (r.seq !== last) {
       rows.push(new Map());
+      if (r.at !== undefined) order.push(r.at);
       last = r.seq;
     }
     if (r.type === 'essay') continue;
     if (!ids.includes(r.question)) ids.push(r.question);
     rows[rows.length - 1]!.set(r.question, r.score);
   }
-  return { questionIds: ids, rows: rows.map((m) => ids.map((id) => m.get(id) ?? null)) };
+  const matrix = { questionIds: ids, rows: rows.map((m) => ids.map((id) => m.get(id) ?? null)) };
+  return order.length === rows.length && rows.length ? { ...matrix, order } : matrix;
 }

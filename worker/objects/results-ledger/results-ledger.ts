@@ -1,6 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
-import { reportOf, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
+import type { Aggregates } from '../../../core/stats/aggregates.ts';
+import { addAttempt, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
+import { reportOfAggregates, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
 import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
 
 export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix };
@@ -8,16 +10,30 @@ export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, Recor
 // Each learner's first attempt by time (late catch-up entries still sort where they belong).
 const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
 
+/** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
+export interface LatestAttempt {
+  createdAt: string;
+  attemptId: string;
+  version: string;
+}
+
+/** What a ledger (one shard of a quiz) contributes to a report: its aggregates and its latest attempt. */
+export interface LedgerAggregates {
+  aggregates: Aggregates;
+  latest: LatestAttempt | null;
+}
+
 /** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
 export const SWEEP_DELAY_MS = 30_000;
 export const SWEEP_EVERY_MS = 10 * 60_000;
 const LAST_SWEEP = 'lastSweep';
 
 /**
- * The results ledger of one quiz (one object per quiz id: a lesson, `final` or a set): every graded attempt
- * with each question's score and response. SQLite, strongly consistent: what `record` returned is in the
- * next report. Figures are computed on read (docs/decisions/0003-results-ledger.md says why). Rows a submit
- * had to park in KV come in by the object's own sweep alarm, and before every report (0008).
+ * The results ledger of one quiz, or of one shard of a quiz's learners (`quiz#2`; docs/decisions/0014): every
+ * graded attempt with each question's score and response, and the aggregates every report is read off, kept
+ * up to date in the same transaction as the rows. SQLite, strongly consistent: what `record` returned is in
+ * the next report. Rows a submit had to park in KV come in by the object's own sweep alarm, and before every
+ * report (0008).
  */
 export class ResultsLedger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -31,6 +47,14 @@ export class ResultsLedger extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrate(this.sql);
+    ctx.storage.transactionSync(() => migrateAggregates(this.sql));
+  }
+
+  /** Stores a row and adds it to the aggregates (call inside a transaction); its `seq` if it was new. */
+  private insert(row: LedgerRow): number | undefined {
+    const seq = insertRow(this.sql, row);
+    if (seq !== undefined) addAttempt(this.sql, seq, row.learnerKey);
+    return seq;
   }
 
   /**
@@ -39,7 +63,7 @@ export class ResultsLedger extends DurableObject<Env> {
    */
   record(row: LedgerRow): RecordOutcome {
     const outcome = this.ctx.storage.transactionSync((): RecordOutcome => {
-      if (insertRow(this.sql, row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
+      if (this.insert(row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
       const stored = this.sql
         .exec<{ created_at: string; request_hash: string | null }>(
           `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
@@ -83,7 +107,7 @@ export class ResultsLedger extends DurableObject<Env> {
     this.draining++;
     try {
       return await drainParked(this.env.PROGRESS, quizId, (row) => {
-        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => insertRow(this.sql, row));
+        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => this.insert(row));
       });
     } finally {
       if (--this.draining === 0) this.erasedWhileDraining = null;
@@ -99,7 +123,13 @@ export class ResultsLedger extends DurableObject<Env> {
     const quizId = this.ctx.id.name;
     const parked = quizId ? await deleteParkedOf(this.env.PROGRESS, quizId, learnerKey) : 0;
     this.erasedWhileDraining?.add(learnerKey); // a drain may have started while the KV calls ran
-    return parked + this.ctx.storage.transactionSync(() => deleteLearner(this.sql, learnerKey));
+    return (
+      parked +
+      this.ctx.storage.transactionSync(() => {
+        removeLearner(this.sql, learnerKey);
+        return deleteLearner(this.sql, learnerKey);
+      })
+    );
   }
 
   /** Everything this ledger holds about one learner (by pseudonym), oldest first: for the learner's export. */
@@ -107,9 +137,14 @@ export class ResultsLedger extends DurableObject<Env> {
     return rowsOfLearner(this.sql, learnerKey);
   }
 
-  /** Attempts recorded (all of them). */
+  /** Attempts recorded (all of them): a counter, not a scan. */
   count(): number {
-    return Number(this.sql.exec(`SELECT COUNT(*) AS n FROM attempts`).one().n);
+    return attemptCount(this.sql);
+  }
+
+  /** Rebuilds the aggregates from the rows (after rows were re-scored; a new AGGREGATES_VERSION does it on start). */
+  rebuild(): void {
+    this.ctx.storage.transactionSync(() => rebuildAggregates(this.sql));
   }
 
   /** The answer rows of the selected attempts, in attempt order (time, then id), then by question. */
@@ -117,18 +152,32 @@ export class ResultsLedger extends DurableObject<Env> {
     const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
     yield* this.sql.exec<AnswerRow>(
       `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
-              n.normalized AS normalized, a.lang AS lang
+              n.normalized AS normalized, a.lang AS lang, a.created_at || char(0) || a.attempt_id AS at
        FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
     );
   }
 
-  /** Figures and response counts of the first attempt of each learner, or of every attempt (parked rows in first). */
-  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+  /**
+   * This ledger's aggregates of each learner's first attempt or of every attempt, and its latest attempt
+   * (parked rows in first): small tables read by key, never the rows, so a report does not hold up records.
+   */
+  async aggregates(selection: AttemptSelection): Promise<LedgerAggregates> {
     await this.drain();
-    const version =
-      this.sql.exec<{ version: string }>(`SELECT version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`).toArray()[0]
-        ?.version ?? null;
-    return reportOf(this.answers(selection), version, opts);
+    const latest = this.sql
+      .exec<{ created_at: string; attempt_id: string; version: string }>(
+        `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
+      )
+      .toArray()[0];
+    return {
+      aggregates: readAggregates(this.sql, selection),
+      latest: latest ? { createdAt: latest.created_at, attemptId: latest.attempt_id, version: latest.version } : null,
+    };
+  }
+
+  /** Figures and response counts of this ledger alone (a quiz of one shard; the store merges shards itself). */
+  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+    const { aggregates, latest } = await this.aggregates(selection);
+    return reportOfAggregates(aggregates, latest?.version ?? null, opts);
   }
 
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */

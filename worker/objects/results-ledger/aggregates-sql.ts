@@ -1,0 +1,180 @@
+// The ledger's aggregates in SQL (docs/decisions/0014-results-aggregates.md): two sets, `all` attempts and each
+// learner's `first`, kept up to date in the transaction that stores or erases rows, and rebuilt from the rows
+// when AGGREGATES_VERSION changes. A report reads only these small tables, never the rows.
+import { AggregateTable, contributionOf, type Aggregates, type Contribution, type StoredAnswer } from '../../../core/stats/aggregates.ts';
+
+export type Selection = 'first' | 'all';
+
+/** Bump when what an attempt contributes changes: every ledger rebuilds its aggregates from its rows on start. */
+export const AGGREGATES_VERSION = 1;
+
+export const AGGREGATE_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS agg_tests (sel TEXT NOT NULL, total REAL NOT NULL, k INTEGER NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (sel, total, k)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS agg_pairs (sel TEXT NOT NULL, question TEXT NOT NULL, mark REAL NOT NULL, rest REAL NOT NULL,
+      n INTEGER NOT NULL, PRIMARY KEY (sel, question, mark, rest)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS agg_forms (sel TEXT NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (sel, form)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS agg_types (sel TEXT NOT NULL, question TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (sel, question, type)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS agg_tallies (sel TEXT NOT NULL, question TEXT NOT NULL, part TEXT NOT NULL, lang TEXT NOT NULL,
+      value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (sel, question, part, lang, value)) WITHOUT ROWID`,
+  // Attempts recorded and the aggregates' version; the latest attempt (its version) by an index, not a scan.
+  `CREATE TABLE IF NOT EXISTS ledger_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS attempts_by_time ON attempts (created_at, attempt_id)`,
+];
+
+/** Each table with its key columns (after `sel`), in the order of Aggregates' rows. */
+const TABLES = {
+  tests: ['agg_tests', ['total', 'k']],
+  pairs: ['agg_pairs', ['question', 'mark', 'rest']],
+  forms: ['agg_forms', ['form']],
+  types: ['agg_types', ['question', 'type']],
+  tallies: ['agg_tallies', ['question', 'part', 'lang', 'value']],
+} as const;
+type Table = keyof typeof TABLES;
+/** A key's columns (after `sel`) followed by the count to add. */
+type Counted = ReadonlyArray<string | number>;
+
+/** DO SQL binds at most 100 parameters per statement. */
+const MAX_PARAMS = 100;
+
+/** Adds each row's count to its key (one upsert per chunk of rows); counts that reach 0 or below are dropped. */
+function addCounts(sql: SqlStorage, sel: Selection, table: Table, rows: readonly Counted[]): void {
+  if (!rows.length) return;
+  const [name, cols] = TABLES[table];
+  const width = cols.length + 2;
+  const per = Math.floor(MAX_PARAMS / width);
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const values = chunk.map(() => `(${Array(width).fill('?').join(', ')})`).join(', ');
+    sql.exec(
+      `INSERT INTO ${name} (sel, ${cols.join(', ')}, n) VALUES ${values} ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+      ...chunk.flatMap((r) => [sel, ...r]),
+    );
+  }
+  const where = cols.map((c) => `${c} = ?`).join(' AND ');
+  for (const r of rows)
+    if ((r[r.length - 1] as number) < 0) sql.exec(`DELETE FROM ${name} WHERE sel = ? AND ${where} AND n <= 0`, sel, ...r.slice(0, -1));
+}
+
+/** Adds (1) or removes (−1) one attempt's contribution. */
+function apply(sql: SqlStorage, sel: Selection, c: Contribution, sign: 1 | -1): void {
+  const counted = (keys: ReadonlyArray<ReadonlyArray<string | number>>) => keys.map((k) => [...k, sign]);
+  addCounts(sql, sel, 'tests', [[c.total, c.k, sign]]);
+  addCounts(sql, sel, 'forms', [[c.form, sign]]);
+  addCounts(sql, sel, 'pairs', counted(c.pairs));
+  addCounts(sql, sel, 'types', counted(c.types));
+  addCounts(sql, sel, 'tallies', counted(c.tallies));
+}
+
+/** What one stored attempt contributes (null: it has no answers, so no report counts it). */
+function contributionOfSeq(sql: SqlStorage, seq: number): Contribution | null {
+  const rows = sql
+    .exec<StoredAnswer & { lang: string | null }>(
+      `SELECT n.question AS question, n.type AS type, n.score AS score, n.response AS response, n.normalized AS normalized, a.lang AS lang
+       FROM answers n JOIN attempts a ON a.seq = n.seq WHERE n.seq = ? ORDER BY n.question`,
+      seq,
+    )
+    .toArray();
+  return rows.length ? contributionOf(rows, rows[0]!.lang) : null;
+}
+
+const bump = (sql: SqlStorage, name: string, by: number) =>
+  sql.exec(`INSERT INTO ledger_meta (name, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = value + excluded.value`, name, by);
+
+/** A learner's attempts, first first. */
+const attemptsOf = (sql: SqlStorage, learner: string, limit = -1) =>
+  sql
+    .exec<{ seq: number }>(`SELECT seq FROM attempts WHERE learner = ? ORDER BY created_at, attempt_id LIMIT ?`, learner, limit)
+    .toArray()
+    .map((r) => r.seq);
+
+/**
+ * After a new row (call inside its transaction): adds it to `all`, and to `first` if it is now the learner's
+ * first attempt by time, in place of the one that was (a parked row moved in late sorts where it belongs).
+ */
+export function addAttempt(sql: SqlStorage, seq: number, learner: string): void {
+  bump(sql, 'attempts', 1);
+  const c = contributionOfSeq(sql, seq);
+  if (c) apply(sql, 'all', c, 1);
+  const [first, before] = attemptsOf(sql, learner, 2);
+  if (first !== seq) return;
+  if (c) apply(sql, 'first', c, 1);
+  const old = before === undefined ? null : contributionOfSeq(sql, before);
+  if (old) apply(sql, 'first', old, -1);
+}
+
+/** Before a learner's rows are deleted (inside the same transaction): removes them from both sets. */
+export function removeLearner(sql: SqlStorage, learner: string): void {
+  attemptsOf(sql, learner).forEach((seq, i) => {
+    bump(sql, 'attempts', -1);
+    const c = contributionOfSeq(sql, seq);
+    if (c) apply(sql, 'all', c, -1);
+    if (c && i === 0) apply(sql, 'first', c, -1);
+  });
+}
+
+/** Attempts recorded (all of them, with or without answers). */
+export const attemptCount = (sql: SqlStorage) =>
+  Number(sql.exec<{ value: number }>(`SELECT value FROM ledger_meta WHERE name = 'attempts'`).toArray()[0]?.value ?? 0);
+
+/** The aggregates of a selection: a few hundred small rows for a quiz of 12 questions, however many attempts. */
+export function readAggregates(sql: SqlStorage, sel: Selection): Aggregates {
+  const rows = <T>(q: string) => [...sql.exec(q, sel).raw()] as unknown as T[];
+  return {
+    tests: rows(`SELECT total, k, n FROM agg_tests WHERE sel = ?`),
+    pairs: rows(`SELECT question, mark, rest, n FROM agg_pairs WHERE sel = ?`),
+    forms: rows<[string]>(`SELECT form FROM agg_forms WHERE sel = ? LIMIT 2`).map(([f]) => f),
+    types: rows(`SELECT question, type, n FROM agg_types WHERE sel = ?`),
+    tallies: rows(`SELECT question, part, lang, value, n FROM agg_tallies WHERE sel = ?`),
+  };
+}
+
+/** Replaces the stored aggregates of a selection with a table's (a rebuild, or a benchmark's synthetic ledger). */
+export function writeAggregates(sql: SqlStorage, sel: Selection, table: AggregateTable): void {
+  const agg = table.aggregates();
+  for (const [name] of Object.values(TABLES)) sql.exec(`DELETE FROM ${name} WHERE sel = ?`, sel);
+  addCounts(sql, sel, 'tests', agg.tests);
+  addCounts(sql, sel, 'pairs', agg.pairs);
+  addCounts(sql, sel, 'forms', table.formCounts());
+  addCounts(sql, sel, 'types', agg.types);
+  addCounts(sql, sel, 'tallies', agg.tallies);
+}
+
+/** Rebuilds both sets from the rows in one pass (a change of definitions, or rows re-scored). */
+export function rebuildAggregates(sql: SqlStorage): void {
+  const tables = { all: new AggregateTable(), first: new AggregateTable() };
+  type Current = { seq: number; first: boolean; lang: string | null; answers: StoredAnswer[] };
+  let current = null as Current | null;
+  const flush = () => {
+    if (!current) return;
+    const c = contributionOf(current.answers, current.lang);
+    tables.all.add(c);
+    if (current.first) tables.first.add(c);
+  };
+  const rows = sql.exec<StoredAnswer & { seq: number; first: number; lang: string | null }>(
+    `WITH f AS (SELECT seq, lang, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) = 1 AS first FROM attempts)
+     SELECT n.seq AS seq, f.first AS first, f.lang AS lang, n.question AS question, n.type AS type, n.score AS score,
+            n.response AS response, n.normalized AS normalized
+     FROM answers n JOIN f ON f.seq = n.seq ORDER BY n.seq, n.question`,
+  );
+  for (const r of rows) {
+    if (r.seq !== current?.seq) {
+      flush();
+      current = { seq: r.seq, first: !!r.first, lang: r.lang, answers: [] };
+    }
+    current.answers.push({ question: r.question, type: r.type, score: r.score, response: r.response, normalized: r.normalized });
+  }
+  flush();
+  writeAggregates(sql, 'all', tables.all);
+  writeAggregates(sql, 'first', tables.first);
+  const n = Number(sql.exec(`SELECT COUNT(*) AS n FROM attempts`).one().n);
+  sql.exec(`INSERT OR REPLACE INTO ledger_meta (name, value) VALUES ('attempts', ?), ('aggregates', ?)`, n, AGGREGATES_VERSION);
+}
+
+/** Creates the tables and rebuilds the aggregates if they are missing or of another version (call in a transaction). */
+export function migrateAggregates(sql: SqlStorage): void {
+  for (const statement of AGGREGATE_SCHEMA) sql.exec(statement);
+  const version = sql.exec<{ value: number }>(`SELECT value FROM ledger_meta WHERE name = 'aggregates'`).toArray()[0]?.value;
+  if (version !== AGGREGATES_VERSION) rebuildAggregates(sql);
+}
