@@ -3,6 +3,7 @@
 import { errorBody } from '../../http/errors.ts';
 import { JsonApi } from './json-api.ts';
 import { lessonsApi } from './lessons.ts';
+import { ltiApi } from './lti.ts';
 import { progressApi } from './progress.ts';
 import { setsApi } from './question-sets.ts';
 import { quizzesApi } from './quizzes.ts';
@@ -20,7 +21,8 @@ export const api = new JsonApi()
   .route('/progress', progressApi)
   .route('/question-sets', setsApi)
   .route('/results', resultsApi)
-  .route('/review', reviewApi);
+  .route('/review', reviewApi)
+  .route('/lti', ltiApi);
 
 /** The API's routes with their inputs and answers, for Hono's typed client: `hc<ApiType>('/api')`. */
 export type ApiType = typeof api;

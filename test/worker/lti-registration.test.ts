@@ -1,0 +1,122 @@
+import { exports } from 'cloudflare:workers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import { request, visibleText } from './helpers.ts';
+import { emulator, LEARNER, launch } from './lti-helpers.ts';
+
+const TOKEN = 'test-instructor-token-0123456789';
+const bearer = { authorization: `Bearer ${TOKEN}` };
+afterAll(() => useLtiFetcher(null));
+
+// Straight to the worker, not through helpers' request(): its contract check needs /api/lti in the OpenAPI
+// document, which lists it once worker/routes/api/schemas/document.ts names ltiRoutes (see the report).
+const platformsApi = (init: RequestInit = {}, query = '') =>
+  exports.default.fetch(
+    new Request(`http://127.0.0.1/api/lti/platforms${query}`, {
+      ...init,
+      headers: { ...bearer, 'content-type': 'application/json', ...(init.headers as object) },
+    }),
+  );
+
+describe('manual registration: /api/lti/platforms', () => {
+  it('registers a platform, lists it with the tool URLs, lets it launch, and removes it', async () => {
+    const { state, app } = await emulator('https://manual.test');
+    const body = {
+      issuer: state.issuer,
+      clientId: state.tool.clientId,
+      deploymentIds: [state.tool.deploymentId],
+      authUrl: `${state.origin}/auth`,
+      tokenUrl: `${state.origin}/token`,
+      jwksUrl: `${state.origin}/jwks`,
+    };
+    const created = await platformsApi({ method: 'POST', body: JSON.stringify(body) });
+    expect(created.status).toBe(201);
+    const list = (await (await platformsApi()).json()) as { platforms: { issuer: string }[]; tool: Record<string, string> };
+    expect(list.platforms.map((p) => p.issuer)).toContain('https://manual.test');
+    expect(list.tool).toMatchObject({
+      login: 'http://127.0.0.1/lti/login',
+      launch: 'http://127.0.0.1/lti/launch',
+      jwks: 'http://127.0.0.1/lti/jwks',
+    });
+    expect(list.tool.register).toMatch(/^http:\/\/127\.0\.0\.1\/lti\/register\?invite=/);
+
+    expect((await launch(state, app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' })).status).toBe(303);
+
+    const removed = await platformsApi({ method: 'DELETE' }, `?issuer=${encodeURIComponent(state.issuer)}&clientId=${state.tool.clientId}`);
+    expect(removed.status).toBe(200);
+    await expect(launch(state, app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' })).rejects.toThrow(
+      /login answered 403/,
+    );
+    expect(
+      (await platformsApi({ method: 'DELETE' }, `?issuer=${encodeURIComponent(state.issuer)}&clientId=${state.tool.clientId}`)).status,
+    ).toBe(404);
+  });
+
+  it('refuses without the instructor token, and a platform URL that is not https', async () => {
+    expect((await exports.default.fetch(new Request('http://127.0.0.1/api/lti/platforms'))).status).toBe(401);
+    const bad = await platformsApi({
+      method: 'POST',
+      body: JSON.stringify({
+        issuer: 'https://x.test',
+        clientId: 'c',
+        deploymentIds: ['1'],
+        authUrl: 'http://x.test/auth',
+        tokenUrl: 'https://x.test/t',
+        jwksUrl: 'https://x.test/j',
+      }),
+    });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)).toEqual(['authUrl']);
+    expect((await platformsApi({ method: 'POST', body: JSON.stringify({ issuer: 'https://x.test' }) })).status).toBe(422);
+  });
+});
+
+describe('dynamic registration: GET /lti/register', () => {
+  async function invite() {
+    const { tool } = (await (await platformsApi()).json()) as { tool: { register: string } };
+    return new URL(tool.register).searchParams.get('invite')!;
+  }
+
+  it('registers with the platform (our URLs, scopes, names in both languages) and stores it, so it can launch', async () => {
+    const { state, app } = await emulator('https://dynamic.test');
+    state.registrationTokens.add('reg-token-1');
+    const q = new URLSearchParams({
+      invite: await invite(),
+      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
+      registration_token: 'reg-token-1',
+    });
+    const res = await request(`/lti/register?${q}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<script src="/lti/close.js"></script>');
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://dynamic.test');
+    const [sent] = state.registrations as Record<string, any>[];
+    expect(sent).toMatchObject({
+      initiate_login_uri: 'http://127.0.0.1/lti/login',
+      redirect_uris: ['http://127.0.0.1/lti/launch'],
+      jwks_uri: 'http://127.0.0.1/lti/jwks',
+      token_endpoint_auth_method: 'private_key_jwt',
+      client_name: 'Rare earths, bilingual: German lessons and quizzes',
+      'client_name#de': 'Seltene Erden, zweisprachig: Deutschlektionen und Quizze',
+    });
+    expect(sent.scope.split(' ')).toContain('https://purl.imsglobal.org/spec/lti-ags/scope/score');
+    expect(sent['https://purl.imsglobal.org/spec/lti-tool-configuration'].messages[0].type).toBe('LtiDeepLinkingRequest');
+    expect(state.tool.clientId).toMatch(/^dyn-/);
+    expect((await launch(state, app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'balance' })).headers.get('location')).toBe(
+      '/de/lessons/balance/quiz',
+    );
+  });
+
+  it('refuses without an invitation, and when the platform refuses the registration token, as pages', async () => {
+    const { state } = await emulator('https://dynamic2.test');
+    const config = `${state.origin}/.well-known/openid-configuration`;
+    const none = await request(`/lti/register?openid_configuration=${encodeURIComponent(config)}&registration_token=x`);
+    expect(none.status).toBe(403);
+    expect(state.registrations).toEqual([]);
+    const refused = await request(
+      `/lti/register?${new URLSearchParams({ invite: await invite(), openid_configuration: config, registration_token: 'wrong' })}`,
+    );
+    expect(refused.status).toBe(422);
+    expect(visibleText(await refused.text())).toContain('The registration with the learning platform did not succeed.');
+  });
+});
