@@ -25,15 +25,13 @@ const answerArb = (question: string) =>
   question === 'e1'
     ? fc.constant<StoredAnswer>({ question, type: 'essay', score: 0, response: JSON.stringify({ text: 'Aufsatz' }), normalized: null })
     : fc.oneof(
-        fc
-          .record({ s: fc.constantFrom(...SCORES), c: fc.constantFrom('a', 'b', 'c') })
-          .map(({ s, c }): StoredAnswer => ({
-            question,
-            type: 'single',
-            score: s,
-            response: JSON.stringify({ choice: c }),
-            normalized: null,
-          })),
+        fc.record({ s: fc.constantFrom(...SCORES), c: fc.constantFrom('a', 'b', 'c') }).map(({ s, c }): StoredAnswer => ({
+          question,
+          type: 'single',
+          score: s,
+          response: JSON.stringify({ choice: c }),
+          normalized: null,
+        })),
         fc.record({ s: fc.constantFrom(...SCORES), g: fc.constantFrom('Erden', 'erden', 'Japan', '') }).map(({ s, g }): StoredAnswer => ({
           question,
           type: 'cloze',
@@ -41,15 +39,13 @@ const answerArb = (question: string) =>
           response: JSON.stringify({ gaps: { g1: g, g2: 'Japan' } }),
           normalized: JSON.stringify([g, 'Japan']),
         })),
-        fc
-          .record({ s: fc.constantFrom(...SCORES), t: fc.constantFrom('Peking', 'peking ', 'Tokio') })
-          .map(({ s, t }): StoredAnswer => ({
-            question,
-            type: 'short',
-            score: s,
-            response: JSON.stringify({ text: t }),
-            normalized: null,
-          })),
+        fc.record({ s: fc.constantFrom(...SCORES), t: fc.constantFrom('Peking', 'peking ', 'Tokio') }).map(({ s, t }): StoredAnswer => ({
+          question,
+          type: 'short',
+          score: s,
+          response: JSON.stringify({ text: t }),
+          normalized: null,
+        })),
         // Unanswered: score 0, no response (it counts, as in Moodle).
         fc.constant<StoredAnswer>({ question, type: 'truefalse', score: 0, response: null, normalized: null }),
       );
@@ -69,17 +65,15 @@ const ledgerArb = fc.boolean().chain((draw) =>
     .chain((specs) =>
       fc.tuple(
         fc.constant(draw),
-        fc
-          .tuple(...specs.map((s) => fc.tuple(...s.questions.map(answerArb))))
-          .map((answers) =>
-            specs.map((s, i): Attempt => ({
-              seq: i + 1,
-              learner: s.learner,
-              at: s.at,
-              lang: s.lang,
-              answers: answers[i] as StoredAnswer[],
-            })),
-          ),
+        fc.tuple(...specs.map((s) => fc.tuple(...s.questions.map(answerArb)))).map((answers) =>
+          specs.map((s, i): Attempt => ({
+            seq: i + 1,
+            learner: s.learner,
+            at: s.at,
+            lang: s.lang,
+            answers: answers[i] as StoredAnswer[],
+          })),
+        ),
       ),
     ),
 );
