@@ -90,7 +90,7 @@ describe('dynamic registration: GET /lti/register', () => {
     const html = await res.text();
     expect(html).toContain('<script src="/lti/close.js"></script>');
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://dynamic.test');
-    const [sent] = state.registrations as Record<string, any>[];
+    const sent = state.registrations[0] as Record<string, any>;
     expect(sent).toMatchObject({
       initiate_login_uri: 'http://127.0.0.1/lti/login',
       redirect_uris: ['http://127.0.0.1/lti/launch'],
