@@ -1,4 +1,4 @@
-import { runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
@@ -94,6 +94,23 @@ describe('grade passback: exactly once', () => {
     await settle(p.book);
     expect(p.state.scores).toHaveLength(1);
     expect((await book.results('link-1'))!.learners[0]!.attempts[0]!.passback).toMatchObject({ state: 'sent', tries: 3, lastError: null });
+  });
+
+  it('retries from its own alarm after a restart, when the retry is due', async () => {
+    const learner = await launched('u-restart');
+    p.state.failScores = 1;
+    await afterAttempt(env, learner, attemptOf(4));
+    await settle(p.book);
+    const book = gradebookOf(env, p.book);
+    await evictDurableObject(book);
+    // Not due yet: the alarm sends nothing before its time and sets itself again.
+    expect(await runDurableObjectAlarm(book)).toBe(true);
+    expect(p.state.scores).toHaveLength(0);
+    // The retry time comes (moved here instead of waiting 30 seconds).
+    await runInDurableObject(book, (_o, state) => state.storage.sql.exec(`UPDATE outbox SET next_try = 0`));
+    expect(await runDurableObjectAlarm(book)).toBe(true);
+    expect(p.state.scores.map((s) => s.scoreGiven)).toEqual([4]);
+    expect(await runDurableObjectAlarm(book)).toBe(false);
   });
 
   it('counts each of concurrent attempts once, also when one is delivered twice', async () => {
