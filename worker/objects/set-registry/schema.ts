@@ -1,3 +1,4 @@
+import { mediaOf } from '../../../core/sets/media.ts';
 import type { SetSummary, SetVersion } from '../../stores/set-store.ts';
 
 /**
@@ -12,6 +13,8 @@ import type { SetSummary, SetVersion } from '../../stores/set-store.ts';
  *   backoff); `mark_no` numbers the marks of all keys in order, and `synced_mark_no` is the highest mark
  *   number the key's last written value already reflected (so a set can tell whether the learners' list
  *   written last includes its own latest change).
+ * - `version_media` lists the media (R2 `media/{sha256}`) each version uses: a hash with no row is used by
+ *   nothing; `media_gc` is the outbox of hashes whose R2 objects are to be deleted (docs/decisions/0015).
  * - `meta` records the one-time migration from the old KV layout.
  */
 export const SCHEMA = `
@@ -43,6 +46,17 @@ CREATE TABLE IF NOT EXISTS kv_sync (
   tries INTEGER NOT NULL DEFAULT 0,
   mark_no INTEGER NOT NULL DEFAULT 0,
   synced_mark_no INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE IF NOT EXISTS version_media (
+  set_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (set_id, version, hash)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS version_media_hash ON version_media (hash);
+CREATE TABLE IF NOT EXISTS media_gc (
+  hash TEXT PRIMARY KEY,
+  tries INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -149,6 +163,11 @@ export function insertVersion(sql: SqlStorage, v: SetVersion) {
     v.set.questions.length,
     JSON.stringify({ set: v.set, source: v.source }),
   );
+  for (const hash of mediaOf(v.set)) {
+    sql.exec('INSERT OR IGNORE INTO version_media (set_id, version, hash) VALUES (?, ?, ?)', v.id, v.version, hash);
+    // Used again before its object was deleted: it stays.
+    sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
+  }
 }
 
 /** The `sets` row of a set that is not deleted. */

@@ -5,6 +5,7 @@ import { keys } from '../../stores/keys.ts';
 import { newSetId, type AcceptResult, type SetSummary, type SetVersion } from '../../stores/set-store.ts';
 import { PUBLISHED_LIST_KEY } from '../../stores/set-store-published.ts';
 import { KvSync } from './kv-sync.ts';
+import { MediaGc } from './media-gc.ts';
 import { readLegacySets } from './migrate.ts';
 import { insertVersion, liveSet, readVersion, SCHEMA, summaries, upgradeSchema, type CopyKeys } from './schema.ts';
 
@@ -27,11 +28,13 @@ export interface PublishResult {
 export class SetRegistry extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly kvSync: KvSync;
+  private readonly mediaGc: MediaGc;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.kvSync = new KvSync(ctx.storage, env.SETS, (key) => this.kvValue(key), PUBLISHED_LIST_KEY);
+    this.mediaGc = new MediaGc(ctx, env.MEDIA);
     // No request is delivered before the schema exists and the old KV layout has been carried over, so
     // concurrent first uses migrate once.
     void ctx.blockConcurrencyWhile(async () => {
@@ -40,6 +43,8 @@ export class SetRegistry extends DurableObject<Env> {
       await this.migrateOnce();
       // A crash between a commit and its KV write is caught up before anything else happens.
       if (this.kvSync.pending().length) await this.kvSync.flush();
+      // Media a delete left queued (a crash, or R2 failed) go at the alarm, right away.
+      if (this.mediaGc.pending().length) await ctx.storage.setAlarm(Date.now());
     });
   }
 
@@ -115,18 +120,25 @@ export class SetRegistry extends DurableObject<Env> {
     return result;
   }
 
-  /** Deletes the versions and the publish state together; the KV copy goes in the same call. */
+  /**
+   * Deletes the versions and the publish state together; the KV copy goes in the same call, and so do the media
+   * no remaining version of any set uses (queued in the same transaction, deleted from R2 after it).
+   */
   async remove(id: string): Promise<boolean> {
     const removed = this.ctx.storage.transactionSync(() => {
       const row = liveSet(this.sql, id);
       if (!row) return false;
       this.sql.exec('DELETE FROM versions WHERE set_id = ?', id);
+      this.mediaGc.release(id);
       this.sql.exec('UPDATE sets SET deleted_at = ?, published_version = NULL WHERE id = ?', new Date().toISOString(), id);
       this.kvSync.mark(keys.setPublished(id));
       if (row.published_version !== null) this.kvSync.mark(PUBLISHED_LIST_KEY);
       return true;
     });
-    if (removed) await this.kvSync.flush();
+    if (removed) {
+      await this.kvSync.flush();
+      await this.mediaGc.flush();
+    }
     return removed;
   }
 
@@ -142,6 +154,12 @@ export class SetRegistry extends DurableObject<Env> {
   /** Writes what a crash or a failed KV write left owed (armed by every change, re-armed with backoff). */
   override async alarm() {
     await this.kvSync.flush(true);
+    await this.mediaGc.flush();
+  }
+
+  /** Media hashes queued for deletion from R2 (tests). */
+  pendingMediaDeletes(): string[] {
+    return this.mediaGc.pending();
   }
 
   /** KV keys not yet written (they follow within a flush, or a retry if KV failed). */

@@ -5,7 +5,16 @@ import type { SetGrading, SetMode } from '../../../core/sets/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { requireBearer } from '../../auth/instructor-token.ts';
-import { exportResponse, readSet, sourceOf, type SetInput } from '../../services/sets.ts';
+import { ensureMedia, storeMedia } from '../../services/media.ts';
+import {
+  exportResponse,
+  readMoodleXmlSet,
+  readSet,
+  sourceOf,
+  type ReadResult,
+  type SetInput,
+  type XmlReadResult,
+} from '../../services/sets.ts';
 import { resultsStore, setStore } from '../../stores/index.ts';
 import { documented, JsonApi } from './json-api.ts';
 import { setsRoutes, type ImportQuery } from './schemas/question-sets.ts';
@@ -15,20 +24,30 @@ async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Prom
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
   if (q.format === 'cloze') return { format: 'cloze', text, lang: q.lang, title: q.title, lesson: q.lesson };
+  if (q.format === 'moodlexml' || (!q.format && /[/+]xml\b/.test(type)))
+    return { format: 'moodlexml', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'gift' || (!q.format && type.startsWith('text/plain')))
     return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'json' || type.includes('json')) return { format: 'json', text };
   throw new ApiError(
     415,
     'unsupported_media_type',
-    'Send our JSON (Content-Type: application/json), GIFT (Content-Type: text/plain with ?format=gift&lang=) or Moodle Cloze (?format=cloze&lang=).',
+    'Send our JSON (Content-Type: application/json), GIFT (Content-Type: text/plain with ?format=gift&lang=), Moodle Cloze (?format=cloze&lang=) or Moodle XML (?format=moodlexml&lang=).',
   );
 }
 
-/** What a GIFT or Cloze file cannot say, from the query: the mode and how typed answers are graded. */
+/** What a GIFT, Cloze or Moodle XML file cannot say, from the query: the mode and how typed answers are graded. */
 type Extra = { mode?: SetMode | undefined; grading?: SetGrading | undefined };
 
-function readOrThrow(input: SetInput, extra: Extra) {
+/** Reads an import (a Moodle XML file's files are stored before the caller saves the set); a 422 with every problem. */
+async function readOrThrow(c: Context<AppEnv>, input: SetInput, extra: Extra) {
+  const xml = input.format === 'moodlexml' ? await readMoodleXmlSet(input) : undefined;
+  const { set, warnings } = checked(input, xml ?? readSet(input), extra);
+  if (xml?.ok) await storeMedia(c.env, xml.media);
+  return { set, warnings, ...(xml?.ok ? { media: xml.media, report: xml.report } : {}) };
+}
+
+function checked(input: SetInput, result: ReadResult | XmlReadResult, extra: Extra) {
   for (const key of ['mode', 'grading'] as const)
     if (extra[key] && input.format === 'json')
       throw new ApiError(
@@ -37,7 +56,6 @@ function readOrThrow(input: SetInput, extra: Extra) {
         `Our JSON carries the ${key} in the body ("${key}": "${extra[key]}"); ?${key}= is for GIFT and Cloze.`,
         [{ path: key, message: 'not for JSON' }],
       );
-  const result = readSet(input);
   if (!result.ok)
     throw new ApiError(
       422,
@@ -84,9 +102,10 @@ export const setsApi = $(new JsonApi().use(requireBearer))
   .openapi(setsRoutes.create, async (c) => {
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
-    const { set, warnings } = readOrThrow(input, newExtra(input, q));
-    const v = await setStore(c.env).create(set, sourceOf(input));
-    return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 201);
+    const { set, warnings, media, report } = await readOrThrow(c, input, newExtra(input, q));
+    const v = await setStore(c.env).create(set, sourceOf(input, set));
+    if (media) await ensureMedia(c.env, media);
+    return c.json({ id: v.id, version: v.version, set: v.set, warnings, ...(report ? { report } : {}) }, 201);
   })
   .openapi(setsRoutes.get, async (c) => {
     const { setId } = c.req.valid('param');
@@ -102,10 +121,11 @@ export const setsApi = $(new JsonApi().use(requireBearer))
     const { setId } = c.req.valid('param');
     const q = c.req.valid('query');
     const input = await inputOf(c, q);
-    const { set, warnings } = readOrThrow(input, await keptExtra(c, setId, input, q));
-    const v = await setStore(c.env).replace(setId, set, sourceOf(input));
+    const { set, warnings, media, report } = await readOrThrow(c, input, await keptExtra(c, setId, input, q));
+    const v = await setStore(c.env).replace(setId, set, sourceOf(input, set));
     if (!v) throw notFound('question set', setId);
-    return c.json({ id: v.id, version: v.version, set: v.set, warnings }, 200);
+    if (media) await ensureMedia(c.env, media);
+    return c.json({ id: v.id, version: v.version, set: v.set, warnings, ...(report ? { report } : {}) }, 200);
   })
   .openapi(setsRoutes.remove, async (c) => {
     const { setId } = c.req.valid('param');
@@ -128,5 +148,5 @@ export const setsApi = $(new JsonApi().use(requireBearer))
     const { setId } = c.req.valid('param');
     const v = await setStore(c.env).latest(setId);
     if (!v) throw notFound('question set', setId);
-    return documented(exportResponse(c, v, c.req.valid('query').format));
+    return documented(await exportResponse(c, v, c.req.valid('query').format));
   });

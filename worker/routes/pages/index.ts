@@ -8,6 +8,7 @@ import { isUiLanguage, tFor } from '../../render/i18n.ts';
 import { LANG_COOKIE } from '../../render/ui-language.ts';
 import { coursePages } from './course.tsx';
 import { instructorPages } from './instructor.tsx';
+import { mediaRoutes } from '../media.ts';
 import { progressPages } from './progress.tsx';
 import { quizPages } from './quiz.tsx';
 import { resultsPages } from './results.tsx';
@@ -15,6 +16,7 @@ import { reviewPages } from './review.tsx';
 
 /** Learner and instructor pages below `/{lang}/`. */
 export const pages = new Hono<AppEnv>()
+  .route('/', mediaRoutes)
   .use('/:lang/*', async (c, next) => {
     const lang = c.req.param('lang');
     if (!isUiLanguage(lang)) throw notFound('page', new URL(c.req.url).pathname);

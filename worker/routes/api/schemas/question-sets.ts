@@ -54,7 +54,7 @@ true satisfies Same<z.infer<typeof SetSummary>, SetSummaryType>;
 /** How a body is read: `format` wins over the Content-Type; GIFT and Cloze need `lang` for plain text. */
 export const ImportQuery = z
   .object({
-    format: z.enum(['json', 'gift', 'cloze']).optional(),
+    format: z.enum(['json', 'gift', 'cloze', 'moodlexml']).optional(),
     lang: z.string().optional().meta({ description: 'GIFT and Cloze: the language of plain text.' }),
     title: z.string().max(LIMITS.titleChars).optional().meta({ description: 'GIFT and Cloze: the set’s title.' }),
     lesson: z.string().max(64).optional().meta({ description: 'The lesson the set belongs to.' }),
@@ -66,7 +66,7 @@ export const ImportQuery = z
   })
   .strict();
 
-export const ExportQuery = z.object({ format: z.enum(['gift', 'cloze', 'json']).default('json') }).strict();
+export const ExportQuery = z.object({ format: z.enum(['gift', 'cloze', 'json', 'moodlexml']).default('json') }).strict();
 
 /** Our JSON (application/json) or GIFT / Moodle Cloze text (text/plain). Read and checked by the route, never by the framework. */
 const setBody = {
@@ -76,6 +76,11 @@ const setBody = {
     'text/plain': {
       schema: z.string().meta({ description: 'GIFT, or Moodle Cloze with `?format=cloze`.', example: '::q1:: Wer? {=China ~Japan}' }),
     },
+    'application/xml': {
+      schema: z.string().meta({
+        description: 'A Moodle XML `<quiz>` (`?format=moodlexml`, or this content type), pictures and sounds inside it; at most 10 MiB.',
+      }),
+    },
   },
 };
 
@@ -84,7 +89,21 @@ const Saved = z
     id: z.string(),
     version: z.number().int(),
     set: QuestionSet,
-    warnings: z.array(ErrorDetail).meta({ description: 'What was read but changed or left out (GIFT, Cloze).' }),
+    warnings: z.array(ErrorDetail).meta({ description: 'What was read but changed or left out (GIFT, Cloze, Moodle XML).' }),
+    report: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            moodleType: z.string(),
+            type: z.string().optional(),
+            id: z.string().optional(),
+            skipped: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ description: 'Moodle XML: each question of the file, its Moodle type and what it became here, or why it was skipped.' }),
   })
   .strict()
   .meta({ id: 'SavedSet' });
@@ -204,8 +223,12 @@ export const setsRoutes = {
     request: { params: setId, query: ExportQuery },
     responses: {
       200: {
-        description: 'An attachment: GIFT or Cloze as text/plain, or our JSON.',
-        content: { ...text('text/plain', 'GIFT or Cloze').content, 'application/json': { schema: QuestionSet } },
+        description: 'An attachment: GIFT or Cloze as text/plain, Moodle XML (with its media) as application/xml, or our JSON.',
+        content: {
+          ...text('text/plain', 'GIFT or Cloze').content,
+          ...text('application/xml', 'Moodle XML').content,
+          'application/json': { schema: QuestionSet },
+        },
       },
       ...errors(400, 404, ...auth),
     },

@@ -1,0 +1,76 @@
+import { mediaKey } from '../../stores/media-store.ts';
+
+/** How long a failed R2 delete waits before the alarm tries again (doubling per try, at most an hour). */
+const RETRY_MS = 30_000;
+
+/**
+ * The media half of deleting a set (docs/decisions/0015): inside the delete's transaction, `release` removes
+ * the set's rows from `version_media` and queues every hash no other version uses; after the commit, `flush`
+ * deletes their R2 objects. It runs with the object's input closed (blockConcurrencyWhile), so no create can
+ * start using a hash between the check that nothing uses it and the delete; a failed delete stays queued and
+ * the alarm retries it.
+ */
+export class MediaGc {
+  private readonly ctx: DurableObjectState;
+  private readonly bucket: R2Bucket;
+
+  constructor(ctx: DurableObjectState, bucket: R2Bucket) {
+    this.ctx = ctx;
+    this.bucket = bucket;
+  }
+
+  private get sql() {
+    return this.ctx.storage.sql;
+  }
+
+  /** Drops a set's media rows and queues the hashes nothing uses any more; call inside the delete's transaction. */
+  release(setId: string) {
+    const hashes = this.sql
+      .exec<{ hash: string }>('SELECT DISTINCT hash FROM version_media WHERE set_id = ?', setId)
+      .toArray()
+      .map((r) => r.hash);
+    this.sql.exec('DELETE FROM version_media WHERE set_id = ?', setId);
+    for (const hash of hashes) if (!this.used(hash)) this.sql.exec('INSERT OR IGNORE INTO media_gc (hash, tries) VALUES (?, 0)', hash);
+  }
+
+  /** Hashes queued for deletion (tests, and the alarm). */
+  pending(): string[] {
+    return this.sql
+      .exec<{ hash: string }>('SELECT hash FROM media_gc ORDER BY hash')
+      .toArray()
+      .map((r) => r.hash);
+  }
+
+  /** Deletes the queued objects nothing uses; a failure stays queued with an alarm to retry. */
+  async flush(): Promise<void> {
+    if (!this.pending().length) return;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      let failed = 0;
+      for (const hash of this.pending()) {
+        if (this.used(hash)) {
+          this.sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
+          continue;
+        }
+        try {
+          await this.bucket.delete(mediaKey(hash));
+          this.sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
+        } catch (e) {
+          console.warn(`media ${hash}: R2 delete failed, retried by the alarm`, e);
+          this.sql.exec('UPDATE media_gc SET tries = tries + 1 WHERE hash = ?', hash);
+          failed = Math.max(failed, this.sql.exec<{ tries: number }>('SELECT tries FROM media_gc WHERE hash = ?', hash).one().tries);
+        }
+      }
+      if (failed) await this.retryAt(Date.now() + Math.min(RETRY_MS * 2 ** (failed - 1), 3_600_000));
+    });
+  }
+
+  private used(hash: string) {
+    return this.sql.exec('SELECT 1 FROM version_media WHERE hash = ? LIMIT 1', hash).toArray().length > 0;
+  }
+
+  /** Arms the alarm no later than `at` (the KV outbox shares it: an earlier alarm is kept). */
+  private async retryAt(at: number) {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+}
