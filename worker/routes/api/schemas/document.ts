@@ -3,6 +3,7 @@
 // and test/worker/openapi-document.test.ts checks that it is the one the mounted routes make.
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { lessonsRoutes } from './lessons.ts';
+import { ltiRoutes } from './lti.ts';
 import { metaRoutes } from './meta.ts';
 import { progressRoutes } from './progress.ts';
 import { quizzesRoutes } from './quizzes.ts';
@@ -22,6 +23,7 @@ export const apiContract: ReadonlyArray<readonly [mount: string, routes: Readonl
   ['/question-sets', setsRoutes],
   ['/results', resultsRoutes],
   ['/review', reviewRoutes],
+  ['/lti', ltiRoutes],
 ];
 
 /** The document's own fields (`getOpenAPI31Document(documentConfig)`). */
