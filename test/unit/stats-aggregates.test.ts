@@ -58,21 +58,22 @@ const ledgerArb = fc.boolean().chain((draw) =>
         learner: fc.nat(7),
         at: fc.nat(20),
         lang: fc.constantFrom('de', 'en', null),
-        questions: draw ? fc.subarray(POOL) : fc.constant(['a1', 'a2', 'b1', 'b10', 'e1']),
+        questions: draw ? fc.subarray(POOL) : fc.constant<string[]>(['a1', 'a2', 'b1', 'b10', 'e1']),
       }),
       { maxLength: 40 },
     )
     .chain((specs) =>
       fc.tuple(
         fc.constant(draw),
-        fc.tuple(...specs.map((s) => fc.tuple(...s.questions.map(answerArb)))).map((answers) =>
-          specs.map((s, i): Attempt => ({
-            seq: i + 1,
-            learner: s.learner,
-            at: s.at,
-            lang: s.lang,
-            answers: answers[i] as StoredAnswer[],
-          })),
+        (fc.tuple(...specs.map((s) => fc.tuple(...s.questions.map(answerArb)))) as unknown as fc.Arbitrary<StoredAnswer[][]>).map(
+          (answers) =>
+            specs.map((s, i): Attempt => ({
+              seq: i + 1,
+              learner: s.learner,
+              at: s.at,
+              lang: s.lang,
+              answers: answers[i] as StoredAnswer[],
+            })),
         ),
       ),
     ),

@@ -1,4 +1,3 @@
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../worker/objects/results-ledger/schema.ts';
 import { ledgerOf } from './attempt-helpers.ts';
