@@ -133,6 +133,20 @@ function scoreProblem(b: Record<string, unknown>): string | null {
   return null;
 }
 
+/** A score post (AGS 2.0, 3.4) to a line item: 500 while `failScores` lasts, else recorded and 204. */
+async function takeScore(s: ServicesState, c: Context, lineitem: string) {
+  if (!c.req.header('content-type')?.startsWith(CONTENT_TYPES.score)) return c.body(null, 415);
+  if (s.failScores > 0) {
+    s.failScores--;
+    return c.text('the gradebook is unavailable', 500);
+  }
+  const body = await c.req.json<Record<string, unknown>>();
+  const problem = scoreProblem(body);
+  if (problem) return c.text(`invalid score: ${problem}`, 400);
+  s.scores.push({ lineitem, ...body });
+  return c.body(null, 204);
+}
+
 /** The emulator's AGS and NRPS routes and its token endpoint, mounted by the emulator's app at its root. */
 export function servicesRoutes(state: EmulatorState): Hono {
   const s = servicesState(state);
@@ -168,19 +182,10 @@ export function servicesRoutes(state: EmulatorState): Hono {
     if (!needs(c, SCOPE.lineitem) && !needs(c, SCOPE.lineitemRead)) return c.body(null, 401);
     return c.body(JSON.stringify(item), 200, { 'content-type': CONTENT_TYPES.lineitem });
   });
-  app.post('/contexts/:ctx/lineitems/:id/scores', async (c) => {
+  app.post('/contexts/:ctx/lineitems/:id/scores', (c) => {
     if (!ctxOk(c) || !s.lineItems.some((i) => i.id === itemUrl(c))) return c.notFound();
     if (!needs(c, SCOPE.score)) return c.body(null, 401);
-    if (!c.req.header('content-type')?.startsWith(CONTENT_TYPES.score)) return c.body(null, 415);
-    if (s.failScores > 0) {
-      s.failScores--;
-      return c.text('the gradebook is unavailable', 500);
-    }
-    const body = await c.req.json<Record<string, unknown>>();
-    const problem = scoreProblem(body);
-    if (problem) return c.text(`invalid score: ${problem}`, 400);
-    s.scores.push({ lineitem: itemUrl(c), ...body });
-    return c.body(null, 204);
+    return takeScore(s, c, itemUrl(c));
   });
   app.get('/contexts/:ctx/memberships', (c) => {
     if (!ctxOk(c)) return c.notFound();
