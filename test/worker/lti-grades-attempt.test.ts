@@ -1,6 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
-import { bookName } from '../../worker/services/lti/gradebook-object.ts';
+import { bookName, gradebookOf } from '../../worker/services/lti/gradebook-object.ts';
 import { forgetTokens } from '../../worker/services/lti/token.ts';
 import { servicesState } from '../lti-emulator/services.ts';
 import type { EmulatorState } from '../lti-emulator/state.ts';
@@ -45,6 +46,11 @@ describe('POST /api/quizzes/:quizId/attempts by a launched learner', () => {
     const scores = servicesState(state).scores;
     expect(scores).toHaveLength(1);
     expect(scores[0]).toMatchObject({ userId: LEARNER.sub, scoreGiven: body.score, scoreMaximum: body.max, activityProgress: 'Completed' });
+    // The gradebook keeps the attempt with its language and the prompts as the learner saw them.
+    const [attempt] = (await gradebookOf(env, bookName(state.issuer, state.context.id)).results('rl-a'))!.learners[0]!.attempts;
+    expect(attempt!.lang).toBe('de');
+    expect(attempt!.answers.length).toBeGreaterThan(5);
+    expect(attempt!.answers.every((x) => x.prompt && x.response === '')).toBe(true);
   });
 });
 

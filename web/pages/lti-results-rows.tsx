@@ -51,7 +51,8 @@ function AttemptDetails({ a, counted, enabled }: { a: AttemptView; counted: bool
       <ul>
         {a.answers.map((x) => (
           <li key={x.question}>
-            <code>{x.question}</code>: {x.response ? <q>{x.response}</q> : <em>{t('ltiResults.noAnswer')}</em>} (
+            {x.prompt ? <span lang={a.lang ?? undefined}>{x.prompt}</span> : <code>{x.question}</code>}:{' '}
+            {x.response ? <q lang={a.lang ?? undefined}>{x.response}</q> : <em>{t('ltiResults.noAnswer')}</em>} (
             {formatPercent(lang, x.score)})
           </li>
         ))}

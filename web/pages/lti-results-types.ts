@@ -16,7 +16,9 @@ export interface AttemptView {
   points: number;
   max: number;
   submittedAt: string;
-  answers: Array<{ question: string; score: number; response: string }>;
+  /** The content language it was answered in (null for attempts stored before it was kept). */
+  lang: string | null;
+  answers: Array<{ question: string; score: number; response: string; prompt?: string }>;
   /** null: this attempt's score was not to be passed back (it did not change the counted score). */
   passback: PassbackView | null;
 }

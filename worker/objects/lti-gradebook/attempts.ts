@@ -9,10 +9,11 @@ export type AttemptRow = Scored & {
   learnerId: string;
   points: number;
   max: number;
+  lang: string | null;
   answers: string;
 };
 
-const COLUMNS = `seq, attempt_id AS attemptId, learner_id AS learnerId, score, points, max, submitted_at AS submittedAt, answers`;
+const COLUMNS = `seq, attempt_id AS attemptId, learner_id AS learnerId, score, points, max, submitted_at AS submittedAt, lang, answers`;
 
 /** A learner's attempts of a link in the order received. */
 export const attemptsOf = (sql: SqlStorage, linkId: string, learnerId: string): AttemptRow[] =>
@@ -39,8 +40,8 @@ export function recordAttemptFor(sql: SqlStorage, link: LinkRow, learnerId: stri
   const earlier = attemptsOf(sql, link.linkId, learnerId);
   if (earlier.some((e) => e.attemptId === a.attemptId)) return false;
   sql.exec(
-    `INSERT INTO attempts (attempt_id, link_id, learner_id, score, points, max, submitted_at, answers)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO attempts (attempt_id, link_id, learner_id, score, points, max, submitted_at, lang, answers)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     a.attemptId,
     link.linkId,
     learnerId,
@@ -48,6 +49,7 @@ export function recordAttemptFor(sql: SqlStorage, link: LinkRow, learnerId: stri
     a.points,
     a.maxPoints,
     a.submittedAt,
+    a.lang ?? null,
     JSON.stringify(a.answers.slice(0, 200)),
   );
   if (!passesBack(link)) return false;

@@ -37,6 +37,7 @@ export const SCHEMA = [
       points REAL NOT NULL,
       max REAL NOT NULL,
       submitted_at TEXT NOT NULL,
+      lang TEXT,
       answers TEXT NOT NULL,
       UNIQUE (attempt_id, link_id))`,
   `CREATE INDEX IF NOT EXISTS attempts_by_learner ON attempts (link_id, learner_id, seq)`,

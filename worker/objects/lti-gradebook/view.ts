@@ -33,6 +33,7 @@ export function linkResults(sql: SqlStorage, linkId: string): LinkResults | null
         points: a.points,
         max: a.max,
         submittedAt: a.submittedAt,
+        lang: a.lang,
         answers: JSON.parse(a.answers) as LtiAttempt['answers'],
         passback: o ? { state: o.state, tries: o.tries, lastError: o.lastError, nextTry: o.nextTry } : null,
       };

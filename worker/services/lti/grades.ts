@@ -70,7 +70,13 @@ export function ltiAttemptOf(record: AttemptRecord, copies: readonly LearnerQues
     points: record.score,
     maxPoints: record.max,
     submittedAt: record.createdAt,
-    answers: record.questions.map((q) => ({ question: q.id, score: q.score, response: answerText(copyOf.get(q.id), q.response) })),
+    lang: record.lang,
+    answers: record.questions.map((q) => ({
+      question: q.id,
+      prompt: q.prompt.slice(0, 300),
+      score: q.score,
+      response: answerText(copyOf.get(q.id), q.response),
+    })),
   };
 }
 
