@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
-import { afterAttempt, eraseLearner } from '../../worker/services/lti/grades.ts';
+import { afterAttempt, eraseLearner, exportLearner } from '../../worker/services/lti/grades.ts';
 import { bookName } from '../../worker/services/lti/gradebook-object.ts';
 import { ltiLearnerId } from '../../worker/services/lti/quiz-links.ts';
 import { forgetTokens } from '../../worker/services/lti/token.ts';
@@ -120,10 +120,14 @@ describe('GET /lti/results', () => {
 
   it('forgets the name and attempts of a learner who erased their data', async () => {
     const learnerId = await learnerWith(7);
+    expect(await exportLearner(env, learnerId)).toMatchObject([
+      { course: state.context.title, name: 'Lena Lernt', attempts: [{ points: 7, max: 10 }] },
+    ]);
     expect(await eraseLearner(env, learnerId)).toBe(1);
     const text = await (await instructor()).page();
     expect(text).not.toContain('Lena Lernt');
     expect(text).not.toContain('7 of 10');
+    expect(await exportLearner(env, learnerId)).toEqual([]);
   });
 });
 

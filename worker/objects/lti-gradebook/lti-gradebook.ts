@@ -8,9 +8,9 @@ import { dueRows, markFailed, markSent, nextDue, retryFailedNow } from './outbox
 import { sendScore } from './passback.ts';
 import { metaGet, metaSet, migrate } from './schema.ts';
 import type { LinkResults } from '../../../web/pages/lti-results-types.ts';
-import { linkResults } from './view.ts';
+import { learnerExport, linkResults, type LearnerExport } from './view.ts';
 
-export type { LaunchRecord, LinkResults };
+export type { LaunchRecord, LearnerExport, LinkResults };
 
 /**
  * One LTI context's class results (one object per `${iss}\n${contextId}`, so names and scores never leave
@@ -110,6 +110,11 @@ export class LtiGradebook extends DurableObject<Env> {
     const members = await contextMembers(this.env, p, url);
     const names = new Map(members.filter((m) => m.name).map((m) => [m.sub, m.name!]));
     this.ctx.storage.transactionSync(() => saveNames(this.sql, names));
+  }
+
+  /** What this context holds about a learner, for their export: the course, their name, their attempts. */
+  learnerData(learnerId: string): LearnerExport | null {
+    return learnerExport(this.sql, learnerId);
   }
 
   /** Erases a learner from this context: name, launches, attempts and queued scores. Whether they were here. */

@@ -50,3 +50,23 @@ export function linkResults(sql: SqlStorage, linkId: string): LinkResults | null
     learners,
   };
 }
+
+/** What a context holds about one learner (their export): the course, their name there, and their attempts. */
+export interface LearnerExport {
+  course: string | null;
+  name: string | null;
+  attempts: Array<{ link: string; submittedAt: string; points: number; max: number; answers: LtiAttempt['answers'] }>;
+}
+
+export function learnerExport(sql: SqlStorage, learnerId: string): LearnerExport | null {
+  const person = sql.exec<{ name: string | null }>(`SELECT name FROM people WHERE learner_id = ?`, learnerId).toArray()[0];
+  if (!person) return null;
+  const attempts = sql
+    .exec<{ link: string; submittedAt: string; points: number; max: number; answers: string }>(
+      `SELECT link_id AS link, submitted_at AS submittedAt, points, max, answers FROM attempts WHERE learner_id = ? ORDER BY seq`,
+      learnerId,
+    )
+    .toArray()
+    .map((a) => ({ ...a, answers: JSON.parse(a.answers) as LtiAttempt['answers'] }));
+  return { course: metaGet(sql, 'contextTitle'), name: person.name, attempts };
+}

@@ -97,3 +97,11 @@ export async function eraseLearner(env: Env, learnerId: string): Promise<number>
   await Promise.all(keys.map((k) => env.PROGRESS.delete(k)));
   return erased.filter(Boolean).length;
 }
+
+/** Everything the course gradebooks hold about a learner, for their export (one entry per course). */
+export async function exportLearner(env: Env, learnerId: string) {
+  if (!learnerId.startsWith(LTI_LEARNER_PREFIX)) return [];
+  const { books } = await booksOfLearner(env.PROGRESS, learnerId);
+  const data = await Promise.all(books.map((book) => gradebookOf(env, book).learnerData(learnerId)));
+  return data.filter((d) => d !== null);
+}
