@@ -43,6 +43,8 @@ export interface ServicesState {
   /** Access tokens issued, with their scopes; `tokenRequests` counts every request to the token endpoint. */
   tokens: Map<string, string[]>;
   tokenRequests: number;
+  /** Requests to the memberships endpoint (NRPS), answered or not. */
+  membershipRequests: number;
   /** Assertion ids seen: a replayed assertion is refused. */
   assertionIds: Set<string>;
   /** The next this many score posts are answered 500 (the tool must retry them). */
@@ -59,6 +61,7 @@ export function servicesState(state: EmulatorState): EmulatorState & ServicesSta
   s.members ??= [];
   s.tokens ??= new Map();
   s.tokenRequests ??= 0;
+  s.membershipRequests ??= 0;
   s.assertionIds ??= new Set();
   s.failScores ??= 0;
   s.toolFetch ??= (url) => fetch(url);
@@ -188,6 +191,7 @@ export function servicesRoutes(state: EmulatorState): Hono {
     return takeScore(s, c, itemUrl(c));
   });
   app.get('/contexts/:ctx/memberships', (c) => {
+    s.membershipRequests++;
     if (!ctxOk(c)) return c.notFound();
     if (!needs(c, SCOPE.memberships)) return c.body(null, 401);
     const members = s.members.map((u) => ({ status: 'Active', name: u.name, user_id: u.sub, roles: u.roles }));

@@ -110,12 +110,16 @@ describe('GET /lti/results', () => {
     expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
   });
 
-  it('names learners from NRPS when the platform grants it', async () => {
+  it('names learners from NRPS when the platform grants it, asking at most every ten minutes', async () => {
     servicesState(state).members = [{ ...LEARNER, name: 'Lena Musterfrau' }];
     await learnerWith(7);
-    const text = await (await instructor()).page();
+    const teacher = await instructor();
+    const text = await teacher.page();
     expect(text).toContain('Lena Musterfrau');
     expect(text).not.toContain('Lena Lernt');
+    // Asked again at most every ten minutes, not at every page view.
+    await teacher.page();
+    expect(servicesState(state).membershipRequests).toBe(1);
   });
 
   it('forgets the name and attempts of a learner who erased their data', async () => {
