@@ -49,6 +49,7 @@ function wrongResponse(q: Question, lang: string): AnyResponse {
       return { value: !key.value };
     case 'short':
     case 'essay':
+    case 'dictation':
       return { text: 'Zylinder' };
     case 'numerical':
       return { number: 123456.5 };
@@ -107,7 +108,18 @@ const directions = [
 
 describe('UI words keep the UI language inside questions of the other language', () => {
   it('covers every question kind', () => {
-    expect([...kinds.keys()].sort()).toEqual(['cloze', 'essay', 'match', 'multiple', 'numerical', 'order', 'short', 'single', 'truefalse']);
+    expect([...kinds.keys()].sort()).toEqual([
+      'cloze',
+      'dictation',
+      'essay',
+      'match',
+      'multiple',
+      'numerical',
+      'order',
+      'short',
+      'single',
+      'truefalse',
+    ]);
   });
 
   for (const { ui, content } of directions)

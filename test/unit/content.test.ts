@@ -197,7 +197,7 @@ describe('questions', () => {
       expect(new Set(qs.map((q) => q.type)).size, lesson.id).toBeGreaterThanOrEqual(5);
     }
     expect(new Set(all.map((q) => q.type))).toEqual(
-      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical', 'essay']),
+      new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical', 'essay', 'dictation']),
     );
   });
 

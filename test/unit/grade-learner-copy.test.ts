@@ -54,7 +54,7 @@ describe('learner copy', () => {
     expect(Object.keys(content.questions)).toHaveLength(6);
     const types = new Set(contentQuestions.map((q) => q.type));
     types.delete('essay');
-    expect(types).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical']));
+    expect(types).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'cloze', 'match', 'order', 'numerical', 'dictation']));
     expect(contentLangs).toEqual(['de', 'en']);
   });
 

@@ -53,6 +53,8 @@ function responseArb(q: Question, lang: string, copy: LearnerQuestion): fc.Arbit
   switch (copy.type) {
     case 'essay':
       return fc.string({ maxLength: 200 }).map((text) => ({ text }));
+    case 'dictation':
+      return fc.oneof(fc.string({ maxLength: 200 }), fc.constant(copy.dictate), typedArb([copy.dictate])).map((text) => ({ text }));
     case 'single':
       return fc.constantFrom(...idsOf(copy.choices)).map((choice) => ({ choice }));
     case 'multiple':
@@ -129,7 +131,7 @@ describe('grading properties', () => {
   it('every content question is covered by the arbitraries', () => {
     const types = new Set(contentQuestions.map((q) => q.type));
     types.delete('essay'); // writing tasks are kept, never scored
-    expect(types.size).toBe(8);
+    expect(types.size).toBe(9);
     // each type's arbitrary yields responses the response schema accepts
     for (const q of contentQuestions)
       for (const lang of contentLangs)

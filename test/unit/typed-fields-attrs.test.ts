@@ -60,7 +60,7 @@ describe('every field a learner types an answer into keeps what was typed', () =
         }
       }
       // Every kind with a typed field is really rendered, so the check above can fail.
-      expect([...seen].sort()).toEqual(['cloze', 'essay', 'numerical', 'short']);
+      expect([...seen].sort()).toEqual(['cloze', 'dictation', 'essay', 'numerical', 'short']);
       expect(problems).toEqual([]);
     });
 

@@ -54,6 +54,7 @@ export function normalQuestion(q: Question): Question {
       return { ...base, text: each(base.text), gaps: base.gaps.map(normalGap) };
     case 'order':
     case 'essay':
+    case 'dictation':
       return base;
     default:
       return assertNever(base);
