@@ -21,18 +21,35 @@ export function useLtiFetcher(fetcher: LtiFetcher | null): void {
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const TIMEOUT_MS = 10_000;
 
-/** The platform's URL, or an error naming why it is not one we call (not https, not a URL). */
-export function platformUrl(raw: string): URL {
+/** Why a URL is not one the tool calls: not a URL, not https (http only to loopback), or with credentials. */
+export type UrlRefusal = 'not_url' | 'not_https' | 'credentials';
+
+/** The reason `raw` is not a platform URL the tool calls, or null when it is one. */
+export function urlRefusal(raw: string): UrlRefusal | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new LtiFetchError(`not a URL: ${raw.slice(0, 200)}`);
+    return 'not_url';
   }
   const loopback = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) throw new LtiFetchError(`only https URLs are called: ${url.origin}`);
-  if (url.username || url.password) throw new LtiFetchError('URLs with credentials are not called');
-  return url;
+  if (url.protocol !== 'https:' && !loopback) return 'not_https';
+  if (url.username || url.password) return 'credentials';
+  return null;
+}
+
+/** The platform's URL, or an error naming why it is not one we call (not https, not a URL). */
+export function platformUrl(raw: string): URL {
+  switch (urlRefusal(raw)) {
+    case 'not_url':
+      throw new LtiFetchError(`not a URL: ${raw.slice(0, 200)}`);
+    case 'not_https':
+      throw new LtiFetchError(`only https URLs are called: ${new URL(raw).origin}`);
+    case 'credentials':
+      throw new LtiFetchError('URLs with credentials are not called');
+    case null:
+      return new URL(raw);
+  }
 }
 
 /** A platform endpoint could not be used: unreachable, refused, or not a URL we call. */

@@ -6,7 +6,7 @@ export interface Platform {
   tokenUrl: string;
   jwksUrl: string;
   deploymentIds: string[];
-  /** The platform's product name from dynamic registration, or '' (manual). */
+  /** Dynamic registration: the platform's product name (else its issuer), never empty; '' for a manual one. */
   name: string;
 }
 

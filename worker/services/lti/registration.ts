@@ -112,7 +112,8 @@ export async function registerDynamically(
       tokenUrl: platformUrl(need(config.token_endpoint, 'token endpoint')).toString(),
       jwksUrl: platformUrl(need(config.jwks_uri, 'key set URL')).toString(),
       deploymentIds: typeof toolConfig.deployment_id === 'string' ? [toolConfig.deployment_id] : [],
-      name: config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? '',
+      // Never empty: an empty name marks a manual registration on the instructor page.
+      name: config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code || need(config.issuer, 'issuer'),
     };
     await registry(env).savePlatform(platform);
     return platform;
