@@ -40,6 +40,9 @@ export function DashboardPage({
       <p>
         <a class="button primary" href={`${base(lang)}/sets/new`}>
           {t('instructor.newSet')}
+        </a>{' '}
+        <a class="button" href={`${base(lang)}/lti`}>
+          {t('lti.platforms.dashboardLink')}
         </a>
       </p>
       {sets.length === 0 ? <p class="empty">{t('instructor.noSets')}</p> : <SetTable sets={sets} csrf={csrf} />}
@@ -120,6 +123,7 @@ function SetActions({ set: s, csrf }: { set: DashboardRow; csrf: string }) {
       <a href={`${base(lang)}/sets/${s.id}/export?format=gift`}>{t('instructor.exportGift')}</a>
       <a href={`${base(lang)}/sets/${s.id}/export?format=cloze`}>{t('instructor.exportCloze')}</a>
       <a href={`${base(lang)}/sets/${s.id}/export?format=json`}>{t('instructor.exportJson')}</a>
+      <a href={`${base(lang)}/sets/${s.id}/export?format=moodlexml`}>{t('moodlexml.export')}</a>
       {s.publishedVersion === s.latestVersion ? (
         <PostButton action={`${base(lang)}/sets/${s.id}/unpublish`} csrf={csrf} label={t('instructor.unpublish')} />
       ) : (

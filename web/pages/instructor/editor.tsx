@@ -1,10 +1,12 @@
 import { usePage } from '../../page-context.ts';
+import { ImportCheckView, type ImportCheck } from './check.tsx';
 import { base, Csrf, FORMAT_NAMES, Shell, type ProblemRow } from './shared.tsx';
 
 export interface EditorProps {
   csrf: string;
   setId?: string | undefined;
-  format: 'gift' | 'json' | 'cloze';
+  /** `auto`: recognised from the content (core/formats/shared/detect.ts). */
+  format: 'auto' | 'gift' | 'json' | 'cloze' | 'moodlexml';
   lang: string;
   title: string;
   lesson: string;
@@ -16,6 +18,8 @@ export interface EditorProps {
   lessons: Array<{ id: string; title: string }>;
   languages: Array<{ code: string; label: string }>;
   problems: ProblemRow[];
+  /** After "check before saving": what the import will be (nothing saved yet). */
+  check?: ImportCheck | undefined;
 }
 
 /** Paste or upload GIFT or JSON; problems are listed with their lines and marked in a numbered copy of the text. */
@@ -25,6 +29,7 @@ export function EditorPage(p: EditorProps) {
     <Shell csrf={p.csrf}>
       <h1>{p.setId ? t('instructor.editSet', { id: p.setId }) : t('instructor.newSet')}</h1>
       {p.problems.length > 0 && <ProblemList problems={p.problems} />}
+      {p.check && <ImportCheckView check={p.check} />}
       <EditorForm {...p} />
       {p.problems.length > 0 && <SourceWithProblems text={p.text} problems={p.problems} />}
     </Shell>
@@ -69,10 +74,12 @@ function EditorForm(p: EditorProps) {
       <Csrf token={p.csrf} />
       <fieldset>
         <legend>{t('instructor.format')}</legend>
-        {(['gift', 'cloze', 'json'] as const).map((f) => (
+        {(['auto', 'gift', 'cloze', 'json', 'moodlexml'] as const).map((f) => (
           <span key={f} class="radio">
             <input type="radio" id={`format-${f}`} name="format" value={f} checked={p.format === f} />
-            <label for={`format-${f}`}>{FORMAT_NAMES[f]}</label>
+            <label for={`format-${f}`}>
+              {f === 'auto' ? t('moodlexml.formatAuto') : f === 'moodlexml' ? t('moodlexml.formatMoodleXml') : FORMAT_NAMES[f]}
+            </label>
           </span>
         ))}
       </fieldset>
@@ -91,11 +98,17 @@ function EditorForm(p: EditorProps) {
       <p>
         <label for="set-file">{t('instructor.upload')}</label>
         <br />
-        <input type="file" id="set-file" name="file" accept=".gift,.txt,.json,text/plain,application/json" />
+        <input type="file" id="set-file" name="file" accept=".gift,.txt,.json,.xml,text/plain,application/json,application/xml,text/xml" />
       </p>
       <button type="submit" class="primary">
         {t('instructor.save')}
-      </button>
+      </button>{' '}
+      <button type="submit" name="check" value="1" aria-describedby="check-help">
+        {t('moodlexml.check')}
+      </button>{' '}
+      <span id="check-help" class="muted">
+        {t('moodlexml.checkHelp')}
+      </span>
     </form>
   );
 }

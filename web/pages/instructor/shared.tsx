@@ -2,7 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { href, usePage } from '../../page-context.ts';
 
 /** The import formats, by the names instructors know them from Moodle. */
-export const FORMAT_NAMES = { gift: 'GIFT (Moodle)', cloze: 'Cloze (Moodle, embedded answers)', json: 'JSON' } as const;
+export const FORMAT_NAMES = {
+  gift: 'GIFT (Moodle)',
+  cloze: 'Cloze (Moodle, embedded answers)',
+  json: 'JSON',
+  moodlexml: 'Moodle XML',
+} as const;
 
 export interface SetRow {
   id: string;

@@ -24,8 +24,8 @@ async function inputOf(c: Context<AppEnv>, q: z.infer<typeof ImportQuery>): Prom
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
   if (q.format === 'cloze') return { format: 'cloze', text, lang: q.lang, title: q.title, lesson: q.lesson };
-  if (q.format === 'moodlexml' || (!q.format && /[/+]xml\b/.test(type)))
-    return { format: 'moodlexml', text, lang: q.lang, title: q.title, lesson: q.lesson };
+  // Only when asked: an XML body without ?format= stays a 415, as any other type we were not told about.
+  if (q.format === 'moodlexml') return { format: 'moodlexml', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'gift' || (!q.format && type.startsWith('text/plain')))
     return { format: 'gift', text, lang: q.lang, title: q.title, lesson: q.lesson };
   if (q.format === 'json' || type.includes('json')) return { format: 'json', text };

@@ -11,20 +11,27 @@ import { requireCsrf, requireSession, signInPage } from '../../auth/instructor-a
 import { csrfToken, currentSession, endSession, signedSession, signIn } from '../../auth/instructor-session.ts';
 import { quizLabels } from '../../render/labels.ts';
 import { renderPage } from '../../render/document.tsx';
-import { exportResponse, readSet, setQuiz, sourceOf, type SetInput } from '../../services/sets.ts';
+import { detectFormat } from '../../../core/formats/shared/detect.ts';
+import type { ImportCheck } from '../../../web/pages/instructor/check.tsx';
+import { ensureMedia, storeMedia } from '../../services/media.ts';
+import { exportResponse, readMoodleXmlSet, readSet, setQuiz, sourceOf, type SetInput, type XmlReadResult } from '../../services/sets.ts';
 import { resultsStore, setStore } from '../../stores/index.ts';
 
 type C = Context<AppEnv>;
 
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
-async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'> }> {
+type Form = Omit<EditorProps, 'csrf' | 'problems' | 'lessons' | 'languages'>;
+const FORMATS = ['auto', 'gift', 'cloze', 'json', 'moodlexml'] as const;
+
+async function inputFromForm(c: C): Promise<{ input: SetInput; form: Form; check: boolean }> {
   const body = await c.req.parseBody({ all: true });
   const file = body.file;
   const uploaded = file instanceof File && file.size > 0 ? await file.text() : '';
   const text = uploaded || field(body, 'text');
-  const asked = field(body, 'format');
-  const format = asked === 'json' || asked === 'cloze' ? asked : 'gift';
+  const asked = FORMATS.find((f) => f === field(body, 'format')) ?? 'auto';
+  // An upload (or a paste) is read in the format its content has unless the instructor names one.
+  const format = asked === 'auto' ? detectFormat(text) : asked;
   const lang = contentLanguages.includes(field(body, 'lang')) ? field(body, 'lang') : contentLanguages[0]!;
   const title = field(body, 'title').trim();
   const lesson = field(body, 'lesson');
@@ -32,8 +39,50 @@ async function inputFromForm(c: C): Promise<{ input: SetInput; form: Omit<Editor
   const grading = field(body, 'grading') === 'german' ? 'german' : 'moodle';
   return {
     input: { format, text, lang, title: title || undefined, lesson: lesson || undefined },
-    form: { format, lang, title, lesson, text, mode, grading },
+    form: { format: asked, lang, title, lesson, text, mode, grading },
+    check: field(body, 'check') === '1',
   };
+}
+
+/** Reads the editor's set in its format; a Moodle XML file also brings its files and what became of each question. */
+async function readForm(input: SetInput): Promise<XmlReadResult> {
+  if (input.format === 'moodlexml') return readMoodleXmlSet(input);
+  const result = readSet(input);
+  return result.ok ? { ...result, media: [], report: [] } : result;
+}
+
+/** What "check before saving" shows: each question (or passage) and its type, the notes, the media. */
+function importCheck(result: XmlReadResult & { ok: true }): ImportCheck {
+  const questions = result.report.length
+    ? result.report
+    : [
+        ...result.set.questions.map((q) => ({ name: q.title ?? q.id, type: q.type })),
+        ...result.set.passages.map((_, i) => ({ name: `${i + 1}`, type: 'passage' })),
+      ];
+  return { questions, notes: result.warnings, media: result.set.media ?? [] };
+}
+
+/**
+ * The editor's one save flow, for a new set and a new version: problems are a 422 page with the form; "check
+ * before saving" shows what the import will be (a Moodle XML file's media are stored so they can be shown);
+ * a save stores the media, then the set, then checks the media once more (docs/decisions/0015).
+ */
+async function saveOrCheck(c: C, setId?: string) {
+  const t = c.get('t');
+  const { input, form, check } = await inputFromForm(c);
+  const result = await readForm(input);
+  const title = setId ? t('instructor.editSet', { id: setId }) : t('instructor.newSet');
+  if (!result.ok)
+    return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems, setId)} />, { title, status: 422 });
+  await storeMedia(c.env, result.media);
+  if (check)
+    return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, [], setId)} check={importCheck(result)} />, { title });
+  const set = withFormMode(input, result.set, form);
+  const store = setStore(c.env);
+  const v = setId ? await store.replace(setId, set, sourceOf(input, set)) : await store.create(set, sourceOf(input, set));
+  if (!v) throw notFound('set', setId ?? '');
+  await ensureMedia(c.env, result.media);
+  return home(c, t('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
 }
 
 /**
@@ -120,7 +169,7 @@ export const instructorPages = new Hono<AppEnv>()
       <EditorPage
         {...editorProps(
           c,
-          { format: 'gift', lang: contentLanguages[0]!, title: '', lesson: '', text: '', mode: 'practice', grading: 'moodle' },
+          { format: 'auto', lang: contentLanguages[0]!, title: '', lesson: '', text: '', mode: 'practice', grading: 'moodle' },
           [],
         )}
       />,
@@ -129,17 +178,7 @@ export const instructorPages = new Hono<AppEnv>()
       },
     ),
   )
-  .post('/:lang/instructor/sets', requireCsrf, async (c) => {
-    const { input, form } = await inputFromForm(c);
-    const result = readSet(input);
-    if (!result.ok)
-      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems)} />, {
-        title: c.get('t')('instructor.newSet'),
-        status: 422,
-      });
-    const v = await setStore(c.env).create(withFormMode(input, result.set, form), sourceOf(input));
-    return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
-  })
+  .post('/:lang/instructor/sets', requireCsrf, (c) => saveOrCheck(c))
   .get('/:lang/instructor/sets/:setId/edit', async (c) => {
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) throw notFound('set', c.req.param('setId'));
@@ -156,19 +195,7 @@ export const instructorPages = new Hono<AppEnv>()
       title: c.get('t')('instructor.editSet', { id: v.id }),
     });
   })
-  .post('/:lang/instructor/sets/:setId', requireCsrf, async (c) => {
-    const id = c.req.param('setId');
-    const { input, form } = await inputFromForm(c);
-    const result = readSet(input);
-    if (!result.ok)
-      return renderPage(c, c.get('lang'), <EditorPage {...editorProps(c, form, result.problems, id)} />, {
-        title: c.get('t')('instructor.editSet', { id }),
-        status: 422,
-      });
-    const v = await setStore(c.env).replace(id, withFormMode(input, result.set, form), sourceOf(input));
-    if (!v) throw notFound('set', c.req.param('setId'));
-    return home(c, c.get('t')('instructor.saved', { title: pick(v.set.title, c.get('lang')), version: v.version }));
-  })
+  .post('/:lang/instructor/sets/:setId', requireCsrf, (c) => saveOrCheck(c, c.req.param('setId')))
   .get('/:lang/instructor/sets/:setId/preview', async (c) => {
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) throw notFound('set', c.req.param('setId'));
@@ -219,5 +246,5 @@ export const instructorPages = new Hono<AppEnv>()
     const v = await setStore(c.env).latest(c.req.param('setId'));
     if (!v) throw notFound('set', c.req.param('setId'));
     const asked = c.req.query('format');
-    return exportResponse(c, v, asked === 'gift' || asked === 'cloze' ? asked : 'json');
+    return exportResponse(c, v, asked === 'gift' || asked === 'cloze' || asked === 'moodlexml' ? asked : 'json');
   });

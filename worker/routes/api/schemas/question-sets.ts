@@ -78,7 +78,7 @@ const setBody = {
     },
     'application/xml': {
       schema: z.string().meta({
-        description: 'A Moodle XML `<quiz>` (`?format=moodlexml`, or this content type), pictures and sounds inside it; at most 10 MiB.',
+        description: 'A Moodle XML `<quiz>` with `?format=moodlexml`, pictures and sounds inside it; at most 10 MiB.',
       }),
     },
   },
