@@ -1,39 +1,25 @@
-// Shared by the grades tests: an emulated platform registered with the tool, its services answering the tool's
-// outbound requests in this isolate, a launch into its context, and an attempt.
+// Shared by the grades tests: the emulated platform (lti-helpers.ts) registered with the tool, a launch into
+// its context as the launch route records it, and an attempt.
 import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { toolJwks } from '../../worker/services/lti/keys.ts';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
-import { registry } from '../../worker/services/lti/platforms.ts';
 import { bookName, gradebookOf } from '../../worker/services/lti/gradebook-object.ts';
 import type { LtiAttempt, LtiLaunch } from '../../worker/services/lti/types.ts';
-import { addLineItem, GRANTED_SCOPES, servicesRoutes, servicesState, servicesUrls } from '../lti-emulator/services.ts';
-import { createEmulatorState } from '../lti-emulator/state.ts';
-
-export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
-export const LEARNER_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
+import { ROLES } from '../lti-emulator/platform.ts';
+import { addLineItem, GRANTED_SCOPES, servicesState, servicesUrls } from '../lti-emulator/services.ts';
+import { emulator, registerManually } from './lti-helpers.ts';
 
 let platforms = 0;
 
-/** A platform on its own loopback origin, registered with the tool; the tool's LTI requests reach its services. */
+/** A platform of its own (origin and course), registered with the tool; the tool's LTI requests reach it. */
 export async function emulatedPlatform() {
-  const state = await createEmulatorState(`http://127.0.0.1:${9100 + ++platforms}`, 'http://127.0.0.1');
+  const { state } = await emulator(`https://grades${++platforms}.test`);
   state.context = { id: `course-${platforms}`, title: `Deutsch B2 (${platforms})` };
-  const s = servicesState(state);
-  s.toolFetch = async () => Response.json(await toolJwks(env));
-  const app = servicesRoutes(state);
-  useLtiFetcher((url, init) => Promise.resolve(app.request(url, init)));
-  const urls = servicesUrls(state.origin, state.context.id);
-  await registry(env).savePlatform({
-    issuer: state.issuer,
-    clientId: state.tool.clientId,
-    deploymentIds: [state.tool.deploymentId],
-    authUrl: `${state.origin}/auth`,
-    tokenUrl: urls.tokenUrl,
-    jwksUrl: `${state.origin}/jwks`,
-    name: 'Emulator',
-  });
-  return { state: s, urls, book: bookName(state.issuer, state.context.id) };
+  await registerManually(state);
+  return {
+    state: servicesState(state),
+    urls: servicesUrls(state.origin, state.context.id),
+    book: bookName(state.issuer, state.context.id),
+  };
 }
 
 export type Platform = Awaited<ReturnType<typeof emulatedPlatform>>;
@@ -57,7 +43,7 @@ export function launchOf(
     resourceLinkId: link,
     sub: who.sub,
     ...(who.name ? { name: who.name } : {}),
-    roles: [who.instructor ? INSTRUCTOR_ROLE : LEARNER_ROLE],
+    roles: who.instructor ? ROLES.instructor : ROLES.learner,
     quiz,
     lang: 'en',
     ags: { lineitem: item.id, lineitems: p.urls.lineitems, scope: [...GRANTED_SCOPES].filter((x) => x.includes('lti-ags')) },
