@@ -1,80 +1,99 @@
-// The item-analysis report for 10,000 attempts of a 12-question quiz, computed where it runs in production:
-// inside the quiz's ResultsLedger Durable Object (SQLite read + statistics + response counts), then joined
-// with the questions in the worker. Run by `npm run bench`; prints one table and writes bench-results/.
-import { env, exports } from 'cloudflare:workers';
+// The item-analysis report of ledgers of 10,000, 100,000 and 1,000,000 synthetic attempts × 12 questions,
+// timed inside the quiz's ResultsLedger Durable Object (aggregates read + figures + response counts), and the
+// records per second one ledger takes and N shards take (docs/decisions/0014). Run by `npm run bench`; prints
+// tables and one BENCH_LEDGER_JSON line. BENCH_LEDGER_SIZES=10000,100000 limits the sizes.
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { it } from 'vitest';
-import type { LedgerRow } from '../worker/objects/results-ledger/results-ledger.ts';
+import type { LedgerRow, ResultsLedger } from '../worker/objects/results-ledger/results-ledger.ts';
+import { learnerLedger } from '../worker/stores/results-store-shards.ts';
+import { seedLedger } from '../test/worker/results-synthetic.ts';
 
-const ATTEMPTS = Number(process.env.BENCH_LEDGER_ATTEMPTS ?? 10_000);
+const SIZES = (process.env.BENCH_LEDGER_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const QUESTIONS = 12;
 const RUNS = 5;
+const RECORDS = Number(process.env.BENCH_LEDGER_RECORDS ?? 2_000);
+const SHARDS = 8;
 
-/** A deterministic synthetic attempt: mixed types, abilities spread so the figures are not degenerate. */
-function attempt(i: number): LedgerRow {
-  const ability = (i % 97) / 96;
-  const types = ['single', 'truefalse', 'short', 'multiple', 'cloze', 'numerical'];
-  return {
-    attemptId: `bench-${String(i).padStart(6, '0')}`,
-    learnerKey: `k${i % Math.round(ATTEMPTS * 0.75)}`, // a quarter of the learners come back
-    version: 'bench',
-    kind: 'lesson',
-    lang: 'de',
-    createdAt: new Date(1_750_000_000_000 + i * 1000).toISOString(),
-    questions: Array.from({ length: QUESTIONS }, (_, q) => {
-      const type = types[q % types.length]!;
-      const right = ((i * 31 + q * 17) % 100) / 100 < ability * 0.8 + 0.1;
-      const response =
-        type === 'single'
-          ? { choice: right ? 'a' : `d${i % 3}` }
-          : type === 'truefalse'
-            ? { value: right }
-            : type === 'short'
-              ? { text: right ? 'Peking' : `Antwort ${i % 40}` }
-              : type === 'multiple'
-                ? { choices: right ? ['a', 'b'] : ['c'] }
-                : type === 'cloze'
-                  ? { gaps: { g1: right ? 'Erden' : `x${i % 25}`, g2: 'Japan' } }
-                  : { number: right ? 2025 : 2000 + (i % 30) };
-      return { id: `q${q + 1}`, type, score: right ? 1 : 0, response };
-    }),
-  };
-}
+const stubOf = (name: string) => env.RESULTS.get(env.RESULTS.idFromName(name));
 
-const ms = (xs: number[]) => {
+/** A graded attempt as a submit records it: 12 questions, mixed responses. */
+const live = (i: number, learnerKey: string): LedgerRow => ({
+  attemptId: `rec-${i}`,
+  learnerKey,
+  version: 'bench',
+  kind: 'final',
+  lang: 'de',
+  createdAt: new Date(1_760_000_000_000 + i).toISOString(),
+  questions: Array.from({ length: QUESTIONS }, (_, q) => ({
+    id: `q${q + 1}`,
+    type: q % 3 ? 'single' : 'short',
+    score: (i * 7 + q) % 3 ? 1 : 0,
+    response: q % 3 ? { choice: (i + q) % 2 ? 'a' : 'b' } : { text: `Antwort ${i % 40}` },
+  })),
+});
+
+const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
 };
 
-it(`reports ${ATTEMPTS} attempts × ${QUESTIONS} questions`, async () => {
-  const quizId = 'bench-quiz';
-  const stub = env.RESULTS.get(env.RESULTS.idFromName(quizId));
-  const seedStart = performance.now();
-  for (let i = 0; i < ATTEMPTS; i += 200)
-    await Promise.all(Array.from({ length: Math.min(200, ATTEMPTS - i) }, (_, j) => stub.record(attempt(i + j))));
-  const seedMs = performance.now() - seedStart;
+/** Records per second: `RECORDS` attempts sent 50 at a time, each to its learner's shard among `n`. */
+async function recordRate(quiz: string, n: number): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < RECORDS; i += 50)
+    await Promise.all(
+      Array.from({ length: Math.min(50, RECORDS - i) }, (_, j) => {
+        const key = `learner-${(i + j) % 1500}`;
+        return stubOf(n === 1 ? quiz : learnerLedger(quiz, key, n)).record(live(i + j, key));
+      }),
+    );
+  return RECORDS / ((performance.now() - t) / 1000);
+}
 
-  const timings: Record<string, number[]> = { 'report all (DO)': [], 'report first (DO)': [], 'score matrix all (DO)': [] };
-  let figures = { attempts: 0, first: 0 };
-  for (let r = 0; r < RUNS; r++) {
-    let t = performance.now();
-    const all = await stub.report('all');
-    timings['report all (DO)']!.push(performance.now() - t);
-    t = performance.now();
-    const first = await stub.report('first');
-    timings['report first (DO)']!.push(performance.now() - t);
-    t = performance.now();
-    await stub.scores('all');
-    timings['score matrix all (DO)']!.push(performance.now() - t);
-    figures = { attempts: all.attempts, first: first.attempts };
+it(`reports ledgers of ${SIZES.join(', ')} attempts × ${QUESTIONS} questions, and measures records per second`, async () => {
+  const reports: Array<{ attempts: number; seedS: number; step: string; median: number; max: number }> = [];
+  for (const size of SIZES) {
+    const stub = stubOf(`bench-${size}`);
+    const t0 = performance.now();
+    await seedLedger(stub, size, QUESTIONS);
+    const seedS = (performance.now() - t0) / 1000;
+    for (const selection of ['all', 'first'] as const) {
+      // Timed inside the object: what the ledger's thread spends, without the RPC hop.
+      const times = await runInDurableObject(stub, async (ledger: ResultsLedger) => {
+        const out: number[] = [];
+        for (let r = 0; r < RUNS; r++) {
+          const t = performance.now();
+          await ledger.report(selection);
+          out.push(performance.now() - t);
+        }
+        return out;
+      });
+      reports.push({ attempts: size, seedS, step: `report ${selection} (in the DO)`, ...stats(times) });
+    }
   }
-  // The worker route end to end needs a quiz id the worker knows; the DO work is the same for any id.
-  const table = Object.entries(timings).map(([step, xs]) => ({ step, ...ms(xs) }));
-  console.log(
-    `\nresults ledger: ${figures.attempts} attempts (${figures.first} first attempts) × ${QUESTIONS} questions, seeded in ${(seedMs / 1000).toFixed(1)} s`,
+  const one = await recordRate('bench-rate-one', 1);
+  const sharded = await recordRate('bench-rate-sharded', SHARDS);
+
+  console.log(`\nresults ledger: item-analysis report × ${QUESTIONS} questions, inside the Durable Object`);
+  console.table(
+    reports.map((r) => ({
+      attempts: r.attempts,
+      step: r.step,
+      'median ms': r.median.toFixed(1),
+      'max ms': r.max.toFixed(1),
+      'seeded s': r.seedS.toFixed(0),
+    })),
   );
-  console.table(table.map((r) => ({ step: r.step, 'median ms': r.median.toFixed(0), 'max ms': r.max.toFixed(0) })));
-  void exports;
   console.log(
-    `BENCH_LEDGER_JSON ${JSON.stringify({ attempts: figures.attempts, first: figures.first, questions: QUESTIONS, seedMs, table })}`,
+    `records per second (${RECORDS} records, 50 at a time): one ledger ${one.toFixed(0)}, ${SHARDS} shards ${sharded.toFixed(0)}`,
+  );
+  const table = reports.map((r) => ({ step: `${r.step}, ${r.attempts} attempts`, median: r.median, max: r.max }));
+  table.push(
+    { step: 'records/s into one ledger', median: one, max: one },
+    { step: `records/s into ${SHARDS} shards`, median: sharded, max: sharded },
+  );
+  console.log(
+    `BENCH_LEDGER_JSON ${JSON.stringify({ attempts: Math.max(...SIZES), questions: QUESTIONS, recordsPerSecond: { one, sharded, shards: SHARDS }, table })}`,
   );
 });
