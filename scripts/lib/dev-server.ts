@@ -16,6 +16,8 @@ export const freePort = () =>
 
 export interface DevServer {
   url: string;
+  /** The worker's DevTools inspector (scripts/lib/cpu-profile.ts). */
+  inspectorPort: number;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startDev(persistTo: string, opts: { timeoutMs?: number; ar
   }
   return {
     url,
+    inspectorPort: inspector,
     child,
     stop: () =>
       new Promise<void>((resolve) => {
