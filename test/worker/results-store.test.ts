@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { resultsStore } from '../../worker/stores/index.ts';
+import { learnerKey } from '../../worker/stores/results-store.ts';
+import { learnerLedger } from '../../worker/stores/results-store-shards.ts';
 import { countingKv } from './kv-counter.ts';
 import { failingLedger, parked } from './attempt-helpers.ts';
 import { entry, newQuiz, resultsStoreContract } from './results-store-contract.ts';
@@ -36,7 +38,9 @@ describe('DoResultsStore: KV operations from the submitting worker (the budget o
     const e = entry(quiz, 'learner-a', [1]);
     expect(await store.record(e)).toEqual({ stored: 'parked', createdAt: e.createdAt, requestHash: null });
     expect(ops).toEqual(['PROGRESS.put']);
-    expect(await parked(quiz)).toEqual([`results-pending:${quiz}:${e.attemptId}`]);
+    // Parked under the learner's shard (a set has several), whose sweep moves it in.
+    const shard = learnerLedger(quiz, await learnerKey(env, 'learner-a', quiz));
+    expect(await parked(shard)).toEqual([`results-pending:${shard}:${e.attemptId}`]);
   });
 
   it('rejects when the ledger and KV both fail, so nothing is acknowledged', async () => {
