@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import worker from '../../worker/index.ts';
 import { learnerKey } from '../../worker/stores/results-store.ts';
+import { learnerLedgers, ledgerNames } from '../../worker/stores/results-store-shards.ts';
 
 type Ledger = ReturnType<Env['RESULTS']['get']>;
 
@@ -33,6 +34,7 @@ export function resultsWith(replace: {
         rowsOf: (key: string) => real.rowsOf(key),
         count: () => real.count(),
         report: (...a: Parameters<Ledger['report']>) => real.report(...a),
+        aggregates: (...a: Parameters<Ledger['aggregates']>) => real.aggregates(...a),
         scores: (...a: Parameters<Ledger['scores']>) => real.scores(...a),
       };
     },
@@ -55,9 +57,14 @@ export const learnerIn = (cookie: string) => decodeURIComponent(cookie).split('.
 /** The `learner` cookie a response sets, if any. */
 export const cookieOf = (res: Response) => /learner=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 
-/** The ledger rows of one learner in one quiz. */
+/** Attempts in every ledger (shard) of a quiz. */
+export const ledgerCount = async (quizId: string) =>
+  (await Promise.all(ledgerNames(quizId).map((n) => ledgerOf(n).count()))).reduce((a, b) => a + b, 0);
+
+/** The ledger rows of one learner in one quiz, from the shard(s) that hold them. */
 export async function rowsIn(quizId: string, cookie: string) {
-  return ledgerOf(quizId).rowsOf(await learnerKey(env, learnerIn(cookie), quizId));
+  const key = await learnerKey(env, learnerIn(cookie), quizId);
+  return (await Promise.all(learnerLedgers(quizId, key).map((n) => ledgerOf(n).rowsOf(key)))).flat();
 }
 
 /** Parked rows of a quiz, as KV has them now. */

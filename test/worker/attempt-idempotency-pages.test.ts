@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieOf, exportedAttempts, ledgerOf, send } from './attempt-helpers.ts';
+import { cookieOf, exportedAttempts, ledgerCount, send } from './attempt-helpers.ts';
 
 // The quiz pages render a fresh idempotency key into their forms, so the same form posted again (a reload,
 // a double click, the back button) is one attempt (docs/decisions/0008-durable-attempts.md).
@@ -34,14 +34,14 @@ describe('quiz forms carry an idempotency key', () => {
     const asked = await post('/en/test', { attempt: 'abcd1234', ql: 'de', 'idempotency-key': key });
     expect(asked.status).toBe(200);
     expect(keyIn(await asked.text())).toBe(key);
-    const before = await ledgerOf('final').count();
+    const before = await ledgerCount('final');
     const first = await post('/en/test', { attempt: 'abcd1234', ql: 'de', confirm: '1', 'idempotency-key': key });
     expect(first.status).toBe(200);
     const cookie = cookieOf(first)!;
     const again = await post('/en/test', { attempt: 'abcd1234', ql: 'de', confirm: '1', 'idempotency-key': key }, cookie);
     expect(again.status).toBe(200);
     expect((await exportedAttempts(cookie)).filter((a) => a.quizId === 'final')).toHaveLength(1);
-    expect(await ledgerOf('final').count()).toBe(before + 1);
+    expect(await ledgerCount('final')).toBe(before + 1);
   });
 
   it('stores a lesson quiz once when its finish form is posted twice', async () => {

@@ -10,6 +10,7 @@ import { ApiError } from '../http/errors.ts';
 import { idempotencyKeyOf, requestDigest } from '../http/idempotency-key.ts';
 import { currentLearner, ensureLearner } from '../auth/learner.ts';
 import { FINAL_ID } from './quizzes.ts';
+import { eraseLearner as eraseFromCourses } from './lti/grades.ts';
 import { keyedAttemptId, newAttemptId } from '../stores/keys.ts';
 import { progressStore, resultsStore, reviewStore } from '../stores/index.ts';
 import type { LedgerQuestion, RecordedAttempt } from '../stores/results-store.ts';
@@ -161,6 +162,8 @@ export async function eraseLearnerData(env: Env, learner: string): Promise<{ del
   const progress = progressStore(env);
   const summaries = await progress.summaries(learner);
   const ledgerRows = await resultsStore(env).erase(learner, ledgerQuizIds(summaries.map((s) => s.quizId)));
+  // Before the attempts go: a failure leaves them, so the learner's retry finds the courses again.
+  await eraseFromCourses(env, learner);
   const [attempts, events] = await Promise.all([progress.erase(learner), reviewStore(env).erase(learner)]);
   return { deleted: attempts + events, ledgerRows };
 }

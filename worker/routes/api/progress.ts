@@ -7,6 +7,7 @@ import { loadDeck } from '../../services/review.ts';
 import { progressStore, reviewStore } from '../../stores/index.ts';
 import { JsonApi } from './json-api.ts';
 import { progressRoutes } from './schemas/progress.ts';
+import { exportLearner } from '../../services/lti/grades.ts';
 
 /** Another method on a path that has operations: a 405 naming the ones it has (not an operation of the document). */
 const methodNotAllowed = (allow: string) => (c: Context<AppEnv>) => {
@@ -38,18 +39,22 @@ export const progressApi = new JsonApi()
     const [attempts, events, { deck }] = learner
       ? await Promise.all([progressStore(c.env).exportAll(learner), reviewStore(c.env).exportAll(learner), loadDeck(c)])
       : [[], [], { deck: null }];
-    const ledger = learner ? await ledgerExport(c.env, learner, attempts) : [];
+    const [ledger, courses] = learner
+      ? await Promise.all([ledgerExport(c.env, learner, attempts), exportLearner(c.env, learner)])
+      : [[], []];
     c.header('Content-Disposition', 'attachment; filename="rare-earths-progress.json"');
     c.header('Cache-Control', 'private, no-store');
     return c.json(
       {
         exportedAt: new Date().toISOString(),
         about:
-          'Everything this course stores about you: an anonymous id, your quiz attempts, what the instructors’ results ledgers keep of them (under a pseudonym per quiz) and your review (cards and every review). No name, e-mail or IP address is stored.',
+          'Everything this course stores about you: an anonymous id (or, launched from an LMS, one per LMS account, with the name that LMS gave), your quiz attempts, what the instructors’ results ledgers keep of them (under a pseudonym per quiz) and your review (cards and every review). No name, e-mail or IP address is stored.',
         learnerId: learner,
         attempts,
         // Per quiz, the rows of the instructors' item analysis that are this learner's (scores, responses, typed answers).
         resultsLedger: ledger,
+        // Launched from an LMS only: each course's gradebook (course, the name the LMS gave, attempts).
+        courses,
         // The review log as stored, and the cards it makes (with their schedule), apart from the attempts by key.
         review: { cards: deck ? [...deck.cards.values()] : [], settings: deck?.settings ?? null, events },
       },

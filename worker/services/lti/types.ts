@@ -36,8 +36,10 @@ export interface LtiAttempt {
   points: number;
   maxPoints: number;
   submittedAt: string;
-  /** Per question: id, score 0..1 and the learner's response as text, for the instructor's table. */
-  answers: { question: string; score: number; response: string }[];
+  /** The content language the attempt was answered in (its prompts and responses), for `lang` in the table. */
+  lang?: string;
+  /** Per question: id, score 0..1 and the learner's response as text (and the prompt as shown), for the instructor's table. */
+  answers: { question: string; score: number; response: string; prompt?: string }[];
 }
 
 /** Which attempt counts in the gradebook, per link; the instructor chooses, default best. */

@@ -146,6 +146,25 @@ const LedgerRow = z
   .meta({ id: 'LedgerRow' });
 true satisfies Same<z.infer<typeof LedgerRow>, ExportedLedgerRow>;
 
+/** What one LMS course's gradebook holds about a launched learner (worker/objects/lti-gradebook/view.ts). */
+const CourseRecord = z
+  .object({
+    course: z.string().nullable(),
+    name: z.string().nullable(),
+    attempts: z.array(
+      z.object({
+        link: z.string(),
+        submittedAt: z.string(),
+        points: z.number(),
+        max: z.number(),
+        answers: z.array(
+          z.object({ question: z.string(), score: z.number(), response: z.string(), prompt: z.string().optional() }).strict(),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'CourseRecord' });
+
 const tags = ['Progress'];
 
 export const progressRoutes = {
@@ -202,6 +221,8 @@ export const progressRoutes = {
             learnerId: z.string().nullable(),
             attempts: z.array(AttemptRecord),
             resultsLedger: z.array(z.object({ quizId: z.string(), rows: z.array(LedgerRow) }).strict()),
+            // A learner launched from an LMS: what each course's gradebook holds (course, name, attempts).
+            courses: z.array(CourseRecord),
             review: z.object({ cards: z.array(DeckCard), settings: ReviewSettings.nullable(), events: z.array(ReviewLogEvent) }).strict(),
           })
           .strict(),
