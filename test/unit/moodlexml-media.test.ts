@@ -77,3 +77,21 @@ describe('the sanitiser and the stored form with media', () => {
     expect(parseRich(`<img src="/x.png" alt="">`)).toEqual(['<img src="/x.png" alt="">']);
   });
 });
+
+describe('the set schema and its media list', () => {
+  it('refuses a text that shows a file the set does not list', async () => {
+    const { setSchemas } = await import('../../core/sets/schema.ts');
+    const set = (media: unknown[]) => ({
+      title: { de: 'x' },
+      languages: ['de'],
+      media,
+      questions: [{ id: 'q1', type: 'truefalse', prompt: { de: `<img src="/media/${H}" alt="">` }, answer: true }],
+    });
+    const schema = setSchemas(['de']).QuestionSet;
+    expect(schema.safeParse(set([{ hash: H, name: 'a.png', type: 'image/png', size: 3 }])).success).toBe(true);
+    const bad = schema.safeParse(set([]));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe(`a text shows /media/${H}, which is not among the set's media`);
+    expect(schema.safeParse(set([{ hash: H, name: 'a.svg', type: 'image/svg+xml', size: 3 }])).success).toBe(false);
+  });
+});

@@ -12,7 +12,8 @@ const RETRY_MS = 30_000;
  */
 export class MediaGc {
   private readonly ctx: DurableObjectState;
-  private readonly bucket: R2Bucket;
+  // Not readonly: the workerd tests swap in a bucket whose deletes fail.
+  private bucket: R2Bucket;
 
   constructor(ctx: DurableObjectState, bucket: R2Bucket) {
     this.ctx = ctx;
