@@ -62,6 +62,20 @@ function setArbitrary(langs: string[]) {
         choices: texts.map((t, j) => ({ id: String.fromCharCode(97 + j), text: t, ...(j === k % texts.length ? { correct: true } : {}) })),
       })),
       fc.tuple(base(i), fc.boolean()).map(([b, answer]) => ({ ...b, type: 'truefalse' as const, answer })),
+      fc
+        .tuple(base(i), fc.constantFrom([0.5, 0.5], [1], [0.25, 0.75]), fc.array(loc(text), { minLength: 4, maxLength: 4 }))
+        .map(([b, weights, texts]) => ({
+          ...b,
+          type: 'multiple' as const,
+          choices: [...weights, -0.5].map((w, j) => ({ id: String.fromCharCode(97 + j), text: texts[j]!, weight: w })),
+        })),
+      fc.tuple(base(i), fc.tuple(...langs.map(() => fc.uniqueArray(plainText, { minLength: 1, maxLength: 3 })))).map(([b, lists]) => ({
+        ...b,
+        type: 'short' as const,
+        answers: Object.fromEntries(langs.map((l, k) => [l, lists[k]!.map((t, j) => ({ text: t, weight: j === 0 ? 1 : 0.5 }))])),
+        caseSensitive: false,
+        typoTolerance: false,
+      })),
       fc.tuple(base(i), plainText, fc.boolean()).map(([b, word, cs]) => ({
         ...b,
         type: 'short' as const,
@@ -92,7 +106,7 @@ function setArbitrary(langs: string[]) {
       title: Object.fromEntries(langs.map((l) => [l, 'Set'])),
       languages: langs,
       mode: 'practice' as const,
-      passages: [],
+      passages: [{ before: 'q1', text: Object.fromEntries(langs.map((l) => [l, `Lies ${l}`])) }],
       questions: questions.map((q) => JSON.parse(JSON.stringify(q)) as unknown),
     })),
   );
