@@ -66,5 +66,7 @@ export interface GradeResult {
   /** The solution as a learner reads it (an essay's model answer). */
   solutionText: string;
   explanation: string;
+  /** The author's words for this outcome (Moodle's correct / partially correct / incorrect feedback), if any. */
+  outcomeFeedback?: string;
   sources: string[];
 }

@@ -32,6 +32,7 @@ export function scoreResponse(q: Question, response: AnyResponse, lang: string, 
   const answered = !kind.isUnanswered(q, response);
   const scored = kind.score(q, response, { ...opts, lang, ids });
   const score = answered && kind.graded ? round(clamp01(scored.score)) : 0;
+  const outcome = kind.graded ? q.outcomeFeedback?.[score >= 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect'] : undefined;
   return {
     questionId: q.id,
     type: q.type,
@@ -44,6 +45,7 @@ export function scoreResponse(q: Question, response: AnyResponse, lang: string, 
     solution: kind.keyed(q, lang, ids),
     solutionText: kind.solutionText(q, lang),
     explanation: q.explanation ? pick(q.explanation, lang) : '',
+    ...(outcome ? { outcomeFeedback: pick(outcome, lang) } : {}),
     sources: q.sources,
   };
 }

@@ -26,6 +26,7 @@ describe('GET /media/{sha256}', () => {
       expect(res.headers.get('content-type')).toBe(m.type);
       expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(bytes.length).toBe(m.size);
       expect(bytes[0]).toBe(m.type === 'image/png' ? 0x89 : 0x52);

@@ -134,6 +134,19 @@ describe('the worker against the whole contract', () => {
     for (const q of ['', '.csv', '.csv?table=scores', '?attempts=bad', '?lang=fr'])
       await send(`/api/results/${created.id}${q}`, { headers: auth });
     await send('/api/results/nope', { headers: auth });
+    const platform = {
+      issuer: 'https://lms.example',
+      clientId: 'tool-1',
+      deploymentIds: ['d1'],
+      authUrl: 'https://lms.example/auth',
+      tokenUrl: 'https://lms.example/token',
+      jwksUrl: 'https://lms.example/jwks',
+    };
+    await sendJson('/api/lti/platforms', 'POST', platform, auth);
+    await sendJson('/api/lti/platforms', 'POST', { issuer: 'x' }, auth);
+    await send('/api/lti/platforms', { headers: auth });
+    await send('/api/lti/platforms');
+    await send('/api/lti/platforms?issuer=https%3A%2F%2Flms.example&clientId=tool-1', { method: 'DELETE', headers: auth });
     await send(germanOnly, { method: 'DELETE', headers: auth });
     await send('/api/progress', { method: 'DELETE', headers: as });
     await send('/api/nope');

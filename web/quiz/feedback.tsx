@@ -59,6 +59,11 @@ export function Feedback({ result, labels, lang, uiLang, headingId, level = 3, m
           <RichText text={n} />
         </div>
       ))}
+      {result.outcomeFeedback && (
+        <div class="note outcome-feedback" lang={lang}>
+          <RichText text={result.outcomeFeedback} />
+        </div>
+      )}
       {showSolution && <Solution result={result} labels={labels} lang={lang} />}
       {result.explanation && <Explanation text={result.explanation} labels={labels} lang={lang} />}
       {result.sources.length > 0 && <Sources sources={result.sources} labels={labels} uiLang={uiLang} />}

@@ -23,6 +23,9 @@ function toNodes(nodes: readonly RichNode[]): ComponentChildren[] {
   return nodes.map((n, i) => {
     if (typeof n === 'string') return n;
     if (n.tag === 'br') return <br key={i} />;
+    // Media of an imported set: the sanitiser lets through only `/media/{sha256}` sources (core/formats/shared).
+    if (n.tag === 'img') return <img key={i} src={n.src} alt={n.alt} loading="lazy" />;
+    if (n.tag === 'audio') return <audio key={i} controls preload="none" src={n.src} />;
     const children = toNodes(n.children);
     if (n.tag === 'span')
       return (

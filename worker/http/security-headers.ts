@@ -10,6 +10,8 @@ const headers = secureHeaders({
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
     imgSrc: ["'self'", 'data:'],
+    // Imported sets' pictures and recordings are served by this app (/media/{sha256}) and from nowhere else.
+    mediaSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'none'"],
@@ -70,6 +72,11 @@ const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;
  */
 export const security = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await headers(c, next);
+  // A stored file is data, never a document: opened on its own it may run nothing and load nothing.
+  if (new URL(c.req.url).pathname.startsWith('/media/')) {
+    c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+    return;
+  }
   const target = formTargets.get(c);
   const policy = c.res.headers.get('Content-Security-Policy');
   if (target && policy && ORIGIN.test(target))

@@ -97,6 +97,6 @@ export const ltiRoutes = {
     security,
     summary: 'Remove a registered platform (its launches are refused from then on)',
     request: { query: PlatformKey },
-    responses: { 200: json(z.object({ deleted: z.boolean() }).strict(), 'Removed.'), ...errors(400, 403, 404, ...auth) },
+    responses: { 200: json(z.object({ deleted: z.boolean() }).strict(), 'Removed.'), ...errors(400, 403, 404, 413, ...auth) },
   }),
 };
