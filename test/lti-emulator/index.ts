@@ -37,6 +37,16 @@ export function emulatorApp(state: EmulatorState): Hono {
       `<!doctype html><html lang="en"><head><title>Course</title></head><body><h1>LMS course</h1><iframe id="tool" title="Activity" style="width:100%;height:90vh" src="${loginUrl(state, spec).replace(/&/g, '&amp;')}"></iframe></body></html>`,
     );
   });
+  // The browser asks every top-level page's origin for an icon; the LMS has none (and says so without a 404).
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  // Any page of the tool in an iframe, outside a launch: the browser test checks that the tool refuses it.
+  app.get('/frame', (c) => {
+    const src = c.req.query('src') ?? '';
+    if (!src.startsWith(`${state.tool.origin}/`)) return c.text('only pages of the tool', 400);
+    return c.html(
+      `<!doctype html><html lang="en"><head><title>Framed</title></head><body><iframe id="tool" title="Tool page" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"></iframe></body></html>`,
+    );
+  });
   app.route('/', servicesRoutes(state));
   return app;
 }
