@@ -113,7 +113,8 @@ function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: Pag
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     `<link rel="stylesheet" href="${assets.css}">`,
     islandScripts(islands),
-    ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="/${l}${path === '/' ? '/' : path}">`),
+    // Absolute, as search engines (and Lighthouse's hreflang audit) require of alternate links.
+    ...uiLanguages.map((l) => `<link rel="alternate" hreflang="${l}" href="${url.origin}/${l}${path === '/' ? '/' : escapeHtml(path)}">`),
   ].join('');
   return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
 }
