@@ -8,6 +8,7 @@ import { isUiLanguage, tFor } from '../../render/i18n.ts';
 import { LANG_COOKIE } from '../../render/ui-language.ts';
 import { coursePages } from './course.tsx';
 import { instructorPages } from './instructor.tsx';
+import { instructorLtiPages } from './instructor-lti.tsx';
 import { mediaRoutes } from '../media.ts';
 import { progressPages } from './progress.tsx';
 import { quizPages } from './quiz.tsx';
@@ -29,6 +30,7 @@ export const pages = new Hono<AppEnv>()
   .route('/', quizPages)
   .route('/', progressPages)
   .route('/', instructorPages)
+  .route('/', instructorLtiPages)
   .route('/', resultsPages)
   .route('/', reviewPages)
   .route('/', coursePages);
