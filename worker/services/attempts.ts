@@ -15,6 +15,7 @@ import { courseLexicon, sourceLanguage } from './content.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
 import { storeAttempt } from './progress.ts';
+import { afterStoredAttempt } from './lti/grades.ts';
 import type { LedgerQuestion } from '../stores/results-store.ts';
 import { sourcesOf } from './quizzes.ts';
 import { learnerCopyOf, type QuizSession } from './quiz-session.ts';
@@ -148,5 +149,7 @@ export async function submitAttempt(
     ledger: ledgerQuestions(s, attempt, responses),
     ...(s.setTitle ? { title: s.setTitle } : {}),
   });
+  // A learner launched from an LMS (`lti_…`): into their course gradebooks, which pass the score back.
+  await afterStoredAttempt(c, record, copies);
   return { attempt, results: attempt.results.map(withSources), copies, record, summary };
 }
