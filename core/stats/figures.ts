@@ -42,9 +42,10 @@ export interface FigureOptions {
 
 /**
  * Figures are fractions rounded to 4 places, as the API reports them. The value is first cut to 9 decimals, so
- * two computations that differ only by floating-point noise (sums in another order) round alike, also at .5.
+ * two computations that differ only by floating-point noise (sums in another order) round alike, also at .5,
+ * and a noise below zero rounds to 0, not -0.
  */
-export const round4 = (x: number | null) => (x === null ? null : Math.round(Number(x.toFixed(9)) * 10000) / 10000);
+export const round4 = (x: number | null) => (x === null ? null : Math.round(Number(x.toFixed(9)) * 10000) / 10000 || 0);
 const keep = (x: number | null) => x;
 /** Variances below this are zero: sums of fractions carry rounding noise, and a zero divisor means "no data". */
 export const EPS = 1e-12;

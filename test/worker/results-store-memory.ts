@@ -1,3 +1,4 @@
+import { rescore } from '../../core/stats/regrade.ts';
 import { reportOf, scoreMatrixOf, type AnswerRow } from '../../worker/objects/results-ledger/report.ts';
 import type {
   AttemptSelection,
@@ -5,9 +6,11 @@ import type {
   LedgerEntry,
   LedgerReport,
   RecordedAttempt,
+  Regrade,
   ReportOptions,
   ResultsStore,
   ScoreMatrix,
+  StreamedScores,
 } from '../../worker/stores/results-store.ts';
 
 /** One attempt as this store keeps it: answers as JSON text, as a ledger stores them. */
@@ -93,6 +96,28 @@ export class MemoryResultsStore implements ResultsStore {
 
   async scores(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
     return scoreMatrixOf(this.answers(quizId, selection), questionIds);
+  }
+
+  async scoreRows(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<StreamedScores> {
+    const m = await this.scores(quizId, selection, questionIds);
+    return {
+      questionIds: m.questionIds,
+      rows: (async function* () {
+        yield* m.rows;
+      })(),
+    };
+  }
+
+  /** Every matching answer re-scored at once (no batches, no aggregates: reports are computed on read here). */
+  async regrade(quizId: string, r: Regrade): Promise<number> {
+    let changed = 0;
+    for (const row of this.of(quizId).values()) {
+      const a = row.answers.get(r.questionId);
+      if (!a || row.version === r.version) continue;
+      const score = rescore(r, { ...a, lang: row.lang });
+      if (score !== null) ((a.score = score), changed++);
+    }
+    return changed;
   }
 
   async erase(learnerId: string, quizIds: readonly string[]): Promise<number> {

@@ -2,9 +2,9 @@
 // umlauts right; R's readr and Python's csv with utf-8-sig drop it).
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import type { AttemptSelection, ScoreMatrix } from '../stores/results-store.ts';
+import type { AttemptSelection, ScoreMatrix, StreamedScores } from '../stores/results-store.ts';
 import type { Report } from '../../core/stats/report.ts';
-import { buildReport, reportScores, type ReportedQuiz } from './results-report.ts';
+import { buildReport, reportScoreRows, type ReportedQuiz } from './results-report.ts';
 
 /**
  * One cell. A text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a formula in a
@@ -17,7 +17,10 @@ export const csvCell = (v: string | number | null) => {
   const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return s !== v || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const csv = (rows: Array<Array<string | number | null>>) => `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const csvLine = (r: Array<string | number | null>) => `${r.map(csvCell).join(',')}\r\n`;
+const csv = (rows: Array<Array<string | number | null>>) => `\ufeff${rows.map(csvLine).join('')}`;
+/** Lines per chunk of a streamed CSV: a few dozen KiB, few enough chunks for a million rows. */
+const LINES_PER_CHUNK = 500;
 
 /** One row per question: its figures. */
 export function questionsCsv(r: Report): string {
@@ -32,6 +35,37 @@ export function scoresCsv(m: ScoreMatrix): string {
   return csv([['attempt', ...m.questionIds], ...m.rows.map((row, i) => [i + 1, ...row])]);
 }
 
+/**
+ * The same CSV as `scoresCsv`, byte for byte, as a stream: rows are read (a page of each shard at a time) only
+ * as the client takes them, so a million attempts never sit in memory.
+ */
+export function scoresCsvStream(m: StreamedScores): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const rows = m.rows[Symbol.asyncIterator]();
+  let n = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\ufeff${csvLine(['attempt', ...m.questionIds])}`));
+    },
+    async pull(controller) {
+      let text = '';
+      for (let i = 0; i < LINES_PER_CHUNK; i++) {
+        const next = await rows.next();
+        if (next.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += csvLine([++n, ...next.value]);
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await rows.return?.();
+    },
+  });
+}
+
 /** The CSV download of a quiz's report (the API's and the page's): `questions` figures or the `scores` matrix. */
 export async function csvResponse(
   c: Context<AppEnv>,
@@ -40,11 +74,11 @@ export async function csvResponse(
   attempts: AttemptSelection,
   lang: string,
 ) {
-  const text =
+  const body =
     table === 'scores'
-      ? scoresCsv(await reportScores(c.env, quiz, attempts))
+      ? scoresCsvStream(await reportScoreRows(c.env, quiz, attempts))
       : questionsCsv(await buildReport(c.env, quiz, attempts, lang));
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${quiz.quizId}-${table}-${attempts}.csv"`);
-  return c.body(text);
+  return c.body(body);
 }

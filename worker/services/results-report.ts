@@ -6,11 +6,13 @@ import { setGrading } from '../../core/sets/schema.ts';
 import type { Question } from '../../core/quiz/schema.ts';
 import type { Report } from '../../core/stats/report.ts';
 import { responseRows } from '../../core/stats/rows.ts';
+import type { Acceptance } from '../../core/stats/accept-answer.ts';
+import { regradeOf } from '../../core/stats/regrade.ts';
 import { content } from './content.ts';
 import { FINAL_ID, getQuiz } from './quizzes.ts';
 import { isSetId, setQuiz } from './sets.ts';
-import type { SetVersion } from '../stores/set-store.ts';
-import type { AttemptSelection, ScoreMatrix } from '../stores/results-store.ts';
+import type { AcceptResult, SetVersion } from '../stores/set-store.ts';
+import type { AttemptSelection, StreamedScores } from '../stores/results-store.ts';
 import { plainText } from '../../core/formats/shared/rich-text.ts';
 import { chooseLanguage } from './quiz-session.ts';
 import { resultsStore, setStore } from '../stores/index.ts';
@@ -113,6 +115,34 @@ export function reportJson(r: Report) {
   };
 }
 
-/** The attempt × question score matrix (a row number per attempt, never a learner). */
-export const reportScores = (env: Env, quiz: ReportedQuiz, selection: AttemptSelection): Promise<ScoreMatrix> =>
-  resultsStore(env).scores(quiz.quizId, selection, gradedIds(quiz));
+/** The attempt × question score matrix, streamed (a row number per attempt, never a learner). */
+export const reportScoreRows = (env: Env, quiz: ReportedQuiz, selection: AttemptSelection): Promise<StreamedScores> =>
+  resultsStore(env).scoreRows(quiz.quizId, selection, gradedIds(quiz));
+
+/**
+ * Accepts a typed answer into a new version of a set (the registry checks the version the instructor looked at),
+ * then has every ledger of the set re-score the stored answers that gave it, so the item analysis shows the
+ * regraded figures at once. Learners' own progress keeps the scores they were given. A ledger that fails the
+ * regrade is logged, not fatal: the new version stands, and the regrade is idempotent, so it can be asked again.
+ */
+export async function acceptTypedAnswer(env: Env, setId: string, expectedVersion: number, change: Acceptance): Promise<AcceptResult> {
+  const sets = setStore(env);
+  const result = await sets.acceptAnswer(setId, expectedVersion, change);
+  if (result.status !== 'accepted') return result;
+  const after = result.version;
+  const question = after.set.questions.find((q) => q.id === change.questionId);
+  const before = (await sets.version(setId, expectedVersion))?.set.questions.find((q) => q.id === change.questionId);
+  const regrade =
+    question &&
+    regradeOf(
+      before,
+      question,
+      { value: change.value, lang: change.lang, part: change.part, version: setQuiz(after).version },
+      setGrading(after.set),
+    );
+  if (regrade)
+    await resultsStore(env)
+      .regrade(setId, regrade)
+      .catch((e: unknown) => console.warn('results: regrade failed', setId, e));
+  return result;
+}

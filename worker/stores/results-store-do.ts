@@ -7,7 +7,7 @@ import { reportOfAggregates } from '../objects/results-ledger/report.ts';
 import type { LatestAttempt } from '../objects/results-ledger/results-ledger.ts';
 import type { LearnerLedgerRow, LedgerRow, RecordOutcome } from '../objects/results-ledger/schema.ts';
 import { parkRow } from './parked-results.ts';
-import { mergeScoreMatrices } from './results-store-merge.ts';
+import { mergedScoreRows, scoreColumnsOf } from './results-store-merge.ts';
 import { learnerLedger, learnerLedgers, ledgerNames } from './results-store-shards.ts';
 import {
   learnerKey,
@@ -16,9 +16,11 @@ import {
   type LedgerEntry,
   type LedgerReport,
   type RecordedAttempt,
+  type Regrade,
   type ReportOptions,
   type ResultsStore,
   type ScoreMatrix,
+  type StreamedScores,
 } from './results-store.ts';
 
 /**
@@ -109,8 +111,24 @@ export class DoResultsStore implements ResultsStore {
     return reportOfAggregates(mergeAggregates(parts.map((p) => p.aggregates as Aggregates)), latest?.version ?? null, opts);
   }
 
+  /** The streamed matrix, collected (small quizzes, tests). */
   async scores(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
-    return mergeScoreMatrices(await this.all(quizId, (l) => l.scores(selection, questionIds)), questionIds);
+    const m = await this.scoreRows(quizId, selection, questionIds);
+    const rows: ScoreMatrix['rows'] = [];
+    for await (const row of m.rows) rows.push(row);
+    return { questionIds: m.questionIds, rows };
+  }
+
+  /** Columns from every shard's aggregates (parked rows moved in first), then the shards' pages merged by time. */
+  async scoreRows(quizId: string, selection: AttemptSelection, questionIds: string[] = []): Promise<StreamedScores> {
+    const columns = scoreColumnsOf(await this.all(quizId, (l) => l.scoreColumns(selection)), questionIds);
+    const readers = ledgerNames(quizId).map((name) => (after: string | null) => this.ledger(name).scorePage(selection, after));
+    return { questionIds: columns, rows: mergedScoreRows(readers, columns) };
+  }
+
+  /** Every shard re-scores its rows (each idempotent, so a failed shard can be asked again). */
+  async regrade(quizId: string, regrade: Regrade): Promise<number> {
+    return (await this.all(quizId, (l) => l.regrade(regrade))).reduce((a, b) => a + b, 0);
   }
 
   /** Every ledger that may hold the learner, in parallel, each erasing their parked rows, then their rows. */
@@ -131,7 +149,9 @@ export class DoResultsStore implements ResultsStore {
       quizIds.map(async (quizId) => {
         const key = await learnerKey(this.env, learnerId, quizId);
         const rows = (await Promise.all(learnerLedgers(quizId, key).map((name) => this.ledger(name).rowsOf(key)))).flat();
-        return { quizId, rows: rows.sort(byTime).map(exported) };
+        // While shard 0 moves a learner's rows to their shard, a row may be in both for a moment: listed once.
+        const once = [...new Map(rows.map((r) => [r.attemptId, r])).values()];
+        return { quizId, rows: once.sort(byTime).map(exported) };
       }),
     );
     return all.filter((q) => q.rows.length > 0);

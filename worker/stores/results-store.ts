@@ -3,6 +3,7 @@
 // never only in the learner's progress (docs/decisions/0003, 0008).
 import type { AttemptSelection, LedgerReport, ScoreMatrix } from '../objects/results-ledger/report.ts';
 import type { LearnerLedgerRow } from '../objects/results-ledger/schema.ts';
+import type { Regrade } from '../../core/stats/regrade.ts';
 import { hmacHex } from './hmac.ts';
 
 export interface LedgerQuestion {
@@ -43,6 +44,12 @@ export type ExportedLedgerRow = Omit<LearnerLedgerRow, 'questions'> & {
   questions: Array<{ id: string; type: string; score: number; response: unknown; normalized?: string[] }>;
 };
 
+/** The score matrix as a stream: its columns, then one row per attempt in time order (a page in memory at a time). */
+export interface StreamedScores {
+  questionIds: string[];
+  rows: AsyncIterable<Array<number | null>>;
+}
+
 export interface ReportOptions {
   /** The quiz draws its questions per attempt (the final test): no Cronbach's alpha. */
   randomDraw?: boolean;
@@ -65,6 +72,10 @@ export interface ResultsStore {
   report(quizId: string, selection: AttemptSelection, opts?: ReportOptions): Promise<LedgerReport>;
   /** The attempt × question score matrix of a quiz (a row per attempt in time order, no learner). */
   scores(quizId: string, selection: AttemptSelection, questionIds?: string[]): Promise<ScoreMatrix>;
+  /** The same matrix streamed: for a CSV of any size. */
+  scoreRows(quizId: string, selection: AttemptSelection, questionIds?: string[]): Promise<StreamedScores>;
+  /** Re-scores the stored answers an accepted typed answer matches, in every ledger of the quiz; answers changed. */
+  regrade(quizId: string, regrade: Regrade): Promise<number>;
   /** Erases a learner from the given quizzes' ledgers; rows removed. Rejects if any ledger fails (retry it). */
   erase(learnerId: string, quizIds: readonly string[]): Promise<number>;
   /** A learner's rows per quiz, oldest first, for the export (quizzes without rows left out). */
@@ -75,4 +86,4 @@ export interface ResultsStore {
 export const learnerKey = (env: Pick<Env, 'LEARNER_SECRET'>, learnerId: string, quizId: string) =>
   hmacHex(env.LEARNER_SECRET, `results:${quizId}:${learnerId}`);
 
-export type { AttemptSelection, LedgerReport, ScoreMatrix };
+export type { AttemptSelection, LedgerReport, Regrade, ScoreMatrix };

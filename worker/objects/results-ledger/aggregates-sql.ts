@@ -178,3 +178,35 @@ export function migrateAggregates(sql: SqlStorage): void {
   const version = sql.exec<{ value: number }>(`SELECT value FROM ledger_meta WHERE name = 'aggregates'`).toArray()[0]?.value;
   if (version !== AGGREGATES_VERSION) rebuildAggregates(sql);
 }
+
+/**
+ * Removes some of a learner's attempts from both sets, then runs `remove` (which deletes their rows; inside the
+ * same transaction): if the learner's first attempt was among them, their next one becomes first.
+ */
+export function removeAttempts(sql: SqlStorage, learner: string, seqs: readonly number[], remove: () => void): void {
+  const [firstBefore] = attemptsOf(sql, learner, 1);
+  const leaving = new Map(seqs.map((seq) => [seq, contributionOfSeq(sql, seq)]));
+  for (const c of leaving.values()) {
+    bump(sql, 'attempts', -1);
+    if (c) apply(sql, 'all', c, -1);
+  }
+  remove();
+  if (firstBefore === undefined || !leaving.has(firstBefore)) return;
+  const old = leaving.get(firstBefore);
+  if (old) apply(sql, 'first', old, -1);
+  const [firstAfter] = attemptsOf(sql, learner, 1);
+  const next = firstAfter === undefined ? null : contributionOfSeq(sql, firstAfter);
+  if (next) apply(sql, 'first', next, 1);
+}
+
+/** Changes one stored attempt through `change` (inside a transaction) and moves its contribution along in both sets. */
+export function reviseAttempt(sql: SqlStorage, seq: number, learner: string, change: () => void): void {
+  const isFirst = attemptsOf(sql, learner, 1)[0] === seq;
+  const before = contributionOfSeq(sql, seq);
+  change();
+  const after = contributionOfSeq(sql, seq);
+  for (const sel of isFirst ? (['all', 'first'] as const) : (['all'] as const)) {
+    if (before) apply(sql, sel, before, -1);
+    if (after) apply(sql, sel, after, 1);
+  }
+}

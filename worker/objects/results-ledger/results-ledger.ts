@@ -1,11 +1,15 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
 import type { Aggregates } from '../../../core/stats/aggregates.ts';
+import type { Regrade } from '../../../core/stats/regrade.ts';
 import { addAttempt, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
+import { ShardMove, type SendRows } from './move.ts';
+import { regradeBatch } from './regrade-sql.ts';
+import { scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
 import { reportOfAggregates, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
 import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
 
-export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix };
+export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix, ScorePage };
 
 // Each learner's first attempt by time (late catch-up entries still sort where they belong).
 const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
@@ -27,6 +31,8 @@ export interface LedgerAggregates {
 export const SWEEP_DELAY_MS = 30_000;
 export const SWEEP_EVERY_MS = 10 * 60_000;
 const LAST_SWEEP = 'lastSweep';
+/** How long after a failed move batch the alarm tries again. */
+export const MOVE_RETRY_MS = 30_000;
 
 /**
  * The results ledger of one quiz, or of one shard of a quiz's learners (`quiz#2`; docs/decisions/0014): every
@@ -42,19 +48,45 @@ export class ResultsLedger extends DurableObject<Env> {
   /** Learners erased while a drain runs: their parked rows must not come back through that drain. */
   private erasedWhileDraining: Set<string> | null = null;
   private draining = 0;
+  /** Shard 0 of a sharded quiz: moving rows of other shards' learners to their shard. */
+  private readonly move: ShardMove;
+  /** How a move reaches another shard (an instance field, not an RPC method; a test may fail it once). */
+  readonly moveTransport: { send: SendRows } = {
+    send: async (name, rows) => this.env.RESULTS.get(this.env.RESULTS.idFromName(name)).adopt(rows),
+  };
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrate(this.sql);
     ctx.storage.transactionSync(() => migrateAggregates(this.sql));
+    this.move = new ShardMove(ctx.storage, ctx.id.name);
+    if (this.move.pending()) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
   }
 
   /** Stores a row and adds it to the aggregates (call inside a transaction); its `seq` if it was new. */
   private insert(row: LedgerRow): number | undefined {
     const seq = insertRow(this.sql, row);
     if (seq !== undefined) addAttempt(this.sql, seq, row.learnerKey);
+    if (seq !== undefined && this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
     return seq;
+  }
+
+  /** Sets the alarm (sweep and move share it); a sweep scheduled meanwhile will not push it later. */
+  private alarmAt(at: number): void {
+    this.sweepAt = at;
+    this.ctx.storage.setAlarm(at).catch((e: unknown) => {
+      console.warn('results ledger: could not set the alarm', e);
+      this.sweepAt = 0;
+    });
+  }
+
+  /**
+   * Rows sent on by shard 0's move: each stored unless its attempt id is here already (a resent batch), with
+   * its aggregates, and "first" sorted by time as for a late parked row.
+   */
+  adopt(rows: LedgerRow[]): void {
+    this.ctx.storage.transactionSync(() => rows.forEach((row) => this.insert(row)));
   }
 
   /**
@@ -96,6 +128,14 @@ export class ResultsLedger extends DurableObject<Env> {
     this.sweepAt = 0;
     this.ctx.storage.kv.put(LAST_SWEEP, Date.now());
     await this.drain();
+    if (!this.move.pending()) return;
+    try {
+      if (!(await this.move.run(this.moveTransport.send))) this.alarmAt(Date.now());
+    } catch (e) {
+      // Nothing is lost: rows leave shard 0 only after their shard took them. The next alarm goes on.
+      console.warn('results ledger: moving rows to their shard failed; retrying', e);
+      this.alarmAt(Date.now() + MOVE_RETRY_MS);
+    }
   }
 
   /** Moves this quiz's parked rows in (one KV `list()`, usually empty); how many there were. */
@@ -120,16 +160,22 @@ export class ResultsLedger extends DurableObject<Env> {
    */
   async erase(learnerKey: string): Promise<number> {
     this.erasedWhileDraining?.add(learnerKey);
+    const runs = this.move.runs;
     const quizId = this.ctx.id.name;
     const parked = quizId ? await deleteParkedOf(this.env.PROGRESS, quizId, learnerKey) : 0;
     this.erasedWhileDraining?.add(learnerKey); // a drain may have started while the KV calls ran
-    return (
-      parked +
-      this.ctx.storage.transactionSync(() => {
-        removeLearner(this.sql, learnerKey);
-        return deleteLearner(this.sql, learnerKey);
-      })
-    );
+    // A move that ran meanwhile may have sent this learner's rows to their shard after that shard erased them.
+    const moved = this.move.inFlight ?? (this.move.runs !== runs ? Promise.resolve(true) : null);
+    if (moved) await moved.catch(() => false);
+    const here = this.ctx.storage.transactionSync(() => {
+      removeLearner(this.sql, learnerKey);
+      return deleteLearner(this.sql, learnerKey);
+    });
+    const sent =
+      moved && this.move.foreign(learnerKey)
+        ? await this.env.RESULTS.get(this.env.RESULTS.idFromName(this.move.home(learnerKey))).erase(learnerKey)
+        : 0;
+    return parked + here + sent;
   }
 
   /** Everything this ledger holds about one learner (by pseudonym), oldest first: for the learner's export. */
@@ -140,6 +186,27 @@ export class ResultsLedger extends DurableObject<Env> {
   /** Attempts recorded (all of them): a counter, not a scan. */
   count(): number {
     return attemptCount(this.sql);
+  }
+
+  /**
+   * Re-scores the stored answers an accepted typed answer matches (core/stats/regrade.ts) in batches, each with
+   * its aggregates; resumable and idempotent: its progress is kept under the regrade, so a repeat changes
+   * nothing. How many answers changed.
+   */
+  async regrade(r: Regrade): Promise<number> {
+    const key = `regrade:${JSON.stringify([r.questionId, r.part ?? '', r.lang, r.value, r.mode, r.credit, r.version])}`;
+    let changed = 0;
+    for (let after = this.ctx.storage.kv.get<number>(key) ?? 0; ;) {
+      const step = this.ctx.storage.transactionSync(() => {
+        const b = regradeBatch(this.sql, r, after);
+        this.ctx.storage.kv.put(key, b.next ?? Number.MAX_SAFE_INTEGER);
+        return b;
+      });
+      changed += step.changed;
+      if (step.next === null) return changed;
+      after = step.next;
+      await scheduler.wait(0); // records waiting meanwhile go first
+    }
   }
 
   /** Rebuilds the aggregates from the rows (after rows were re-scored; a new AGGREGATES_VERSION does it on start). */
@@ -178,6 +245,17 @@ export class ResultsLedger extends DurableObject<Env> {
   async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
     const { aggregates, latest } = await this.aggregates(selection);
     return reportOfAggregates(aggregates, latest?.version ?? null, opts);
+  }
+
+  /** The questions the selected attempts scored (parked rows in first): the columns of the streamed matrix. */
+  async scoreColumns(selection: AttemptSelection): Promise<string[]> {
+    await this.drain();
+    return scoreColumns(this.sql, selection);
+  }
+
+  /** One page of the score matrix after a cursor (`ScorePage.next` of the page before; null for the first). */
+  scorePage(selection: AttemptSelection, after: string | null): ScorePage {
+    return scorePage(this.sql, selection, after);
   }
 
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */

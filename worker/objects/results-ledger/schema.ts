@@ -124,3 +124,37 @@ export function deleteLearner(sql: SqlStorage, learnerKey: string): number {
   sql.exec(`DELETE FROM attempts WHERE learner = ?`, learnerKey);
   return n;
 }
+
+/** A learner's rows as `record` took them (responses parsed back), each with its `seq`: what a move sends on. */
+export function ledgerRowsOf(sql: SqlStorage, learnerKey: string): Array<{ seq: number; row: LedgerRow }> {
+  const parse = (text: string | null) => (text === null ? undefined : JSON.parse(text));
+  const hashes = sql.exec<{ seq: number; h: string | null }>(
+    `SELECT seq, request_hash AS h FROM attempts WHERE learner = ? ORDER BY created_at, attempt_id`,
+    learnerKey,
+  );
+  // rowsOfLearner lists the same attempts in the same order.
+  const meta = hashes.toArray();
+  return rowsOfLearner(sql, learnerKey).map((r, i) => ({
+    seq: meta[i]!.seq,
+    row: {
+      ...r,
+      learnerKey,
+      questions: r.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        score: q.score,
+        response: parse(q.response),
+        normalized: parse(q.normalized),
+      })),
+      ...(meta[i]!.h ? { requestHash: meta[i]!.h! } : {}),
+    },
+  }));
+}
+
+/** Deletes attempts and their answers by `seq` (call inside a transaction). */
+export function deleteAttempts(sql: SqlStorage, seqs: readonly number[]): void {
+  for (const seq of seqs) {
+    sql.exec(`DELETE FROM answers WHERE seq = ?`, seq);
+    sql.exec(`DELETE FROM attempts WHERE seq = ?`, seq);
+  }
+}
