@@ -3,6 +3,7 @@ import { pick } from '../../../core/content/localized.ts';
 import { AUTHORING_IDS } from '../../../core/quiz/public-ids.ts';
 import { learnerQuiz } from '../../../core/quiz/quiz.ts';
 import { setGrading, setMode, type QuestionSet, type SetGrading, type SetMode } from '../../../core/sets/schema.ts';
+import { withDictation } from '../../../web/quiz/dictation-labels.ts';
 import { DashboardPage, DeletePage, EditorPage, PreviewPage, type EditorProps } from '../../../web/pages/instructor/index.ts';
 import { content, contentLanguages } from '../../services/content.ts';
 import type { AppEnv } from '../../env.ts';
@@ -217,7 +218,7 @@ export const instructorPages = new Hono<AppEnv>()
         languages={v.set.languages.map((code) => ({ code, label: t(`languages.${code}` as 'languages.de') }))}
         questions={quiz.questions}
         passages={v.set.passages.map((p) => ({ before: p.before, text: pick(p.text, ql) }))}
-        labels={quizLabels(t)}
+        labels={withDictation(quizLabels(t), t)}
       />,
       { title: t('instructor.preview', { title: pick(v.set.title, ql) }) },
     );
