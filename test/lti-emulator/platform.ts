@@ -142,7 +142,7 @@ export async function authorize(state: EmulatorState, q: Record<string, string |
   return { status: 200, html: formPost(q.redirect_uri!, { id_token: token, state: q.state! }) };
 }
 
-/** Dynamic registration's endpoint: a valid registration token gets a client id and deployment, once. */
+/** Dynamic registration's endpoint: a valid registration token gets a client id (and the deployment, unless told not to), once. */
 export function registerTool(
   state: EmulatorState,
   auth: string | undefined,
@@ -161,7 +161,9 @@ export function registerTool(
     json: {
       ...body,
       client_id: state.tool.clientId,
-      'https://purl.imsglobal.org/spec/lti-tool-configuration': { ...toolConfig, deployment_id: state.tool.deploymentId },
+      'https://purl.imsglobal.org/spec/lti-tool-configuration': state.registerWithoutDeployment
+        ? toolConfig
+        : { ...toolConfig, deployment_id: state.tool.deploymentId },
     },
   };
 }

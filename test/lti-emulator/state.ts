@@ -44,6 +44,8 @@ export interface EmulatorState {
   /** Dynamic registration: the registration tokens the emulator accepts, and the registrations received. */
   registrationTokens: Set<string>;
   registrations: ReceivedRegistration[];
+  /** The registration response names no deployment (optional in Dynamic Registration 1.0, as Canvas answers). */
+  registerWithoutDeployment?: boolean;
   /** Deep-linking responses received and verified. */
   deepLinks: ReceivedDeepLink[];
   /** Every auth request the tool's login redirected to (query parameters), for assertions. */

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
 import { request, visibleText } from './helpers.ts';
-import { emulator, LEARNER, launch } from './lti-helpers.ts';
+import { emulator, LEARNER, launch, loginThenAuth, postLaunch } from './lti-helpers.ts';
 
 const TOKEN = 'test-instructor-token-0123456789';
 const bearer = { authorization: `Bearer ${TOKEN}` };
@@ -67,12 +67,13 @@ describe('manual registration: /api/lti/platforms', () => {
   });
 });
 
-describe('dynamic registration: GET /lti/register', () => {
-  async function invite() {
-    const { tool } = (await (await platformsApi()).json()) as { tool: { register: string } };
-    return new URL(tool.register).searchParams.get('invite')!;
-  }
+/** A fresh registration invitation, as the instructor API lists it. */
+async function invite() {
+  const { tool } = (await (await platformsApi()).json()) as { tool: { register: string } };
+  return new URL(tool.register).searchParams.get('invite')!;
+}
 
+describe('dynamic registration: GET /lti/register', () => {
   it('registers with the platform (our URLs, scopes, names in both languages) and stores it, so it can launch', async () => {
     const { state, app } = await emulator('https://dynamic.test');
     state.registrationTokens.add('reg-token-1');
@@ -114,5 +115,82 @@ describe('dynamic registration: GET /lti/register', () => {
     );
     expect(refused.status).toBe(422);
     expect(visibleText(await refused.text())).toContain('The registration with the learning platform did not succeed.');
+  });
+});
+
+describe('deployments of a platform registered dynamically without one', () => {
+  const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
+  const listed = async (issuer: string) => {
+    const { platforms } = (await (await platformsApi()).json()) as { platforms: { issuer: string; deploymentIds: string[] }[] };
+    return platforms.find((p) => p.issuer === issuer)?.deploymentIds;
+  };
+  const launchIn = (
+    state: Awaited<ReturnType<typeof emulator>>['state'],
+    app: Awaited<ReturnType<typeof emulator>>['app'],
+    deployment: string,
+  ) =>
+    launch(state, app, {
+      user: LEARNER,
+      message: 'LtiResourceLinkRequest',
+      quiz: 'china',
+      change: { [`${LTI}deployment_id`]: deployment },
+    });
+
+  it("records the deployment of a verified launch as the platform's, and refuses one whose signature fails", async () => {
+    const { state, app } = await emulator('https://nodeployment.test');
+    state.registerWithoutDeployment = true;
+    state.registrationTokens.add('reg-token-2');
+    const q = new URLSearchParams({
+      invite: await invite(),
+      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
+      registration_token: 'reg-token-2',
+    });
+    expect((await request(`/lti/register?${q}`)).status).toBe(200);
+    expect(await listed(state.issuer)).toEqual([]);
+
+    expect((await launchIn(state, app, 'deployment-1')).status).toBe(303);
+    expect((await launchIn(state, app, 'deployment-2')).status).toBe(303);
+    expect(await listed(state.issuer)).toEqual(['deployment-1', 'deployment-2']);
+
+    // A token for another deployment with a signature that does not verify records nothing.
+    const spec = {
+      user: LEARNER,
+      message: 'LtiResourceLinkRequest' as const,
+      quiz: 'china',
+      change: { [`${LTI}deployment_id`]: 'forged' },
+    };
+    const { form, cookies } = await loginThenAuth(state, app, spec);
+    const [head, body] = form.id_token.split('.');
+    const forged = await postLaunch({ ...form, id_token: `${head}.${body}.${'A'.repeat(342)}` }, cookies);
+    expect(forged.status).toBe(401);
+    expect(await listed(state.issuer)).toEqual(['deployment-1', 'deployment-2']);
+  });
+
+  it('keeps the strict list of a platform registered by hand, also after it had been registered dynamically', async () => {
+    const { state, app } = await emulator('https://strict.test');
+    state.registerWithoutDeployment = true;
+    state.registrationTokens.add('reg-token-3');
+    const q = new URLSearchParams({
+      invite: await invite(),
+      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
+      registration_token: 'reg-token-3',
+    });
+    expect((await request(`/lti/register?${q}`)).status).toBe(200);
+    const byHand = {
+      issuer: state.issuer,
+      clientId: state.tool.clientId,
+      deploymentIds: ['deployment-1'],
+      authUrl: `${state.origin}/auth`,
+      tokenUrl: `${state.origin}/token`,
+      jwksUrl: `${state.origin}/jwks`,
+    };
+    expect((await platformsApi({ method: 'POST', body: JSON.stringify(byHand) })).status).toBe(201);
+    expect((await launchIn(state, app, 'deployment-1')).status).toBe(303);
+    const refused = await launchIn(state, app, 'deployment-9');
+    expect(refused.status).toBe(403);
+    expect(visibleText(await refused.text())).toContain(
+      'Diese Installation des Werkzeugs auf Ihrer Lernplattform ist für den Kurs nicht registriert.',
+    );
+    expect(await listed(state.issuer)).toEqual(['deployment-1']);
   });
 });

@@ -25,8 +25,11 @@ export class LtiRegistry extends DurableObject<Env> {
     for (const statement of REGISTRY_SCHEMA) this.sql.exec(statement);
   }
 
-  /** Registers (or re-registers) a platform; its deployments become exactly `p.deploymentIds`. */
-  savePlatform(p: Platform): void {
+  /**
+   * Registers (or re-registers) a platform; its deployments become exactly `p.deploymentIds`. With
+   * `learnsDeployments` (a dynamic registration that named none), a verified launch adds its deployment.
+   */
+  savePlatform(p: Platform, learnsDeployments = false): void {
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
         `INSERT INTO platforms (issuer, client_id, auth_url, token_url, jwks_url, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -43,14 +46,14 @@ export class LtiRegistry extends DurableObject<Env> {
       this.sql.exec(`DELETE FROM deployments WHERE issuer = ? AND client_id = ?`, p.issuer, p.clientId);
       for (const id of new Set(p.deploymentIds))
         this.sql.exec(`INSERT INTO deployments (issuer, client_id, deployment_id) VALUES (?, ?, ?)`, p.issuer, p.clientId, id);
+      this.sql.exec(`DELETE FROM learns_deployments WHERE issuer = ? AND client_id = ?`, p.issuer, p.clientId);
+      if (learnsDeployments) this.sql.exec(`INSERT INTO learns_deployments (issuer, client_id) VALUES (?, ?)`, p.issuer, p.clientId);
     });
   }
 
-  /** Adds one deployment to a registered platform (a platform may add deployments after registering). */
-  addDeployment(issuer: string, clientId: string, deploymentId: string): boolean {
-    if (!this.platform(issuer, clientId)) return false;
-    this.sql.exec(`INSERT OR IGNORE INTO deployments (issuer, client_id, deployment_id) VALUES (?, ?, ?)`, issuer, clientId, deploymentId);
-    return true;
+  /** Whether a verified launch's deployment is recorded for this platform (dynamically registered without one). */
+  learnsDeployments(issuer: string, clientId: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM learns_deployments WHERE issuer = ? AND client_id = ?`, issuer, clientId).toArray().length > 0;
   }
 
   platform(issuer: string, clientId: string): Platform | null {
@@ -75,6 +78,7 @@ export class LtiRegistry extends DurableObject<Env> {
 
   removePlatform(issuer: string, clientId: string): boolean {
     this.sql.exec(`DELETE FROM deployments WHERE issuer = ? AND client_id = ?`, issuer, clientId);
+    this.sql.exec(`DELETE FROM learns_deployments WHERE issuer = ? AND client_id = ?`, issuer, clientId);
     return this.sql.exec(`DELETE FROM platforms WHERE issuer = ? AND client_id = ?`, issuer, clientId).rowsWritten > 0;
   }
 
@@ -100,9 +104,28 @@ export class LtiRegistry extends DurableObject<Env> {
     return row?.value ?? null;
   }
 
-  /** True exactly once per nonce issued by a login that has not expired: a replayed id_token gets false. */
-  consumeNonce(nonce: string): boolean {
-    return this.sql.exec(`UPDATE nonces SET used = 1 WHERE nonce = ? AND used = 0 AND expires_at > ?`, nonce, Date.now()).rowsWritten === 1;
+  /**
+   * The last step of a verified launch, atomic: its deployment must be registered for the platform (or the
+   * platform learns deployments, and this one is then recorded), then its login's nonce is used, exactly once
+   * per nonce of a login that has not expired. A refused deployment does not use the nonce.
+   */
+  admitLaunch(nonce: string, issuer: string, clientId: string, deploymentId: string): 'admitted' | 'unknown_deployment' | 'replayed' {
+    return this.ctx.storage.transactionSync(() => {
+      const known =
+        this.sql
+          .exec(`SELECT 1 FROM deployments WHERE issuer = ? AND client_id = ? AND deployment_id = ?`, issuer, clientId, deploymentId)
+          .toArray().length > 0;
+      if (!known && !this.learnsDeployments(issuer, clientId)) return 'unknown_deployment';
+      const used = this.sql.exec(
+        `UPDATE nonces SET used = 1 WHERE nonce = ? AND used = 0 AND expires_at > ?`,
+        nonce,
+        Date.now(),
+      ).rowsWritten;
+      if (used !== 1) return 'replayed';
+      if (!known)
+        this.sql.exec(`INSERT INTO deployments (issuer, client_id, deployment_id) VALUES (?, ?, ?)`, issuer, clientId, deploymentId);
+      return 'admitted';
+    });
   }
 
   jwks(url: string): { body: string; expiresAt: number } | null {

@@ -8,6 +8,10 @@ export const REGISTRY_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS deployments (
      issuer TEXT NOT NULL, client_id TEXT NOT NULL, deployment_id TEXT NOT NULL,
      PRIMARY KEY (issuer, client_id, deployment_id)) WITHOUT ROWID`,
+  // Platforms registered dynamically without a deployment id (Dynamic Registration 1.0 makes it optional):
+  // a verified launch's deployment is recorded as theirs. A table, not a column, so no migration is needed.
+  `CREATE TABLE IF NOT EXISTS learns_deployments (
+     issuer TEXT NOT NULL, client_id TEXT NOT NULL, PRIMARY KEY (issuer, client_id)) WITHOUT ROWID`,
   // Nonces issued at login; a launch consumes one exactly once (used = 1), expired ones are pruned.
   `CREATE TABLE IF NOT EXISTS nonces (nonce TEXT PRIMARY KEY, used INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL) WITHOUT ROWID`,
   // The server-side copy of a login's state, for browsers that refuse the state cookie inside the LMS iframe.

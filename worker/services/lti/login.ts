@@ -58,8 +58,11 @@ export async function startLogin(
   }
   if (targetUrl.origin !== toolOrigin) throw new LtiError('bad_request', 'target_link_uri is not a URL of this tool.');
   const platform = await platformFor(env, iss, params.client_id);
-  if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id))
-    throw new LtiError('unknown_deployment', `Deployment ${params.lti_deployment_id} is not registered for ${iss}.`);
+  // The hint is unsigned: the launch checks the signed claim. Refusing here spares the trip to the platform;
+  // a platform that learns its deployments (registry) is asked only for a deployment it has not launched yet.
+  const deployment = params.lti_deployment_id;
+  if (deployment && !platform.deploymentIds.includes(deployment) && !(await registry(env).learnsDeployments(iss, platform.clientId)))
+    throw new LtiError('unknown_deployment', `Deployment ${deployment} is not registered for ${iss}.`);
   const login: LoginState = { state: randomId(), nonce: randomId(), iss, clientId: platform.clientId, exp: Date.now() + LOGIN_TTL_MS };
   const sealed = await seal(env, 'lti-state', login);
   await registry(env).startLogin(login.nonce, login.state, sealed, login.exp);

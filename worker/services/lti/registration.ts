@@ -115,7 +115,9 @@ export async function registerDynamically(
       // Never empty: an empty name marks a manual registration on the instructor page.
       name: config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code || need(config.issuer, 'issuer'),
     };
-    await registry(env).savePlatform(platform);
+    // Dynamic Registration 1.0: the deployment id is optional in the registration response. Without one, the platform
+    // vouches for its deployments by signing them: a fully verified launch records its deployment (verify.ts).
+    await registry(env).savePlatform(platform, platform.deploymentIds.length === 0);
     return platform;
   } catch (err) {
     if (err instanceof LtiFetchError) throw new LtiError('registration_failed', err.message);

@@ -81,9 +81,15 @@ export async function verifyLaunch(
   if (type !== MESSAGE.resourceLink && type !== MESSAGE.deepLinking)
     throw new LtiError('wrong_message', `This tool does not take ${String(type)} messages.`);
   const deployment = claims[CLAIM.deploymentId];
-  if (typeof deployment !== 'string' || !platform.deploymentIds.includes(deployment))
-    throw new LtiError('unknown_deployment', `Deployment ${String(deployment)} is not registered for this platform.`);
-  // Last, so a token refused for any other reason does not burn the nonce; a second use is refused here.
-  if (!(await registry(env).consumeNonce(login.nonce))) throw new LtiError('replayed', 'This launch was already used.');
+  const refusedDeployment = new LtiError(
+    'unknown_deployment',
+    `Deployment ${String(deployment).slice(0, 255)} is not registered for this platform.`,
+  );
+  if (typeof deployment !== 'string' || !deployment || deployment.length > 255) throw refusedDeployment;
+  // Last, so a token refused for any other reason does not burn the nonce; a second use is refused here. The
+  // deployment is checked in the same call: a platform registered dynamically without one has it recorded.
+  const admitted = await registry(env).admitLaunch(login.nonce, platform.issuer, platform.clientId, deployment);
+  if (admitted === 'unknown_deployment') throw refusedDeployment;
+  if (admitted === 'replayed') throw new LtiError('replayed', 'This launch was already used.');
   return { claims, platform };
 }
