@@ -4,12 +4,20 @@ import { mediaOf } from '../../core/sets/media.ts';
 import type { QuestionSet } from '../../core/sets/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { MediaStore } from '../stores/media-store.ts';
+import { courseRegistry } from '../stores/set-store-do.ts';
 
 /** The media store of the app (R2 `MEDIA`, docs/decisions/0015). */
 export const mediaStore = (env: Env) => new MediaStore(env.MEDIA);
 
-/** Stores an import's files before its set: a version is never saved showing a file that is not there. */
+/**
+ * Stores an import's files before its set (a version is never saved showing a file that is not there), after
+ * telling the registry: a file no version takes within a day ("check before saving", a save that failed) is
+ * deleted by the registry's alarm (docs/decisions/0015). Telling it first means a file being stored is never
+ * one the registry is about to delete.
+ */
 export async function storeMedia(env: Env, files: readonly MediaFile[]): Promise<void> {
+  if (!files.length) return;
+  await courseRegistry(env).recordUploads([...new Set(files.map((f) => f.hash))]);
   const store = mediaStore(env);
   await Promise.all(files.map((f) => store.put(f)));
 }

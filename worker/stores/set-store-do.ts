@@ -7,6 +7,9 @@ import type { AcceptResult, SetStore, SetSummary, SetVersion } from './set-store
 /** The one SetRegistry object of the course (docs/decisions/0002: one object per course). */
 export const COURSE_REGISTRY = 'course';
 
+/** The course's SetRegistry (its sets, and the record of media an import stored: worker/services/media.ts). */
+export const courseRegistry = (env: Env, name = COURSE_REGISTRY): DurableObjectStub<SetRegistry> => env.SET_REGISTRY.getByName(name);
+
 /**
  * Question sets in the SetRegistry Durable Object (the system of record); learners' reads go to the KV copies
  * the object writes, never to the object.
@@ -16,7 +19,7 @@ export class DoSetStore implements SetStore {
   private readonly learners: PublishedSets;
 
   constructor(env: Env, registryName = COURSE_REGISTRY) {
-    this.registry = env.SET_REGISTRY.getByName(registryName);
+    this.registry = courseRegistry(env, registryName);
     this.learners = new PublishedSets(env.SETS, () => this.registry.listPublished() as Promise<SetSummary[]>);
   }
 

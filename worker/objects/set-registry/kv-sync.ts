@@ -35,6 +35,8 @@ export class KvSync {
     private readonly valueOf: (key: string) => string | null,
     /** Keys written after all others in one flush (the list, so that what it lists is already playable). */
     private readonly last: string,
+    /** When the object's other jobs (media deletes) need the alarm they share with this outbox, or null. */
+    private readonly otherDue: () => number | null = () => null,
   ) {}
 
   /**
@@ -97,8 +99,10 @@ export class KvSync {
       }
     }
     // Read and acted on with no await between, so no change can slip in after the read: the alarm stays
-    // armed for the earliest key still owed, and is cleared only when nothing is owed.
-    const next = sql.exec<{ due: number | null }>('SELECT min(due) AS due FROM kv_sync WHERE seq > synced_seq').one().due;
+    // armed for the earliest key still owed (or the other jobs' next need), and is cleared only when nothing is.
+    const owed = sql.exec<{ due: number | null }>('SELECT min(due) AS due FROM kv_sync WHERE seq > synced_seq').one().due;
+    const other = this.otherDue();
+    const next = owed === null ? other : other === null ? owed : Math.min(owed, other);
     if (next === null) await this.storage.deleteAlarm();
     else await this.storage.setAlarm(Math.max(next, Date.now() + 10));
   }

@@ -8,7 +8,8 @@ const RETRY_MS = 30_000;
  * the set's rows from `version_media` and queues every hash no other version uses; after the commit, `flush`
  * deletes their R2 objects. It runs with the object's input closed (blockConcurrencyWhile), so no create can
  * start using a hash between the check that nothing uses it and the delete; a failed delete stays queued and
- * the alarm retries it.
+ * the alarm retries it. "Used" means a version shows it, or an import stored it and no version has taken it
+ * yet (`media_uploads`: those go a day later, media-uploads.ts).
  */
 export class MediaGc {
   private readonly ctx: DurableObjectState;
@@ -31,7 +32,17 @@ export class MediaGc {
       .toArray()
       .map((r) => r.hash);
     this.sql.exec('DELETE FROM version_media WHERE set_id = ?', setId);
+    this.queue(hashes);
+  }
+
+  /** Queues hashes (nothing may use them) for the next flush; call inside a transaction. */
+  queue(hashes: readonly string[]) {
     for (const hash of hashes) if (!this.used(hash)) this.sql.exec('INSERT OR IGNORE INTO media_gc (hash, tries) VALUES (?, 0)', hash);
+  }
+
+  /** When the alarm is next needed for a queued delete (a failed one waits its backoff), or null. */
+  nextDue(): number | null {
+    return this.sql.exec<{ due: number | null }>('SELECT MIN(due) AS due FROM media_gc').one().due;
   }
 
   /** Hashes queued for deletion (tests, and the alarm). */
@@ -46,7 +57,7 @@ export class MediaGc {
   async flush(): Promise<void> {
     if (!this.pending().length) return;
     await this.ctx.blockConcurrencyWhile(async () => {
-      let failed = 0;
+      let retry = Infinity;
       for (const hash of this.pending()) {
         if (this.used(hash)) {
           this.sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
@@ -58,20 +69,27 @@ export class MediaGc {
         } catch (e) {
           console.warn(`media ${hash}: R2 delete failed, retried by the alarm`, e);
           this.sql.exec('UPDATE media_gc SET tries = tries + 1 WHERE hash = ?', hash);
-          failed = Math.max(failed, this.sql.exec<{ tries: number }>('SELECT tries FROM media_gc WHERE hash = ?', hash).one().tries);
+          const { tries } = this.sql.exec<{ tries: number }>('SELECT tries FROM media_gc WHERE hash = ?', hash).one();
+          const due = Date.now() + Math.min(RETRY_MS * 2 ** (tries - 1), 3_600_000);
+          this.sql.exec('UPDATE media_gc SET due = ? WHERE hash = ?', due, hash);
+          retry = Math.min(retry, due);
         }
       }
-      if (failed) await this.retryAt(Date.now() + Math.min(RETRY_MS * 2 ** (failed - 1), 3_600_000));
+      if (retry < Infinity) await armAlarmBy(this.ctx.storage, retry);
     });
   }
 
+  /** A version shows it, or an import stored it for a version not yet saved (media-uploads.ts). */
   private used(hash: string) {
-    return this.sql.exec('SELECT 1 FROM version_media WHERE hash = ? LIMIT 1', hash).toArray().length > 0;
+    return (
+      this.sql.exec('SELECT 1 FROM version_media WHERE hash = ? LIMIT 1', hash).toArray().length > 0 ||
+      this.sql.exec('SELECT 1 FROM media_uploads WHERE hash = ?', hash).toArray().length > 0
+    );
   }
+}
 
-  /** Arms the alarm no later than `at` (the KV outbox shares it: an earlier alarm is kept). */
-  private async retryAt(at: number) {
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
-  }
+/** Arms the object's alarm no later than `at` (the KV outbox and the uploads share it: an earlier alarm is kept). */
+export async function armAlarmBy(storage: DurableObjectStorage, at: number) {
+  const current = await storage.getAlarm();
+  if (current === null || current > at) await storage.setAlarm(at);
 }

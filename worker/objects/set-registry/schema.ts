@@ -14,7 +14,11 @@ import type { SetSummary, SetVersion } from '../../stores/set-store.ts';
  *   number the key's last written value already reflected (so a set can tell whether the learners' list
  *   written last includes its own latest change).
  * - `version_media` lists the media (R2 `media/{sha256}`) each version uses: a hash with no row is used by
- *   nothing; `media_gc` is the outbox of hashes whose R2 objects are to be deleted (docs/decisions/0015).
+ *   nothing; `media_gc` is the outbox of hashes whose R2 objects are to be deleted, `due` when the next try
+ *   is (docs/decisions/0015).
+ * - `media_uploads` lists the files an import stored that no saved version has taken yet ("check before
+ *   saving", or a save that failed), with when they were last stored: the alarm deletes them once they are
+ *   older than a day and still unused (media-uploads.ts).
  * - `meta` records the one-time migration from the old KV layout.
  */
 export const SCHEMA = `
@@ -56,24 +60,34 @@ CREATE TABLE IF NOT EXISTS version_media (
 CREATE INDEX IF NOT EXISTS version_media_hash ON version_media (hash);
 CREATE TABLE IF NOT EXISTS media_gc (
   hash TEXT PRIMARY KEY,
-  tries INTEGER NOT NULL DEFAULT 0
+  tries INTEGER NOT NULL DEFAULT 0,
+  due INTEGER NOT NULL DEFAULT 0
 ) STRICT;
+CREATE TABLE IF NOT EXISTS media_uploads (
+  hash TEXT PRIMARY KEY,
+  uploaded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS media_uploads_at ON media_uploads (uploaded_at);
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
 `;
 
+/** Integer columns added after their table first shipped (all `NOT NULL DEFAULT 0`). */
+const ADDED_COLUMNS = { kv_sync: ['tries', 'mark_no', 'synced_mark_no'], media_gc: ['due'] } as const;
+
 /** Brings a registry created before a column existed up to SCHEMA (SQLite adds a column, never drops one). */
 export function upgradeSchema(sql: SqlStorage) {
-  const columns = new Set(
-    sql
-      .exec<{ name: string }>("SELECT name FROM pragma_table_info('kv_sync')")
-      .toArray()
-      .map((c) => c.name),
-  );
-  for (const name of ['tries', 'mark_no', 'synced_mark_no'])
-    if (!columns.has(name)) sql.exec(`ALTER TABLE kv_sync ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
+  for (const [table, added] of Object.entries(ADDED_COLUMNS)) {
+    const columns = new Set(
+      sql
+        .exec<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .toArray()
+        .map((c) => c.name),
+    );
+    for (const name of added) if (!columns.has(name)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
+  }
 }
 
 /** A `sets` row joined with the list columns of one of its versions. */
@@ -165,8 +179,9 @@ export function insertVersion(sql: SqlStorage, v: SetVersion) {
   );
   for (const hash of mediaOf(v.set)) {
     sql.exec('INSERT OR IGNORE INTO version_media (set_id, version, hash) VALUES (?, ?, ?)', v.id, v.version, hash);
-    // Used again before its object was deleted: it stays.
+    // Used again before its object was deleted: it stays. An upload a version takes is the version's now.
     sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
+    sql.exec('DELETE FROM media_uploads WHERE hash = ?', hash);
   }
 }
 

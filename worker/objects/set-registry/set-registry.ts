@@ -6,6 +6,7 @@ import { newSetId, type AcceptResult, type SetSummary, type SetVersion } from '.
 import { PUBLISHED_LIST_KEY } from '../../stores/set-store-published.ts';
 import { KvSync } from './kv-sync.ts';
 import { MediaGc } from './media-gc.ts';
+import { MediaUploads } from './media-uploads.ts';
 import { readLegacySets } from './migrate.ts';
 import { insertVersion, liveSet, readVersion, SCHEMA, summaries, upgradeSchema, type CopyKeys } from './schema.ts';
 
@@ -29,12 +30,21 @@ export class SetRegistry extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly kvSync: KvSync;
   private readonly mediaGc: MediaGc;
+  private readonly uploads: MediaUploads;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.kvSync = new KvSync(ctx.storage, env.SETS, (key) => this.kvValue(key), PUBLISHED_LIST_KEY);
     this.mediaGc = new MediaGc(ctx, env.MEDIA);
+    this.uploads = new MediaUploads(ctx, this.mediaGc);
+    // The outbox, the media deletes and the uploads' expiry share the one alarm: the outbox re-arms it last.
+    this.kvSync = new KvSync(
+      ctx.storage,
+      env.SETS,
+      (key) => this.kvValue(key),
+      PUBLISHED_LIST_KEY,
+      () => this.mediaDue(),
+    );
     // No request is delivered before the schema exists and the old KV layout has been carried over, so
     // concurrent first uses migrate once.
     void ctx.blockConcurrencyWhile(async () => {
@@ -43,8 +53,9 @@ export class SetRegistry extends DurableObject<Env> {
       await this.migrateOnce();
       // A crash between a commit and its KV write is caught up before anything else happens.
       if (this.kvSync.pending().length) await this.kvSync.flush();
-      // Media a delete left queued (a crash, or R2 failed) go at the alarm, right away.
+      // Media a delete left queued (a crash, or R2 failed) go at the alarm, right away; uploads when they expire.
       if (this.mediaGc.pending().length) await ctx.storage.setAlarm(Date.now());
+      else if (this.uploads.nextDue() !== null && (await ctx.storage.getAlarm()) === null) await ctx.storage.setAlarm(this.mediaDue()!);
     });
   }
 
@@ -151,10 +162,32 @@ export class SetRegistry extends DurableObject<Env> {
     return this.setPublished(id, null);
   }
 
-  /** Writes what a crash or a failed KV write left owed (armed by every change, re-armed with backoff). */
+  /**
+   * Deletes expired uploads and queued media, and writes what a crash or a failed KV write left owed (armed by
+   * every change, re-armed with backoff); the outbox's flush comes last and re-arms the alarm for every job.
+   */
   override async alarm() {
-    await this.kvSync.flush(true);
+    await this.uploads.expire();
     await this.mediaGc.flush();
+    await this.kvSync.flush(true);
+  }
+
+  /**
+   * Notes the media an import is about to store in R2 (before it stores them): a file no version takes within
+   * a day is deleted (media-uploads.ts, docs/decisions/0015).
+   */
+  recordUploads(hashes: string[]): Promise<void> {
+    return this.uploads.record(hashes);
+  }
+
+  /** What the alarm does with uploads, at a given time (tests move the clock by a day instead of waiting one). */
+  expireUploads(now: number): Promise<string[]> {
+    return this.uploads.expire(now);
+  }
+
+  /** Uploads no version has taken yet (tests). */
+  pendingUploads(): string[] {
+    return this.uploads.pending();
   }
 
   /** Media hashes queued for deletion from R2 (tests). */
@@ -179,6 +212,12 @@ export class SetRegistry extends DurableObject<Env> {
     const summary = summaries(this.sql, 'latest', COPY_KEYS, id)[0]!;
     const copy = summary.publishedVersion === null ? null : readVersion(this.sql, id, summary.publishedVersion);
     return { summary, copy };
+  }
+
+  /** When the media jobs next need the alarm: a queued (or retried) delete, or the oldest upload's expiry. */
+  private mediaDue(): number | null {
+    const dues = [this.mediaGc.nextDue(), this.uploads.nextDue()].filter((d): d is number => d !== null);
+    return dues.length ? Math.min(...dues) : null;
   }
 
   /** The next version of a set; call inside a transaction. */
