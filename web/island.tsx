@@ -8,15 +8,28 @@ import { useContext } from 'preact/hooks';
 export const RenderedIslands = createContext<Set<string> | null>(null);
 
 /**
- * Server side of an island: renders the component and leaves its name and props on the wrapper, where the
- * island's client entry (web/client.tsx) finds them and hydrates. `name` is the component's export name in
- * web/islands/<kebab-name>.tsx, from which the build makes that entry. Props travel in a data attribute, so
- * no inline script is needed.
+ * Server side of an island: renders the component (Preact, on the server only) inside a wrapper that names
+ * it, where the island's client entry finds it. `name` is the component's export name in
+ * web/islands/<kebab-name>.tsx. An island with an enhancer (web/islands/<kebab-name>.client.ts; decision
+ * record 0016) gets `data`: what its enhancer needs beyond the markup, usually a few UI words, or nothing.
+ * An island without one is hydrated by Preact and gets its props (transitional). Both travel in a data
+ * attribute, so no inline script is needed.
  */
-export function Island<P extends object>({ name, component: C, props }: { name: string; component: ComponentType<P>; props: P }) {
+export function Island<P extends object>({
+  name,
+  component: C,
+  props,
+  data,
+}: {
+  name: string;
+  component: ComponentType<P>;
+  props: P;
+  data?: Record<string, unknown>;
+}) {
   useContext(RenderedIslands)?.add(name);
+  const sent = data ?? props;
   return (
-    <div data-island={name} data-props={JSON.stringify(props)}>
+    <div data-island={name} data-props={Object.keys(sent).length ? JSON.stringify(sent) : undefined}>
       <C {...props} />
     </div>
   );

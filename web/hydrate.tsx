@@ -1,5 +1,5 @@
-// Browser side of the islands, shared by every island's entry (made by scripts/lib/client-bundle.ts, one per
-// file in web/islands/): a page loads only the entries of the islands it rendered, and each hydrates its own.
+// Browser side of an island that has no enhancer yet (no web/islands/<name>.client.ts): Preact hydrates it.
+// Transitional: decision record 0016 moves every island to an enhancer, after which this file goes.
 import { hydrate, type ComponentType } from 'preact';
 
 /** Hydrates every copy of island `name` that the server rendered, with the props it left on the wrapper. */
