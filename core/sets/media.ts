@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mediaHashes } from '../formats/shared/rich-text.ts';
+import { mediaHashes, parseRich } from '../formats/shared/rich-text.ts';
 import { limitedString } from './limited-text.ts';
 
 /**
@@ -42,3 +42,31 @@ export function unlistedMedia(set: { media?: readonly { hash: string }[] | undef
 export const mediaOf = (set: { media?: readonly { hash: string }[] | undefined }): string[] => [
   ...new Set((set.media ?? []).map((m) => m.hash)),
 ];
+
+/** Every `<img>` of our media in a stored text, in order: the hash it shows and its alt text (entities decoded). */
+function picturesIn(stored: string): Array<{ hash: string; alt: string }> {
+  return [...stored.matchAll(/<img src="\/media\/([0-9a-f]{64})" alt="[^"<>]*">/g)].map((m) => {
+    const [node] = parseRich(m[0]);
+    return { hash: m[1]!, alt: typeof node === 'object' && node.tag === 'img' ? node.alt : '' };
+  });
+}
+
+/** The strings of a value (a set's questions and passages), depth first in key order: the order they are read in. */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) yield* stringsOf(v);
+}
+
+/**
+ * The media list with each picture's `alt` taken from the first `<img>` that shows it with a non-empty one,
+ * reading `texts` in order (an `alt=""` says nothing about the picture, so a later description wins over it);
+ * an `alt` the list already has stays, and a file no `<img>` describes keeps none.
+ * @example withAlts(media, [passage, question1, question2])
+ */
+export function withAlts<M extends { hash: string; alt?: string | undefined }>(media: readonly M[], texts: unknown): M[] {
+  const alts = new Map<string, string>();
+  for (const text of stringsOf(texts))
+    if (text.includes('<img ')) for (const { hash, alt } of picturesIn(text)) if (alt.trim() && !alts.has(hash)) alts.set(hash, alt.trim());
+  return media.map((m) => (m.alt === undefined && alts.has(m.hash) ? { ...m, alt: alts.get(m.hash)! } : m));
+}

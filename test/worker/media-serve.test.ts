@@ -33,6 +33,17 @@ describe('GET /media/{sha256}', () => {
     }
   });
 
+  it('lists each picture with the alt text of its <img> in the JSON export (a sound has none)', async () => {
+    const { id } = await importSet();
+    const res = await api(`/${id}/export?format=json`, { headers: auth });
+    expect(res.status).toBe(200);
+    const exported = (await res.json()) as { media: Array<{ name: string; type: string; alt?: string }> };
+    expect(exported.media.map((m) => [m.name, m.alt])).toEqual([
+      ['map (1).png', 'A map'],
+      ['tone.wav', undefined],
+    ]);
+  });
+
   it('answers 404 for a hash nothing stored, and for an address that is not a hash', async () => {
     expect((await request(`/media/${'0'.repeat(64)}`)).status).toBe(404);
     expect((await request('/media/..%2Fsecret')).status).toBe(404);

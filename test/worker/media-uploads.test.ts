@@ -48,7 +48,8 @@ async function editor(xml: string, fields: Record<string, string>, path = '/en/i
 async function check(xml: string): Promise<string> {
   const res = await editor(xml, { check: '1' });
   expect(res.status).toBe(200);
-  const hash = /<img src="\/media\/([0-9a-f]{64})"/.exec(await res.text())?.[1];
+  // The check shows the picture with the alt text the file gives it.
+  const hash = /<img src="\/media\/([0-9a-f]{64})" alt="Eine Karte"/.exec(await res.text())?.[1];
   expect(hash).toBeDefined();
   return hash!;
 }

@@ -1,4 +1,5 @@
 import { bytes, LIMITS } from '../../sets/limits.ts';
+import { withAlts } from '../../sets/media.ts';
 import { mediaHashes } from '../shared/rich-text.ts';
 import { lineIndex, sortProblems } from '../shared/problems.ts';
 import type { Ctx } from '../gift/context.ts';
@@ -85,7 +86,13 @@ function assemble(ctx: Ctx, pass: Pass, files: XCtx['files'], langs: readonly st
     return { id, type, ...rest } as QuestionInput;
   });
   const passages = pass.passages.map((p) => ({ before: ids[p.afterQuestion] ?? null, text: p.text }));
-  const { media, files: used } = usedMedia(ctx, files, JSON.stringify([questions, passages]).replace(/\\"/g, '"'));
+  const { media: listed, files: used } = usedMedia(ctx, files, JSON.stringify([questions, passages]).replace(/\\"/g, '"'));
+  // A picture's alt text is the first one the file gives it, in reading order (a passage before its question).
+  const inOrder = [
+    ...questions.flatMap((q) => [...passages.filter((p) => p.before === q.id), q]),
+    ...passages.filter((p) => p.before === null),
+  ];
+  const media = withAlts(listed, inOrder);
   const title = ctx.opts.title ?? lastSegment(pass.firstCategory) ?? 'Untitled set';
   return {
     set: {
