@@ -47,8 +47,9 @@ export interface ServicesState {
   membershipRequests: number;
   /** Assertion ids seen: a replayed assertion is refused. */
   assertionIds: Set<string>;
-  /** The next this many score posts are answered 500 (the tool must retry them). */
+  /** The next this many score posts are answered with `failStatus` (500 unless set: the tool must retry them). */
   failScores: number;
+  failStatus: number;
   /** How the emulator reaches the tool's JWKS (the tests' in-isolate worker, or the network). */
   toolFetch: (url: string) => Promise<Response>;
 }
@@ -64,6 +65,7 @@ export function servicesState(state: EmulatorState): EmulatorState & ServicesSta
   s.membershipRequests ??= 0;
   s.assertionIds ??= new Set();
   s.failScores ??= 0;
+  s.failStatus ??= 500;
   s.toolFetch ??= (url) => fetch(url);
   return s as EmulatorState & ServicesState;
 }
@@ -136,12 +138,20 @@ function scoreProblem(b: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A score post (AGS 2.0, 3.4) to a line item: 500 while `failScores` lasts, else recorded and 204. */
+/** What the platform says with each status a test makes it answer a score with. */
+const FAILURES: Record<number, string> = {
+  400: 'invalid score: the line item is closed',
+  401: 'invalid_token',
+  429: 'too many requests',
+  500: 'the gradebook is unavailable',
+};
+
+/** A score post (AGS 2.0, 3.4) to a line item: `failStatus` while `failScores` lasts, else recorded and 204. */
 async function takeScore(s: ServicesState, c: Context, lineitem: string) {
   if (!c.req.header('content-type')?.startsWith(CONTENT_TYPES.score)) return c.body(null, 415);
   if (s.failScores > 0) {
     s.failScores--;
-    return c.text('the gradebook is unavailable', 500);
+    return c.text(FAILURES[s.failStatus] ?? 'refused', s.failStatus as 500);
   }
   const body = await c.req.json<Record<string, unknown>>();
   const problem = scoreProblem(body);

@@ -110,6 +110,25 @@ describe('GET /lti/results', () => {
     expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
   });
 
+  it('shows a score the platform refused, says it is not retried by itself, and sends it after "try again"', async () => {
+    Object.assign(servicesState(state), { failScores: 1, failStatus: 400 });
+    await learnerWith(6);
+    const teacher = await instructor();
+    const text = await teacher.page();
+    expect(text).toContain('refused by the platform, not tried again automatically.');
+    expect(text).toContain('answered 400: invalid score: the line item is closed');
+    expect(text).toContain('They are not sent again by themselves');
+    expect(text).not.toContain('Next try');
+    const retry = await request('/lti/results/retry', {
+      method: 'POST',
+      headers: { cookie: teacher.cookie, 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
+    expect(retry.status).toBe(303);
+    expect(servicesState(state).scores).toHaveLength(1);
+    expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
+  });
+
   it('names learners from NRPS when the platform grants it, asking at most every ten minutes', async () => {
     servicesState(state).members = [{ ...LEARNER, name: 'Lena Musterfrau' }];
     await learnerWith(7);

@@ -16,7 +16,10 @@ function Score({ a }: { a: Pick<AttemptView, 'points' | 'max'> }) {
   );
 }
 
-/** Where a score stands with the platform: sent, waiting, failed (with the platform's answer), or not to be sent. */
+/**
+ * Where a score stands with the platform: sent, waiting, failed (retried later) or refused (not retried), each
+ * with the platform's answer, or not to be sent.
+ */
 export function PassbackStatus({ p, enabled }: { p: PassbackView | null; enabled: boolean }) {
   const { t, lang } = usePage();
   if (!enabled) return <span class="muted">{t('ltiResults.status.off')}</span>;
@@ -25,8 +28,8 @@ export function PassbackStatus({ p, enabled }: { p: PassbackView | null; enabled
   if (p.state === 'pending') return <span>{t('ltiResults.status.pending')}</span>;
   return (
     <span class="bad">
-      {t('ltiResults.status.failed', { count: p.tries })}{' '}
-      {p.nextTry ? t('ltiResults.status.nextTry', { at: formatDateTime(lang, p.nextTry) }) : null}
+      {p.state === 'refused' ? t('ltiResults.status.refused') : t('ltiResults.status.failed', { count: p.tries })}{' '}
+      {p.nextTry && p.state === 'failed' ? t('ltiResults.status.nextTry', { at: formatDateTime(lang, p.nextTry) }) : null}
       {p.lastError ? (
         <>
           <br />

@@ -1,7 +1,7 @@
 // The class results of one LTI link as the instructor's page shows them: the shape the context's gradebook
 // (worker/objects/lti-gradebook/view.ts) builds. Here, on the page's side, because web/ never imports worker/.
 
-export type PassbackState = 'pending' | 'sent' | 'failed';
+export type PassbackState = 'pending' | 'sent' | 'failed' | 'refused';
 
 export interface PassbackView {
   state: PassbackState;

@@ -48,7 +48,7 @@ function PolicyForm({ action, policy }: { action: string; policy: LinkResults['p
 export function LtiResultsPage(p: LtiResultsProps) {
   const { t } = usePage();
   const r = p.results;
-  const failed = r.learners.some((l) => l.attempts.some((a) => a.passback?.state === 'failed'));
+  const states = new Set(r.learners.flatMap((l) => l.attempts.map((a) => a.passback?.state)));
   return (
     <>
       <h1>{t('ltiResults.title', { quiz: p.quizTitle })}</h1>
@@ -66,10 +66,10 @@ export function LtiResultsPage(p: LtiResultsProps) {
         </a>{' '}
         <a href={p.itemAnalysisHref}>{t('ltiResults.itemAnalysis')}</a>
       </p>
-      {failed ? (
+      {states.has('failed') || states.has('refused') ? (
         <form method="post" action={p.retryAction}>
           <p>
-            {t('ltiResults.failedIntro')}{' '}
+            {states.has('failed') ? t('ltiResults.failedIntro') : null} {states.has('refused') ? t('ltiResults.refusedIntro') : null}{' '}
             <button type="submit" class="button">
               {t('ltiResults.retry')}
             </button>

@@ -4,7 +4,8 @@ import { platformOf } from '../../services/lti/platforms.ts';
 import type { AttemptPolicy, LtiAttempt } from '../../services/lti/types.ts';
 import { recordAttemptFor } from './attempts.ts';
 import { deletePerson, launchedLinks, saveLaunch, saveNames, type LaunchRecord } from './context.ts';
-import { dueRows, markFailed, markSent, nextDue, retryFailedNow } from './outbox.ts';
+import { ScoreRefused } from '../../services/lti/ags.ts';
+import { dueRows, markFailed, markRefused, markSent, nextDue, retryFailedNow } from './outbox.ts';
 import { sendScore } from './passback.ts';
 import { metaGet, metaSet, migrate } from './schema.ts';
 import type { LinkResults } from '../../../web/pages/lti-results-types.ts';
@@ -69,7 +70,9 @@ export class LtiGradebook extends DurableObject<Env> {
           await sendScore(this.env, this.sql, row);
           markSent(this.sql, row, new Date());
         } catch (e) {
-          markFailed(this.sql, row, e instanceof Error ? e.message : String(e), Date.now());
+          const error = e instanceof Error ? e.message : String(e);
+          if (e instanceof ScoreRefused) markRefused(this.sql, row, error);
+          else markFailed(this.sql, row, error, Date.now());
         }
       }
     }
@@ -77,7 +80,7 @@ export class LtiGradebook extends DurableObject<Env> {
     if (next !== null) await this.ctx.storage.setAlarm(next);
   }
 
-  /** The instructor's "try again now" for a link's failed scores; how many are sent again. */
+  /** The instructor's "try again now" for a link's failed and refused scores; how many are sent again. */
   async retryFailed(linkId: string): Promise<number> {
     const n = retryFailedNow(this.sql, linkId, Date.now());
     if (n) await this.drain();

@@ -3,7 +3,10 @@
 
 import type { PassbackState } from '../../../web/pages/lti-results-types.ts';
 
-/** pending: not tried yet or due again; sent: the platform took it; failed: the last try failed, retried later. */
+/**
+ * pending: not tried yet or due again; sent: the platform took it; failed: the last try failed (5xx, 408, 429,
+ * no answer), retried later; refused: the platform said no (another 4xx), not retried until the instructor asks.
+ */
 export type { PassbackState };
 
 export type OutboxRow = {
@@ -70,11 +73,29 @@ export function markFailed(sql: SqlStorage, row: OutboxRow, error: string, now: 
   );
 }
 
-/** Makes every failed row of a link due now (the instructor's "try again now"); how many. */
+/** The platform refused the score: kept with its answer, never due again by itself (next_try NULL). */
+export function markRefused(sql: SqlStorage, row: OutboxRow, error: string): void {
+  sql.exec(
+    `UPDATE outbox SET state = 'refused', tries = tries + 1, last_error = ?, next_try = NULL WHERE attempt_id = ? AND link_id = ?`,
+    error.slice(0, 500),
+    row.attemptId,
+    row.linkId,
+  );
+}
+
+/** Makes every failed or refused row of a link due now (the instructor's "try again now"); how many. */
 export function retryFailedNow(sql: SqlStorage, linkId: string, now: number): number {
   // Counted apart: rowsWritten also counts the index entries an update rewrites.
-  const n = sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE link_id = ? AND state = 'failed'`, linkId).one().n;
-  if (n) sql.exec(`UPDATE outbox SET next_try = ? WHERE link_id = ? AND state = 'failed'`, now, linkId);
+  const n = sql
+    .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE link_id = ? AND state IN ('failed', 'refused')`, linkId)
+    .one().n;
+  if (n)
+    sql.exec(
+      `UPDATE outbox SET next_try = ?, state = CASE state WHEN 'refused' THEN 'pending' ELSE state END
+       WHERE link_id = ? AND state IN ('failed', 'refused')`,
+      now,
+      linkId,
+    );
   return n;
 }
 

@@ -1,7 +1,7 @@
 // Assignment and Grade Services 2.0: the score the tool posts to a line item, and the line item of a link
 // when the launch named only the container. Called by the gradebook's outbox drain (one context's object).
 import { ltiFetch, ltiJson, LtiFetchError } from './http.ts';
-import { accessToken, SCOPES, type TokenPlatform } from './token.ts';
+import { accessToken, renewedToken, SCOPES, type TokenPlatform } from './token.ts';
 
 export const SCORE_TYPE = 'application/vnd.ims.lis.v1.score+json';
 export const LINEITEM_TYPE = 'application/vnd.ims.lis.v2.lineitem+json';
@@ -40,16 +40,40 @@ async function failure(res: Response, what: string): Promise<LtiFetchError> {
   return new LtiFetchError(`${what} answered ${res.status}${text ? `: ${text}` : ''}`);
 }
 
-/** Posts one score; resolves when the platform took it (2xx), otherwise rejects with what it answered. */
-export async function postScore(env: Env, p: TokenPlatform, lineitem: string, body: ScoreBody): Promise<void> {
-  const token = await accessToken(env, p, [SCOPES.score]);
-  const res = await ltiFetch(env, scoresUrl(lineitem), {
+/**
+ * The platform refused a score with a 4xx that sending it again would not change (400, 403, 404, 422…, or a
+ * 401 with a fresh token): the outbox marks it refused and stops retrying until the instructor asks.
+ */
+export class ScoreRefused extends LtiFetchError {
+  override name = 'ScoreRefused';
+}
+
+/** 4xx answers that say "later", not "no": a timeout and rate limiting are retried with backoff like a 5xx. */
+const RETRIED_4XX = new Set([408, 429]);
+
+const scorePost = (env: Env, token: string, lineitem: string, body: ScoreBody) =>
+  ltiFetch(env, scoresUrl(lineitem), {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': SCORE_TYPE },
     body: JSON.stringify(body),
   });
-  if (!res.ok) throw await failure(res, 'the score endpoint');
-  await res.body?.cancel();
+
+/**
+ * Posts one score; resolves when the platform took it (2xx). A 401 gets a new token and one more try at
+ * once; then a refusing 4xx rejects with ScoreRefused, anything else (5xx, 408, 429, no answer) with
+ * LtiFetchError, to be retried later. Either names what the platform answered.
+ */
+export async function postScore(env: Env, p: TokenPlatform, lineitem: string, body: ScoreBody): Promise<void> {
+  const token = await accessToken(env, p, [SCOPES.score]);
+  let res = await scorePost(env, token, lineitem, body);
+  if (res.status === 401) {
+    await res.body?.cancel();
+    res = await scorePost(env, await renewedToken(env, p, [SCOPES.score], token), lineitem, body);
+  }
+  if (res.ok) return void (await res.body?.cancel());
+  const error = await failure(res, 'the score endpoint');
+  if (res.status >= 400 && res.status < 500 && !RETRIED_4XX.has(res.status)) throw new ScoreRefused(error.message);
+  throw error;
 }
 
 interface LineItem {

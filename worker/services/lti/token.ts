@@ -20,6 +20,7 @@ export interface TokenPlatform {
 /** A token is used until this long before it expires, so a slow request never carries an expired one. */
 const MARGIN_MS = 60_000;
 const cache = new Map<string, Promise<{ token: string; expiresAt: number }>>();
+const cacheKey = (p: TokenPlatform, scopes: readonly string[]) => `${p.tokenUrl}\n${p.clientId}\n${[...scopes].sort().join(' ')}`;
 
 /** The client assertion: iss = sub = our client id, aud = the token URL, a fresh jti, valid five minutes. */
 async function assertion(env: Env, p: TokenPlatform): Promise<string> {
@@ -58,7 +59,7 @@ async function requestToken(env: Env, p: TokenPlatform, scopes: readonly string[
  * until the token is about to expire (concurrent callers share the request); a failure is not cached.
  */
 export async function accessToken(env: Env, p: TokenPlatform, scopes: readonly string[]): Promise<string> {
-  const key = `${p.tokenUrl}\n${p.clientId}\n${[...scopes].sort().join(' ')}`;
+  const key = cacheKey(p, scopes);
   const hit = cache.get(key);
   if (hit) {
     const t = await hit.catch(() => null);
@@ -71,6 +72,17 @@ export async function accessToken(env: Env, p: TokenPlatform, scopes: readonly s
     if (cache.get(key) === pending) cache.delete(key);
   });
   return (await pending).token;
+}
+
+/**
+ * A new access token when the platform refused `stale` (401: expired early or revoked): the cached one is
+ * dropped unless another caller has renewed it already, then asked for as usual.
+ */
+export async function renewedToken(env: Env, p: TokenPlatform, scopes: readonly string[], stale: string): Promise<string> {
+  const key = cacheKey(p, scopes);
+  const hit = cache.get(key);
+  if (hit && (await hit.catch(() => null))?.token === stale && cache.get(key) === hit) cache.delete(key);
+  return accessToken(env, p, scopes);
 }
 
 /** Tests only: forget every cached token. */
