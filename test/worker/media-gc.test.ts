@@ -1,5 +1,5 @@
 // The registry deletes a set's media from R2 once no version of any set uses them, and retries a failed delete.
-import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { QuestionSet } from '../../core/sets/schema.ts';
@@ -66,6 +66,30 @@ describe('media no version uses are deleted with the set', () => {
     await runDurableObjectAlarm(reg);
     expect(await reg.pendingMediaDeletes()).toEqual([]);
     expect(await env.MEDIA.head(mediaKey(d))).toBeNull();
+  });
+
+  it('brings a queue from before retries had a due time, and deletes what it held when the object wakes', async () => {
+    const name = `gc-upgrade-${crypto.randomUUID()}`;
+    const f = hashOf('f');
+    await put(f);
+    await runInDurableObject(env.SET_REGISTRY.getByName(name), (_r: SetRegistry, state) => {
+      state.storage.sql.exec('DROP TABLE media_gc');
+      state.storage.sql.exec('CREATE TABLE media_gc (hash TEXT PRIMARY KEY, tries INTEGER NOT NULL DEFAULT 0) STRICT');
+      state.storage.sql.exec('INSERT INTO media_gc (hash) VALUES (?)', f);
+    });
+    await evictDurableObject(env.SET_REGISTRY.getByName(name));
+    const after = env.SET_REGISTRY.getByName(name);
+    expect(await after.pendingMediaDeletes()).toEqual([f]);
+    const columns = await runInDurableObject(after, (_r: SetRegistry, state) =>
+      state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM pragma_table_info('media_gc')")
+        .toArray()
+        .map((c) => c.name),
+    );
+    expect(columns).toContain('due');
+    await runDurableObjectAlarm(after);
+    expect(await after.pendingMediaDeletes()).toEqual([]);
+    expect(await env.MEDIA.head(mediaKey(f))).toBeNull();
   });
 
   it('does not delete a queued file that a new version uses meanwhile', async () => {
