@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { byFile, perRequest, profile } from './lib/cpu-profile.ts';
+import { byFile, perRequest, profile, topSelf } from './lib/cpu-profile.ts';
 import { startDev } from './lib/dev-server.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -23,6 +23,8 @@ const CPU_PAUSE_MS = 40;
 const ONLY = process.env.BENCH_ROUTES?.split(',').map((r) => r.trim());
 /** The CPU budget per request (docs/performance.md), the worker's own time. */
 const CPU_BUDGET_MS = 2;
+/** `BENCH_TOP=20` also prints each route's 20 functions with the most CPU of their own: where to cut next. */
+const TOP = Number(process.env.BENCH_TOP ?? 0);
 
 interface Route {
   name: string;
@@ -103,6 +105,7 @@ async function cpu(url: string, inspectorPort: number, r: Route, cookie: string)
     slices: slices.length,
     n: CPU_SAMPLES,
     files: byFile(p, CPU_SAMPLES).slice(0, 8),
+    top: TOP > 0 ? topSelf(p, CPU_SAMPLES, TOP) : [],
   };
 }
 
@@ -184,6 +187,10 @@ try {
     console.log(
       `  ${r.name}, CPU by file, Durable Objects included (ms a request): ${r.cpu.files.map((f) => `${f.file} ${f['ms per request']}`).join(', ')}`,
     );
+  for (const r of results.filter((x) => x.cpu.top.length)) {
+    console.log(`\n  ${r.name}, the functions with the most CPU of their own (ms a request):`);
+    console.table(r.cpu.top);
+  }
   mkdirSync(resultsDir, { recursive: true });
   const out = { at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, durationS: DURATION_S, results };
   writeFileSync(join(resultsDir, `${out.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(out, null, 2));

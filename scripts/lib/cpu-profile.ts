@@ -105,26 +105,20 @@ export function busyMs(p: CpuProfile): number {
   return us / 1000;
 }
 
-/** The functions with the most samples of their own (self time), with where they live, as a table. */
-export function topSelf(p: CpuProfile, limit = 25): Array<{ function: string; where: string; 'self ms': number; share: string }> {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+/**
+ * The functions with the most samples of their own (self time, ms per request over `requests`), each named with
+ * the source file of the nearest bundle frame (a built-in such as crypto or JSON counts under its caller's file).
+ * `npm run bench` prints them with BENCH_TOP=<n>.
+ */
+export function topSelf(p: CpuProfile, requests: number, limit = 25): Array<{ function: string; file: string; 'ms per request': number }> {
   const self = new Map<string, number>();
-  const w = weights(p);
-  let total = 0;
-  p.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    if (IDLE.has(f.functionName) && f.functionName !== '(garbage collector)') return;
-    const key = `${f.functionName || '(anonymous)'}\t${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
-    const us = w[i] ?? 0;
-    self.set(key, (self.get(key) ?? 0) + us);
-    total += us;
-  });
+  for (const s of busySamples(p)) self.set(`${s.fn}\t${s.file}`, (self.get(`${s.fn}\t${s.file}`) ?? 0) + s.us);
   return [...self]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([key, us]) => {
-      const [fn, where] = key.split('\t') as [string, string];
-      return { function: fn, where, 'self ms': Math.round(us) / 1000, share: `${((100 * us) / Math.max(1, total)).toFixed(1)} %` };
+      const [fn, file] = key.split('\t') as [string, string];
+      return { function: fn, file, 'ms per request': Math.round(us / requests) / 1000 };
     });
 }
 
@@ -135,7 +129,8 @@ export function topSelf(p: CpuProfile, limit = 25): Array<{ function: string; wh
 function fileOfLine(bundle: string): (line: number) => string {
   const starts: Array<[number, string]> = [];
   bundle.split('\n').forEach((text, i) => {
-    const m = /^\/\/ ((?:node_modules\/(?:@[^/]+\/)?[^/]+)|(?:worker|core|web|content|build)\/\S+)/.exec(text);
+    // A package may be bundled from a path outside the project (`../../node_modules/hono/…` when node_modules is a link).
+    const m = /^\/\/ (?:\S*?\/)?((?:node_modules\/(?:@[^/]+\/)?[^/]+)|(?:worker|core|web|content|build)\/\S+)/.exec(text);
     if (m) starts.push([i, m[1]!.replace(/^node_modules\//, '')]);
   });
   return (line) => {
@@ -165,13 +160,13 @@ export function byFile(p: CpuProfile, requests: number): Array<{ file: string; '
 }
 
 /** The busy samples in order: when (µs from the start), their weight (µs) and the source file they count for. */
-function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: string }> {
+function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: string; fn: string }> {
   const fileOf = p.bundle ? fileOfLine(p.bundle) : () => '(bundle)';
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const w = weights(p);
-  const out: Array<{ at: number; us: number; file: string }> = [];
+  const out: Array<{ at: number; us: number; file: string; fn: string }> = [];
   let at = 0;
   p.samples.forEach((id, i) => {
     at += p.timeDeltas[i] ?? 0;
@@ -185,7 +180,7 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
         : cur === undefined
           ? '(runtime)'
           : fileOf(byId.get(cur)!.callFrame.lineNumber);
-    out.push({ at, us: w[i] ?? 0, file });
+    out.push({ at, us: w[i] ?? 0, file, fn: name || '(anonymous)' });
   });
   return out;
 }

@@ -41,8 +41,29 @@ const hmacKey = (secret: string) => {
   return key;
 };
 
-/** The id in one `learner` cookie value (`<id>.<base64 HMAC-SHA256>`, as hono's setSignedCookie writes it), or null. */
+/**
+ * Cookie values that verified, with their id, per isolate: a returning learner's next requests skip the HMAC
+ * (0.1 ms each). Safe because verification is a pure function of the value and the secret, and the secret is
+ * part of the key. Bounded: the oldest go first.
+ */
+const MAX_VERIFIED = 2_000;
+const verified = new Map<string, string>();
+
+/** The id in one `learner` cookie value, verified once per isolate (see `verified`), or null. */
 async function verifiedValue(raw: string, secret: string): Promise<string | null> {
+  const slot = `${secret}\u0000${raw}`;
+  const known = verified.get(slot);
+  if (known) return known;
+  const id = await verifyValue(raw, secret);
+  if (id) {
+    if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+    verified.set(slot, id);
+  }
+  return id;
+}
+
+/** The id in one `learner` cookie value (`<id>.<base64 HMAC-SHA256>`, as hono's setSignedCookie writes it), or null. */
+async function verifyValue(raw: string, secret: string): Promise<string | null> {
   let value: string;
   try {
     value = decodeURIComponent(raw.trim().replace(/^"(.*)"$/, '$1'));

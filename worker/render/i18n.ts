@@ -16,11 +16,36 @@ void instance.init({
 
 const fixed = new Map<string, TFunction>();
 
-/** The translation function of one UI language. */
+/** Answers remembered per language; a full map starts over rather than grow with interpolated values. */
+export const MAX_REMEMBERED = 5_000;
+
+/**
+ * A `t` that remembers its answers: a page asks for the same few hundred strings on every render, and
+ * i18next's lookup and interpolation was the largest part of the overview's CPU (docs/performance.md). The
+ * answer depends only on the language, the key and the options, which make the cache key.
+ */
+function remembering(t: TFunction): TFunction {
+  const known = new Map<string, unknown>();
+  const call = t as unknown as (key: string | string[], options?: unknown) => unknown;
+  const lookup = (key: string | string[], options?: unknown) => {
+    const name = typeof key === 'string' ? key : JSON.stringify(key);
+    const slot = options === undefined ? name : `${name}\u0000${JSON.stringify(options)}`;
+    let hit = known.get(slot);
+    if (hit === undefined) {
+      hit = call(key, options);
+      if (known.size >= MAX_REMEMBERED) known.clear();
+      known.set(slot, hit);
+    }
+    return hit;
+  };
+  return lookup as unknown as TFunction;
+}
+
+/** The translation function of one UI language; it remembers its answers (one memo for every caller). */
 export function tFor(lang: string): TFunction {
   let t = fixed.get(lang);
   if (!t) {
-    t = instance.getFixedT(lang);
+    t = remembering(instance.getFixedT(lang));
     fixed.set(lang, t);
   }
   return t;

@@ -43,19 +43,36 @@ interface AttemptInput {
 
 /**
  * Stores a graded attempt for the learner of this request (creating the learner on the first write), in the
- * results ledger first, then in KV, both before the submit answers (docs/decisions/0008):
+ * results ledger and in KV, both before the submit answers (docs/decisions/0008):
  *
  * - the ledger call is awaited; if it fails or is slow the row is parked in KV (awaited), never lost;
  * - with an idempotency key the attempt id comes from (learner, quiz, key), so a retry finds its row in the
- *   ledger and writes the first one's record (same id, same time) to the same KV key: stored once;
+ *   ledger and writes the first one's record (same id, same time) to the same KV key: stored once. The KV
+ *   write waits for the ledger's answer, which says whether this is a retry and when the first was stored;
+ * - without a key nothing needs the ledger's answer (a fresh id, this request's time), so the ledger call and
+ *   the KV write run side by side: the same two durable writes, the wait of the slower instead of both;
  * - the KV write is one `put`, as before, so the learner's progress has it.
  *
  * `ledger`: the ledger's copy of the attempt (responses in authoring keys), built by the attempt service.
- * A caller that does not pass it records the ledger itself (the path before 0008); nothing is sent here.
  */
 export async function storeAttempt(c: Context<AppEnv>, quiz: Quiz, attempt: AttemptResult, opts: AttemptInput): Promise<StoredAttempt> {
   const learner = await ensureLearner(c);
-  const { id, ledger } = await recordInLedger(c, quiz, learner, opts);
+  const key = idempotencyKeyOf(c);
+  if (!key) {
+    const id = newAttemptId();
+    const record = attemptRecord(quiz, attempt, opts, id, new Date().toISOString());
+    // allSettled, not all: the answer waits for both writes even when one fails, so nothing runs on after it.
+    const [ledger, summary] = await Promise.allSettled([
+      recordInLedger(c, quiz, learner, opts, { id, createdAt: record.createdAt }),
+      recordProgress(c, learner, record, 'new'),
+    ]);
+    if (ledger.status === 'rejected') throw ledger.reason;
+    if (summary.status === 'rejected') throw summary.reason;
+    return { record, summary: summary.value, learner, ledger: ledger.value.stored };
+  }
+  const id = await keyedAttemptId(c.env.LEARNER_SECRET, learner, quiz.id, key);
+  const digest = await requestDigest({ version: quiz.version, lang: opts.lang, seed: opts.seed, responses: opts.responses });
+  const ledger = await recordInLedger(c, quiz, learner, opts, { id, createdAt: new Date().toISOString(), digest });
   // A retry's record is the first one's: the ledger, strongly consistent, keeps its time.
   const record = attemptRecord(quiz, attempt, opts, id, ledger.createdAt);
   const summary = await recordProgress(c, learner, record, ledger.stored);
@@ -63,34 +80,29 @@ export async function storeAttempt(c: Context<AppEnv>, quiz: Quiz, attempt: Atte
 }
 
 /**
- * Writes the attempt's row to the results ledger, under an id derived from the idempotency key if there is
- * one (so that a retry finds the first row), and refuses a retry whose key came with other responses.
+ * Writes the attempt's row to the results ledger under `row.id` (derived from the idempotency key if there is
+ * one, so that a retry finds the first row), and refuses a retry whose key came with other responses.
  */
 async function recordInLedger(
   c: Context<AppEnv>,
   quiz: Quiz,
   learner: string,
   opts: AttemptInput,
-): Promise<{ id: string; ledger: RecordedAttempt }> {
-  const key = idempotencyKeyOf(c);
-  const id = key ? await keyedAttemptId(c.env.LEARNER_SECRET, learner, quiz.id, key) : newAttemptId();
-  const digest = key
-    ? await requestDigest({ version: quiz.version, lang: opts.lang, seed: opts.seed, responses: opts.responses })
-    : undefined;
-  const createdAt = new Date().toISOString();
-  const ledger: RecordedAttempt = await resultsStore(c.env).record({
+  row: { id: string; createdAt: string; digest?: string },
+): Promise<RecordedAttempt> {
+  const ledger = await resultsStore(c.env).record({
     quizId: quiz.id,
     kind: quiz.kind,
     version: quiz.version,
-    attemptId: id,
+    attemptId: row.id,
     learnerId: learner,
-    createdAt,
+    createdAt: row.createdAt,
     lang: opts.lang,
     questions: opts.ledger,
-    ...(digest ? { requestHash: digest } : {}),
+    ...(row.digest ? { requestHash: row.digest } : {}),
   });
-  if (ledger.stored === 'repeat' && ledger.requestHash !== (digest ?? null)) throw keyReused();
-  return { id, ledger };
+  if (ledger.stored === 'repeat' && ledger.requestHash !== (row.digest ?? null)) throw keyReused();
+  return ledger;
 }
 
 /** The learner's record of a graded attempt: each question's copy with the response given and its score. */

@@ -12,7 +12,6 @@ import {
   buildDeck,
   queue,
   todo,
-  utcDay,
   type DayOf,
   type Deck,
   type DeckSource,
@@ -33,33 +32,15 @@ import { progressStore, reviewStore } from '../stores/index.ts';
 import { sessionIds } from './public-ids.ts';
 import { chooseLanguage } from './quiz-session.ts';
 import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
+import { dayOfRequest } from './review-time.ts';
 
-/** "in 10 minutes", "in 3 days": how far away a time is, in the UI language. */
-export function dueIn(lang: string, due: number, now = Date.now()): string {
-  const minutes = Math.max(1, Math.round((due - now) / 60_000));
-  const f = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
-  if (minutes < 60) return f.format(minutes, 'minute');
-  if (minutes < 48 * 60) return f.format(Math.round(minutes / 60), 'hour');
-  return f.format(Math.round(minutes / 1440), 'day');
-}
+export { dueIn } from './review-time.ts';
 
 export interface LoadedDeck {
   learner: string | null;
   deck: Deck;
   now: number;
   dayOf: DayOf;
-}
-
-/** The learner's calendar day, in the time zone Cloudflare reports for the request (UTC without one). */
-function dayOfRequest(c: Context<AppEnv>): DayOf {
-  const tz = (c.req.raw as { cf?: { timezone?: unknown } }).cf?.timezone;
-  if (typeof tz !== 'string') return utcDay;
-  try {
-    const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-    return (ms) => f.format(ms);
-  } catch {
-    return utcDay;
-  }
 }
 
 /**

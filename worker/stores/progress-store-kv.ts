@@ -15,15 +15,20 @@ export class KvProgressStore implements ProgressStore {
   constructor(private readonly kv: KVNamespace) {}
 
   async record(learnerId: string, attempt: AttemptRecord): Promise<AttemptSummary> {
-    const metadata = encodeSummary(summaryOf(attempt));
+    const { title, ...summary } = summaryOf(attempt);
+    const metadata = encodeSummary(title ? { ...summary, title } : summary);
     await this.kv.put(keys.attempt(learnerId, attempt.id), JSON.stringify(attempt), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS });
-    return decodeSummary(metadata)!;
+    // What `summaries` will list for it, without decoding what was just encoded: the encoding trims only the
+    // missed questions and the title, and keeps the time to the millisecond (createdAt is an ISO time already).
+    return { ...summary, missed: metadata.x, ...(metadata.n ? { title: metadata.n } : {}) };
   }
 
   async summaries(learnerId: string): Promise<AttemptSummary[]> {
     const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
-    // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts).
-    return page.keys.flatMap((k) => decodeSummary(k.metadata) ?? []).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts). Sorted on the
+    // metadata's time in ms before decoding, so no ISO time is parsed again per comparison.
+    const time = (k: { metadata?: AttemptMeta | null }) => (typeof k.metadata?.t === 'number' ? k.metadata.t : 0);
+    return [...page.keys].sort((a, b) => time(a) - time(b)).flatMap((k) => decodeSummary(k.metadata) ?? []);
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {
