@@ -7,14 +7,14 @@ import { UPLOAD_GRACE_MS } from '../../worker/objects/set-registry/media-uploads
 import type { SetRegistry } from '../../worker/objects/set-registry/set-registry.ts';
 import { mediaKey } from '../../worker/stores/media-store.ts';
 import { courseRegistry } from '../../worker/stores/set-store-do.ts';
-import { request } from './helpers.ts';
+import { request, visibleText } from './helpers.ts';
 import { api, auth, create } from './instructor-helpers.ts';
 import { session } from './signin-helpers.ts';
 
 const registry = () => courseRegistry(env);
 
 /** A Moodle XML file with one picture whose bytes no other test has (a PNG signature and random bytes). */
-function pictureQuiz() {
+function pictureQuiz(alt = 'Eine Karte') {
   const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...crypto.getRandomValues(new Uint8Array(24))]);
   const b64 = btoa(String.fromCharCode(...bytes));
   const hash = crypto.subtle
@@ -26,7 +26,7 @@ function pictureQuiz() {
 <quiz>
   <question type="truefalse">
     <name><text>Karte</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Zeigt die Karte Japan? <img src="@@PLUGINFILE@@/karte.png" alt="Eine Karte"></p>]]></text>
+    <questiontext format="html"><text><![CDATA[<p>Zeigt die Karte Japan? <img src="@@PLUGINFILE@@/karte.png" alt="${alt}"></p>]]></text>
       <file name="karte.png" path="/" encoding="base64">${b64}</file></questiontext>
     <answer fraction="100"><text>true</text></answer>
     <answer fraction="0"><text>false</text></answer>
@@ -145,5 +145,21 @@ describe('media an import stored for no saved version', () => {
     expect(await stored(hash)).toBe(true);
     expect(await registry().expireUploads(Date.now() + UPLOAD_GRACE_MS + 1)).toEqual([hash]);
     expect(await stored(hash)).toBe(false);
+  });
+});
+
+describe('the check before saving and the pictures’ alt text', () => {
+  it('shows a picture with the alt text of its <img>, and no warning', async () => {
+    const html = await (await editor(pictureQuiz('Karte &amp; Legende').xml, { check: '1' })).text();
+    expect(html).toMatch(/<img src="\/media\/[0-9a-f]{64}" alt="Karte &amp; Legende"/);
+    expect(visibleText(html)).not.toContain('No text for screen readers');
+  });
+
+  it('warns in the UI language under a picture the file gives no alt text', async () => {
+    const { xml } = pictureQuiz('');
+    const en = visibleText(await (await editor(xml, { check: '1' })).text());
+    expect(en).toContain('No text for screen readers: the file gives this picture no alt text, so only its file name is read out.');
+    const de = visibleText(await (await editor(xml, { check: '1' }, '/de/instructor/sets')).text());
+    expect(de).toContain('Kein Text für Screenreader: Die Datei gibt diesem Bild keinen Alternativtext');
   });
 });

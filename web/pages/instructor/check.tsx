@@ -62,7 +62,10 @@ export function ImportCheckView({ check }: { check: ImportCheck }) {
   );
 }
 
-/** The pictures and sounds the set will show, as learners get them. */
+/**
+ * The pictures and sounds the set will show, as learners get them (a picture with the alt text the file gives
+ * it, docs/decisions/0015), and a warning under a picture that has none: screen readers would read its name.
+ */
 function MediaPreviews({ media }: { media: ImportCheck['media'] }) {
   const { t } = usePage();
   return (
@@ -79,6 +82,12 @@ function MediaPreviews({ media }: { media: ImportCheck['media'] }) {
               )}
               <figcaption>
                 <code>{m.name}</code> ({m.type})
+                {m.type.startsWith('image/') && !m.alt && (
+                  <>
+                    <br />
+                    {t('moodlexml.noAlt')}
+                  </>
+                )}
               </figcaption>
             </figure>
           </li>
