@@ -40,6 +40,11 @@ describeInBrowser('in Chromium', (browser) => {
     expect(await page.locator('.pair').first().locator('p[lang="en"]').count()).toBe(1);
 
     await viewNav.getByRole('link', { name: 'German', exact: true }).click();
+    await expect.poll(() => page.locator('.reader p.single').getAttribute('lang')).toBe('de');
+    // In place: the page was not loaded again, its address says the view, and focus stays on the switch.
+    expect(new URL(page.url()).search).toBe('?view=de');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await page.goto('/en/lessons/china'); // another lesson, no ?view=
     expect(await page.locator('.reader p.single').getAttribute('lang')).toBe('de');
     expect(problems).toEqual([]);
@@ -71,15 +76,22 @@ describeInBrowser('in Chromium', (browser) => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(term);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
 
-    // Space opens it too; "Add to my review" adds the word in place; the close button closes the dialog and
-    // focus returns to the term.
+    // Space opens it too; "Add to my review" posts the glossary list's form in place and says what the server
+    // said (a word has one or two cards); the page stays; the close button closes the dialog and focus returns
+    // to the term.
     await page.keyboard.press('Space');
     await expect.poll(() => dialog.count()).toBe(1);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add to my review');
+    const before = page.url();
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toBe('Added to your review.');
-    expect(await dialog.locator('button.pop-add').innerText()).toBe('✓ Added to your review.');
+    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toMatch(/^[12] cards? added to your review\.$/);
+    const said = await dialog.locator('[role="status"]').textContent();
+    expect(await dialog.locator('button.pop-add').innerText()).toBe(`✓ ${said}`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
+    expect(page.url()).toBe(before);
+    const exported = (await (await page.request.get('/api/progress/export')).json()) as { review: { cards: unknown[] } };
+    expect(exported.review.cards).toHaveLength(Number(said!.charAt(0)));
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import { pick } from '../../core/content/localized.ts';
 import { headword } from '../../core/content/headword.ts';
 import { Island } from '../island.tsx';
 import { ReviewAdd, ReviewAdded } from '../components/review-add.tsx';
-import { Reader, type ReaderProps } from '../islands/reader.tsx';
+import { Reader, type ReaderData, type ReaderProps } from '../islands/reader.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
@@ -49,7 +49,7 @@ export function LessonPage(p: LessonPageProps) {
 
       <section aria-labelledby="text-h">
         <h2 id="text-h">{t('lesson.text')}</h2>
-        <Island name="Reader" component={Reader} props={p.reader} />
+        <Island name="Reader" component={Reader} props={p.reader} data={{ close: t('lesson.close') } satisfies ReaderData} />
       </section>
 
       <p class="quiz-cta">

@@ -3,9 +3,8 @@ import type { TFunction } from 'i18next';
 import { getCookie } from 'hono/cookie';
 import { rememberPreference } from '../../http/preference-cookie.ts';
 import { pick } from '../../../core/content/localized.ts';
-import { headword } from '../../../core/content/headword.ts';
 import { OverviewPage } from '../../../web/pages/overview.tsx';
-import { LessonPage, glosses, grammarLabel } from '../../../web/pages/lesson.tsx';
+import { LessonPage } from '../../../web/pages/lesson.tsx';
 import type { ReaderProps } from '../../../web/islands/reader.tsx';
 import {
   content,
@@ -94,7 +93,6 @@ coursePages.get('/:lang/lessons/:lessonId', async (c) => {
     {
       title: pick(lesson.title, lang),
       description: pick(lesson.summary, lang),
-      islands: true,
       cacheKey: `${view}|${sets.map((s) => `${s.id}:${s.title}`).join(',')}`,
     },
   );
@@ -108,15 +106,19 @@ function readerView(c: Context<AppEnv>, views: readonly string[]): string {
   const queryView = c.req.query('view');
   const cookieView = getCookie(c, 'view');
   if (queryView && views.includes(queryView)) {
-    // The reader's island switches the view in place and writes this cookie itself.
-    rememberPreference(c, 'view', queryView, { readableByScript: true });
+    // The reader's enhancer switches the view in place by asking for this page: this cookie remembers it for
+    // both ways, and no script writes it (HttpOnly).
+    rememberPreference(c, 'view', queryView);
     return queryView;
   }
   if (cookieView && views.includes(cookieView)) return cookieView;
   return 'both';
 }
 
-/** The reader island's props: the lesson's sentences with their glossary terms, in the view asked for. */
+/**
+ * The reader's props: the lesson's sentences with their glossary terms, in the view asked for. The entries
+ * of those terms are the glossary list's, which the page shows below the text (the dialog is made from it).
+ */
 function readerProps(lesson: Lesson, view: string, lang: string, t: TFunction): ReaderProps {
   return {
     languages: [sourceLanguage, ...contentLanguages.filter((l) => l !== sourceLanguage)].map((code) => ({
@@ -130,16 +132,10 @@ function readerProps(lesson: Lesson, view: string, lang: string, t: TFunction): 
         ? lang
         : (contentLanguages.find((l) => l !== sourceLanguage) ?? sourceLanguage),
     sentences: sentencesOf(lesson).map((s) => ({ id: s.id, segments: termSegments(s), text: s.text })),
-    entries: Object.fromEntries(
-      glossaryOf(lesson).map((e) => [e.id, { id: e.id, headword: headword(e), grammar: grammarLabel(t, e), gloss: glosses(e, lang) }]),
-    ),
     labels: {
       view: t('lesson.view'),
       both: t('lesson.both'),
-      close: t('lesson.close'),
-      sentence: t('lesson.sentence'),
       listen: t('review.listen'),
-      review: { add: t('review.add'), added: t('review.addedWord'), failed: t('review.addFailed') },
     },
     uiLang: lang,
   };
