@@ -11,7 +11,6 @@ const sentences = content.article.sentences as Array<{ id: string; paragraph: nu
 const OWN = 'http://127.0.0.1';
 
 const page = async (path: string, cookie?: string) => (await request(path, cookie ? { headers: { cookie } } : {})).text();
-const doc = (html: string) =>
   html
     .replace(/&#39;/g, "'")
     .replace(/&quot;/g, '"')
