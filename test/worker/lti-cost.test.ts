@@ -1,13 +1,10 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
-import { forgetTokens } from '../../worker/services/lti/token.ts';
-import type { EmulatorState } from '../lti-emulator/state.ts';
 import { bookName } from '../../worker/services/lti/gradebook-object.ts';
 import { loginUrl } from '../lti-emulator/platform.ts';
 import { settle } from './lti-grades-helpers.ts';
-import { cookiesOf, emulator, launch, LEARNER, loginThenAuth, registerManually } from './lti-helpers.ts';
+import { cookiesOf, launch, LEARNER, loginThenAuth, registeredPlatform } from './lti-helpers.ts';
 
 // What LTI costs in storage operations, counted (docs/decisions/0012-lti.md, "Cost"): every KV operation with its
 // key and every Durable Object call by binding and method, for one launch, one launched learner's attempt and
@@ -72,25 +69,17 @@ async function counted(path: string, init: RequestInit) {
 /** The operations that belong to LTI: its two objects and its KV index keys. */
 const ltiOps = (ops: string[]) => ops.filter((o) => o.startsWith('LTI_') || o.includes(' lti-books:'));
 
-let state: EmulatorState;
-let app: Awaited<ReturnType<typeof emulator>>['app'];
-let n = 0;
-beforeEach(async () => {
-  forgetTokens();
-  ({ state, app } = await emulator(`https://cost${++n}.test`));
-  await registerManually(state);
-});
-afterEach(() => useLtiFetcher(null));
+const emu = registeredPlatform('cost');
 
 /** A learner's launch into the china quiz, its post to /lti/launch counted. */
 async function countedLaunch() {
-  const { form, cookies } = await loginThenAuth(state, app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' });
+  const { form, cookies } = await loginThenAuth(emu.state, emu.app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' });
   return counted('/lti/launch', {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       'sec-fetch-site': 'cross-site',
-      origin: state.origin,
+      origin: emu.state.origin,
       cookie: cookies.join('; '),
     },
     body: new URLSearchParams(form).toString(),
@@ -110,7 +99,7 @@ const shape = (op: string) => op.replace(/ (lti-books|learner):[^ ]*/, ' $1:…'
 describe('what LTI costs in KV and Durable Object operations', () => {
   it('a login: 2 registry calls, and the framing origins once a minute per isolate', async () => {
     const login = () => {
-      const url = new URL(loginUrl(state, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' }));
+      const url = new URL(loginUrl(emu.state, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' }));
       return counted(url.pathname + url.search, { headers: { 'sec-fetch-site': 'cross-site' } });
     };
     const cold = await login(); // registering the platform forgot the origins
@@ -123,7 +112,11 @@ describe('what LTI costs in KV and Durable Object operations', () => {
 
   it('a launch (key set cached): 3 registry calls, 1 gradebook call, 1 KV read, and 1 KV write the first time', async () => {
     // A launch before, so the platform's key set and the framing origins are in this isolate, as in production.
-    const warmUp = await launch(state, app, { user: { ...LEARNER, sub: 'warm-up' }, message: 'LtiResourceLinkRequest', quiz: 'china' });
+    const warmUp = await launch(emu.state, emu.app, {
+      user: { ...LEARNER, sub: 'warm-up' },
+      message: 'LtiResourceLinkRequest',
+      quiz: 'china',
+    });
     expect(warmUp.status).toBe(303);
     const first = await countedLaunch();
     expect(first.res.status).toBe(303);
@@ -135,11 +128,11 @@ describe('what LTI costs in KV and Durable Object operations', () => {
   });
 
   it("a launched learner's attempt: 1 KV read of the index and 1 gradebook call on top of any attempt's", async () => {
-    const res = await launch(state, app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' });
+    const res = await launch(emu.state, emu.app, { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'china' });
     const { res: hand, ops } = await handIn(cookiesOf(res).join('; '));
     expect(hand.status).toBe(201);
     expect(ltiOps(ops).map(shape)).toEqual(['PROGRESS.get lti-books:…', 'LTI_GRADEBOOK.recordAttempt']);
-    await settle(bookName(state.issuer, state.context.id)); // the score goes out before the emulator does
+    await settle(bookName(emu.state.issuer, emu.state.context.id)); // the score goes out before the emulator does
   });
 
   it('an anonymous attempt: no LTI operation at all', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import { describe, expect, it } from 'vitest';
 import { request } from './helpers.ts';
-import { emulator, launch, registerManually, TEACHER } from './lti-helpers.ts';
+import { launch, registeredPlatform, TEACHER } from './lti-helpers.ts';
 
-let emu: Awaited<ReturnType<typeof emulator>>;
-beforeAll(async () => {
-  emu = await emulator();
-  await registerManually(emu.state);
-}, 60_000);
-afterAll(() => useLtiFetcher(null));
+const emu = registeredPlatform();
 
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
 

@@ -2,11 +2,13 @@
 // requests in this isolate, and these helpers play the browser between the two (cookies, redirects, form posts).
 import { env } from 'cloudflare:workers';
 import { exports } from 'cloudflare:workers';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { emulatorApp } from '../lti-emulator/index.ts';
 import { loginUrl } from '../lti-emulator/platform.ts';
 import { servicesState } from '../lti-emulator/services.ts';
 import { createEmulatorState, type EmulatorState, type LaunchSpec } from '../lti-emulator/state.ts';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import { forgetTokens } from '../../worker/services/lti/token.ts';
 import { registry } from '../../worker/services/lti/platforms.ts';
 import { forgetFramingOrigins } from '../../worker/http/security-headers.ts';
 import { request } from './helpers.ts';
@@ -50,6 +52,32 @@ export async function registerManually(state: EmulatorState): Promise<void> {
     name: '',
   });
   forgetFramingOrigins();
+}
+
+/**
+ * A test file's emulated platform, registered by hand: one for the whole file, or with `fresh` a new one for
+ * every test at `https://{fresh}{n}.test` (its own issuer and course, no cached tokens). Sets the vitest hooks
+ * (the network is restored after); read the platform through the returned getters inside tests.
+ */
+export function registeredPlatform(fresh?: string) {
+  let current: Awaited<ReturnType<typeof emulator>> | undefined;
+  let n = 0;
+  const start = async () => {
+    forgetTokens();
+    current = await emulator(fresh ? `https://${fresh}${++n}.test` : undefined);
+    await registerManually(current.state);
+  };
+  if (fresh) beforeEach(start);
+  else beforeAll(start, 60_000);
+  (fresh ? afterEach : afterAll)(() => useLtiFetcher(null));
+  return {
+    get state() {
+      return current!.state;
+    },
+    get app() {
+      return current!.app;
+    },
+  };
 }
 
 /** `name=value` pairs of a response's Set-Cookie headers (the browser's jar, without attributes). */

@@ -1,19 +1,13 @@
 import { generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import { describe, expect, it } from 'vitest';
 import { forgetIsolateKeySets } from '../../worker/services/lti/jwks.ts';
 import { launchClaims, signIdToken } from '../lti-emulator/platform.ts';
 import { rotateKey, type LaunchSpec } from '../lti-emulator/state.ts';
 import { request, visibleText } from './helpers.ts';
-import { cookiesOf, emulator, LEARNER, loginThenAuth, postLaunch, registerManually } from './lti-helpers.ts';
+import { cookiesOf, LEARNER, loginThenAuth, postLaunch, registeredPlatform } from './lti-helpers.ts';
 import de from '../../locales/de.json';
 
-let emu: Awaited<ReturnType<typeof emulator>>;
-beforeAll(async () => {
-  emu = await emulator();
-  await registerManually(emu.state);
-}, 60_000);
-afterAll(() => useLtiFetcher(null));
+const emu = registeredPlatform();
 
 const SPEC: LaunchSpec = { user: LEARNER, message: 'LtiResourceLinkRequest', quiz: 'alliance' };
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
-import { cookiesOf, emulator, LEARNER, launch, registerManually, TEACHER } from './lti-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { cookiesOf, launch, LEARNER, registeredPlatform, TEACHER } from './lti-helpers.ts';
 import { request } from './helpers.ts';
 
-let emu: Awaited<ReturnType<typeof emulator>>;
-beforeAll(async () => {
-  emu = await emulator();
-  await registerManually(emu.state);
-}, 60_000);
-afterAll(() => useLtiFetcher(null));
+const emu = registeredPlatform();
 
 describe('POST /lti/launch: a verified resource-link launch', () => {
   it('takes a learner to the linked quiz in the launch locale, as an lti_ learner with a partitioned cookie', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import type { EmulatorState } from '../lti-emulator/state.ts';
 import { request, visibleText } from './helpers.ts';
 import { emulator, LEARNER, launch, loginThenAuth, postLaunch } from './lti-helpers.ts';
 
@@ -73,16 +74,22 @@ async function invite() {
   return new URL(tool.register).searchParams.get('invite')!;
 }
 
+/** The LMS opens the tool's registration URL with its openid configuration and a registration token it accepts. */
+async function registerDynamically(state: EmulatorState) {
+  const token = `reg-token-${crypto.randomUUID().slice(0, 8)}`;
+  state.registrationTokens.add(token);
+  const q = new URLSearchParams({
+    invite: await invite(),
+    openid_configuration: `${state.origin}/.well-known/openid-configuration`,
+    registration_token: token,
+  });
+  return request(`/lti/register?${q}`);
+}
+
 describe('dynamic registration: GET /lti/register', () => {
   it('registers with the platform (our URLs, scopes, names in both languages) and stores it, so it can launch', async () => {
     const { state, app } = await emulator('https://dynamic.test');
-    state.registrationTokens.add('reg-token-1');
-    const q = new URLSearchParams({
-      invite: await invite(),
-      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
-      registration_token: 'reg-token-1',
-    });
-    const res = await request(`/lti/register?${q}`);
+    const res = await registerDynamically(state);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<script src="/lti/close.js"></script>');
@@ -139,13 +146,7 @@ describe('deployments of a platform registered dynamically without one', () => {
   it("records the deployment of a verified launch as the platform's, and refuses one whose signature fails", async () => {
     const { state, app } = await emulator('https://nodeployment.test');
     state.registerWithoutDeployment = true;
-    state.registrationTokens.add('reg-token-2');
-    const q = new URLSearchParams({
-      invite: await invite(),
-      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
-      registration_token: 'reg-token-2',
-    });
-    expect((await request(`/lti/register?${q}`)).status).toBe(200);
+    expect((await registerDynamically(state)).status).toBe(200);
     expect(await listed(state.issuer)).toEqual([]);
 
     expect((await launchIn(state, app, 'deployment-1')).status).toBe(303);
@@ -169,13 +170,7 @@ describe('deployments of a platform registered dynamically without one', () => {
   it('keeps the strict list of a platform registered by hand, also after it had been registered dynamically', async () => {
     const { state, app } = await emulator('https://strict.test');
     state.registerWithoutDeployment = true;
-    state.registrationTokens.add('reg-token-3');
-    const q = new URLSearchParams({
-      invite: await invite(),
-      openid_configuration: `${state.origin}/.well-known/openid-configuration`,
-      registration_token: 'reg-token-3',
-    });
-    expect((await request(`/lti/register?${q}`)).status).toBe(200);
+    expect((await registerDynamically(state)).status).toBe(200);
     const byHand = {
       issuer: state.issuer,
       clientId: state.tool.clientId,

@@ -1,39 +1,28 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useLtiFetcher } from '../../worker/services/lti/http.ts';
+import { describe, expect, it } from 'vitest';
 import { afterAttempt, eraseLearner, exportLearner } from '../../worker/services/lti/grades.ts';
 import { bookName } from '../../worker/services/lti/gradebook-object.ts';
 import { ltiLearnerId } from '../../worker/services/lti/quiz-links.ts';
-import { forgetTokens } from '../../worker/services/lti/token.ts';
 import { servicesState } from '../lti-emulator/services.ts';
-import type { EmulatorState, EmulatorUser } from '../lti-emulator/state.ts';
+import type { EmulatorUser } from '../lti-emulator/state.ts';
 import { request, visibleText } from './helpers.ts';
 import { attemptOf, settle } from './lti-grades-helpers.ts';
-import { cookiesOf, emulator, launch, LEARNER, registerManually, TEACHER } from './lti-helpers.ts';
+import { cookiesOf, launch, LEARNER, registeredPlatform, TEACHER } from './lti-helpers.ts';
 
 // The instructor's class results (issue 19, item 5) through real launches from the emulated platform: the
 // learner's name and score for that context only, the CSV, the rule form, a failed passback shown, the erase.
 
-let state: EmulatorState;
-let app: Awaited<ReturnType<typeof emulator>>['app'];
-let n = 0;
-
-beforeEach(async () => {
-  forgetTokens();
-  ({ state, app } = await emulator(`https://lms${++n}.test`));
-  await registerManually(state);
-});
-afterEach(() => useLtiFetcher(null));
+const emu = registeredPlatform('lms');
 
 const link = (user: EmulatorUser, resourceLinkId = 'rl-1') =>
-  launch(state, app, { user, message: 'LtiResourceLinkRequest', quiz: 'china', resourceLinkId });
+  launch(emu.state, emu.app, { user, message: 'LtiResourceLinkRequest', quiz: 'china', resourceLinkId });
 
 /** A learner launched into the link who hands in an attempt with `points` of 10 (the score is then sent). */
 async function learnerWith(points: number, user: EmulatorUser = LEARNER) {
   expect((await link(user)).status).toBe(303);
-  const learnerId = await ltiLearnerId(env, state.issuer, user.sub);
+  const learnerId = await ltiLearnerId(env, emu.state.issuer, user.sub);
   await afterAttempt(env, learnerId, attemptOf(points));
-  await settle(bookName(state.issuer, state.context.id));
+  await settle(bookName(emu.state.issuer, emu.state.context.id));
   return learnerId;
 }
 
@@ -76,7 +65,7 @@ describe('GET /lti/results', () => {
 
   it("never shows a learner to another course's instructor", async () => {
     await learnerWith(7);
-    state.context = { id: 'course-other', title: 'Another course' };
+    emu.state.context = { id: 'course-other', title: 'Another course' };
     const other = await instructor();
     const text = await other.page();
     expect(text).not.toContain('Lena Lernt');
@@ -93,44 +82,39 @@ describe('GET /lti/results', () => {
     expect(visibleText(await res.text())).toContain('Nur für Lehrende'); // in the learner's language (de-DE)
   });
 
-  it('shows a failed grade passback with what the platform answered, and sends it once after "try again"', async () => {
-    servicesState(state).failScores = 1;
-    await learnerWith(6);
-    const teacher = await instructor();
-    const text = await teacher.page();
-    expect(text).toContain('failed after one try.');
-    expect(text).toContain('answered 500');
-    const retry = await request('/lti/results/retry', {
-      method: 'POST',
-      headers: { cookie: teacher.cookie, 'sec-fetch-site': 'same-origin' },
-      redirect: 'manual',
+  const failures = [
+    { status: 500, what: 'a failed grade passback, retried later,', shown: ['failed after one try.', 'answered 500', 'Next try'] },
+    {
+      status: 400,
+      what: 'a score the platform refused, not retried by itself,',
+      shown: [
+        'refused by the platform, not tried again automatically.',
+        'answered 400: invalid score: the line item is closed',
+        'They are not sent again by themselves',
+      ],
+    },
+  ];
+  for (const { status, what, shown } of failures) {
+    it(`shows ${what} with what the platform answered (${status}), and sends it once after "try again"`, async () => {
+      Object.assign(servicesState(emu.state), { failScores: 1, failStatus: status });
+      await learnerWith(6);
+      const teacher = await instructor();
+      const text = await teacher.page();
+      for (const words of shown) expect(text).toContain(words);
+      if (status === 400) expect(text).not.toContain('Next try');
+      const retry = await request('/lti/results/retry', {
+        method: 'POST',
+        headers: { cookie: teacher.cookie, 'sec-fetch-site': 'same-origin' },
+        redirect: 'manual',
+      });
+      expect(retry.status).toBe(303);
+      expect(servicesState(emu.state).scores).toHaveLength(1);
+      expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
     });
-    expect(retry.status).toBe(303);
-    expect(servicesState(state).scores).toHaveLength(1);
-    expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
-  });
-
-  it('shows a score the platform refused, says it is not retried by itself, and sends it after "try again"', async () => {
-    Object.assign(servicesState(state), { failScores: 1, failStatus: 400 });
-    await learnerWith(6);
-    const teacher = await instructor();
-    const text = await teacher.page();
-    expect(text).toContain('refused by the platform, not tried again automatically.');
-    expect(text).toContain('answered 400: invalid score: the line item is closed');
-    expect(text).toContain('They are not sent again by themselves');
-    expect(text).not.toContain('Next try');
-    const retry = await request('/lti/results/retry', {
-      method: 'POST',
-      headers: { cookie: teacher.cookie, 'sec-fetch-site': 'same-origin' },
-      redirect: 'manual',
-    });
-    expect(retry.status).toBe(303);
-    expect(servicesState(state).scores).toHaveLength(1);
-    expect(await teacher.page()).toMatch(/Lena Lernt.*sent/);
-  });
+  }
 
   it('names learners from NRPS when the platform grants it, asking at most every ten minutes', async () => {
-    servicesState(state).members = [{ ...LEARNER, name: 'Lena Musterfrau' }];
+    servicesState(emu.state).members = [{ ...LEARNER, name: 'Lena Musterfrau' }];
     await learnerWith(7);
     const teacher = await instructor();
     const text = await teacher.page();
@@ -138,13 +122,13 @@ describe('GET /lti/results', () => {
     expect(text).not.toContain('Lena Lernt');
     // Asked again at most every ten minutes, not at every page view.
     await teacher.page();
-    expect(servicesState(state).membershipRequests).toBe(1);
+    expect(servicesState(emu.state).membershipRequests).toBe(1);
   });
 
   it('forgets the name and attempts of a learner who erased their data', async () => {
     const learnerId = await learnerWith(7);
     expect(await exportLearner(env, learnerId)).toMatchObject([
-      { course: state.context.title, name: 'Lena Lernt', attempts: [{ points: 7, max: 10 }] },
+      { course: emu.state.context.title, name: 'Lena Lernt', attempts: [{ points: 7, max: 10 }] },
     ]);
     expect(await eraseLearner(env, learnerId)).toBe(1);
     const text = await (await instructor()).page();

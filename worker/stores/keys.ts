@@ -46,4 +46,10 @@ export const keys = {
    */
   resultsPendingPrefix: (quizId: string) => `results-pending:${quizId}:`,
   resultsPending: (quizId: string, attemptId: string) => `results-pending:${quizId}:${attemptId}`,
+  /**
+   * Which LTI course gradebooks a launched learner's attempts of a quiz go to (docs/decisions/0012-lti.md):
+   * written at launch, read once per attempt; one prefix per learner, so the erase finds them with one `list()`.
+   */
+  ltiBooksPrefix: (learnerId: string) => `lti-books:${learnerId}:`,
+  ltiBooks: (learnerId: string, quizId: string) => `lti-books:${learnerId}:${quizId}`,
 } as const;

@@ -7,7 +7,7 @@ import { LTI_SESSION_PARAM, ltiSessionRef, readLtiSession } from '../../auth/lti
 import type { AppEnv } from '../../env.ts';
 import { renderPage } from '../../render/document.tsx';
 import { isUiLanguage, tFor } from '../../render/i18n.ts';
-import { isInstructor } from '../../services/lti/grades.ts';
+import { isInstructor } from '../../services/lti/claims.ts';
 import { LtiError } from '../../services/lti/errors.ts';
 import { resultsCsv, resultsOf, retryFailedOf, setPolicyOf } from '../../services/lti/gradebook-results.ts';
 import type { LtiLaunch } from '../../services/lti/types.ts';

@@ -1,11 +1,9 @@
 // Which context gradebooks a launched learner's attempt of a quiz goes to: one KV key per (learner, quiz)
 // holding the gradebook names, written at launch, read once per attempt. Anonymous learners never reach it.
-// (The key is built here rather than in worker/stores/keys.ts, which this half of the LTI work does not own.)
+import { keys as kvKeys } from '../../stores/keys.ts';
 
-const PREFIX = 'lti-books:';
-/** One learner's index keys share this prefix: the erase lists them with one `list()`. */
-const learnerPrefix = (learnerId: string) => `${PREFIX}${learnerId}:`;
-const indexKey = (learnerId: string, quiz: string) => `${learnerPrefix(learnerId)}${quiz}`;
+const learnerPrefix = kvKeys.ltiBooksPrefix;
+const indexKey = kvKeys.ltiBooks;
 
 /** A year, as long as attempts are kept; each launch renews it. */
 const TTL_SECONDS = 365 * 24 * 3600;

@@ -5,6 +5,7 @@ import type { AttemptRecord } from '../../../core/progress/attempt-record.ts';
 import type { LearnerQuestion } from '../../../core/quiz/learner.ts';
 import { currentLearner } from '../../auth/learner.ts';
 import type { AppEnv } from '../../env.ts';
+import { isInstructor } from './claims.ts';
 import { answerText } from './gradebook-answers.ts';
 import { booksFor, booksOfLearner, indexLaunch } from './gradebook-index.ts';
 import { attemptQuizId, bookName, gradebookOf } from './gradebook-object.ts';
@@ -12,13 +13,6 @@ import type { LtiAttempt, LtiLaunch } from './types.ts';
 
 /** Learner ids of launched learners start so; anonymous learners' never do. */
 export const LTI_LEARNER_PREFIX = 'lti_';
-
-const INSTRUCTOR_ROLES = [
-  'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
-  'http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper',
-];
-/** Whether the launch's roles make the person an instructor of the context (core roles, as LTI 1.3 names them). */
-export const isInstructor = (roles: readonly string[]) => roles.some((r) => INSTRUCTOR_ROLES.includes(r));
 
 /**
  * Records a verified resource-link launch (learner or instructor) in its context's gradebook: the link, its
