@@ -16,7 +16,10 @@ export function forecast(deck: Deck, now: number, days = 14, dayOf: DayOf = utcD
 
 const perDay = (reviews: readonly ReviewRecord[], dayOf: DayOf) => {
   const counts = new Map<string, number>();
-  for (const r of reviews) counts.set(dayOf(r.at), (counts.get(dayOf(r.at)) ?? 0) + 1);
+  for (const r of reviews) {
+    const day = dayOf(r.at);
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
   return counts;
 };
 

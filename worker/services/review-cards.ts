@@ -72,13 +72,20 @@ export function cardsOf(source: DeckSource): string[] {
   return lesson ? glossaryOf(lesson).flatMap(wordCardIds) : [];
 }
 
-/** Questions missed in attempts, as cards: derived from the attempt summaries, so a submit stays one write. */
+/**
+ * Questions missed in attempts, as cards, each once with the time it was first missed (what the deck keeps):
+ * derived from the attempt summaries, so a submit stays one write.
+ */
 export function missedCards(summaries: readonly AttemptSummary[]): Array<{ cardId: string; at: number }> {
-  return summaries.flatMap((s) => {
+  const first = new Map<string, number>();
+  for (const s of summaries) {
+    if (!s.missed.length) continue;
     const at = Date.parse(s.createdAt);
-    return s.missed.map((questionId) => ({
-      cardId: s.kind === 'set' ? cardId({ type: 'set', setId: s.quizId, questionId }) : cardId({ type: 'question', questionId }),
-      at,
-    }));
-  });
+    for (const questionId of s.missed) {
+      const id = s.kind === 'set' ? cardId({ type: 'set', setId: s.quizId, questionId }) : cardId({ type: 'question', questionId });
+      const seen = first.get(id);
+      if (seen === undefined || at < seen) first.set(id, at);
+    }
+  }
+  return [...first].map(([id, at]) => ({ cardId: id, at }));
 }

@@ -27,14 +27,32 @@ export function dueIn(lang: string, due: number, now = Date.now()): string {
   return f.format(Math.round(minutes / 1440), 'day');
 }
 
+/**
+ * Every time zone's offset, and so its midnight, falls on a quarter hour: the calendar day is the same for a
+ * whole quarter hour of UTC, and a zone's formatter is asked once per quarter hour met, not once per review.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_DAYS_KNOWN = 4_096;
+
 /** The calendar day in time zone `tz`, or null for a zone Intl does not know. */
 function dayIn(tz: string): DayOf | null {
+  let f: Intl.DateTimeFormat;
   try {
-    const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-    return (ms) => f.format(ms);
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
   } catch {
     return null;
   }
+  const known = new Map<number, string>();
+  return (ms) => {
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    let day = known.get(quarter);
+    if (day === undefined) {
+      day = f.format(quarter * QUARTER_HOUR_MS);
+      if (known.size >= MAX_DAYS_KNOWN) known.clear();
+      known.set(quarter, day);
+    }
+    return day;
+  };
 }
 
 /** The learner's calendar day, in the time zone Cloudflare reports for the request (UTC without one). */
