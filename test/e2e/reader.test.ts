@@ -90,6 +90,7 @@ describeInBrowser('in Chromium', (browser) => {
     expect(await dialog.locator('button.pop-add').innerText()).toBe(`✓ ${said}`);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
     expect(page.url()).toBe(before);
+    expect(await axeViolations(page), 'the open dialog after adding').toEqual([]);
     const exported = (await (await page.request.get('/api/progress/export')).json()) as { review: { cards: unknown[] } };
     expect(exported.review.cards).toHaveLength(Number(said!.charAt(0)));
     await page.keyboard.press('Tab');
