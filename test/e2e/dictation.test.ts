@@ -87,6 +87,11 @@ describeInBrowser('a dictation', (browser) => {
     expect(feedback).toMatch(/missing: moderne/);
     // Focus moves to the verdict, so a screen reader reads the result next.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('verdict'))).toBe(true);
+    // The player came back with the server's answer, enhanced again: the learner can listen while reading.
+    await page.locator('button.play').waitFor();
+    expect(await page.locator('.dictation-text').count()).toBe(0);
+    await page.locator('button.play').click();
+    expect(await spoken(page)).toHaveLength(3);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

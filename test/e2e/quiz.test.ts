@@ -75,6 +75,43 @@ describeInBrowser('quizzes in Chromium', (browser) => {
     await context.close();
   });
 
+  it("checks in place: the page's own GET form sent by fetch, the server's feedback swapped in, a lost connection said", async () => {
+    const { page, context } = await openPage(browser());
+    const base = '/en/lessons/alliance/quiz?attempt=inplace1&ql=de';
+    await page.goto(`${base}&n=1`);
+    const url = page.url();
+    const checks: Array<{ url: string; type: string; accept: string | undefined }> = [];
+    page.on('request', (r) => {
+      if (/[?&]r\./.test(r.url()) || r.url().includes('/api/'))
+        checks.push({ url: r.url(), type: r.resourceType(), accept: r.headers().accept });
+    });
+    // The connection fails once: the problem line says so, and nothing is shown as checked.
+    await page.route(
+      (u) => [...u.searchParams.keys()].some((k) => k.startsWith('r.')),
+      (route) => route.abort('internetdisconnected'),
+    );
+    await answerByKeyboard(page);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(() => page.locator('.problem').innerText()).toBe('The answer could not be checked. Please try again.');
+    expect(await page.locator('.feedback').count()).toBe(0);
+    await page.unrouteAll();
+    // Again, with the connection back: the same button, the feedback in place, focus on its verdict.
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.waitForSelector('.feedback');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('verdict'))).toBe(true);
+    expect(page.url()).toBe(url); // no navigation
+    expect(checks.length).toBe(2);
+    for (const c of checks) {
+      expect(c.type).toBe('fetch');
+      expect(c.accept).toBe('text/html');
+      expect(new URL(c.url).pathname).toBe('/en/lessons/alliance/quiz'); // the page's form, not the JSON API
+    }
+    expect(await page.locator('.problem').innerText()).toBe('');
+    expect(await page.locator('#quiz-progress').getAttribute('value')).toBe('1');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('takes the final test and reviews it, feedback only after submitting', async () => {
     const { page, problems, context } = await openPage(browser(), { locale: 'de-DE' });
     await page.goto('/de/test');

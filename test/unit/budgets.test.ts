@@ -32,6 +32,16 @@ describe('size budgets (build output)', () => {
     expect(size).toBeLessThanOrEqual(budgets.cssGzipBytes);
   });
 
+  it('ships no Preact with an island that has an enhancer (decision record 0016)', () => {
+    // Preact's renderer, as it is in every bundle that carries it: the marker is checked against Preact itself.
+    const marker = '__html';
+    expect(readFileSync(new URL('../../node_modules/preact/dist/preact.mjs', import.meta.url), 'utf8')).toContain(marker);
+    const enhanced = discoverIslands(new URL('../..', import.meta.url).pathname).filter((i) => i.enhancer);
+    expect(enhanced.map((i) => i.name)).toEqual(expect.arrayContaining(['PracticeQuestion', 'Dictation']));
+    for (const { name } of enhanced)
+      for (const url of jsFor([name])) expect(readFileSync(root + url, 'utf8'), `${name}: ${url}`).not.toContain(marker);
+  });
+
   it('builds one client entry per island file, each with the chunks it imports and nothing loaded later', () => {
     const found = discoverIslands(new URL('../..', import.meta.url).pathname).map((i) => i.name);
     expect(found).toEqual(expect.arrayContaining(['Reader', 'PracticeQuestion', 'Listen']));

@@ -40,6 +40,7 @@ async function weigh(path: string, cookie?: string) {
 
 let learner = '';
 let setPath = '';
+let dictationPath = '';
 
 beforeAll(async () => {
   // A returning learner: an attempt stored, lesson words due for review, a published set on the overview.
@@ -58,12 +59,18 @@ beforeAll(async () => {
   const set = await create();
   expect((await request(`/api/question-sets/${set.id}/publish`, { method: 'POST', headers: auth })).status).toBe(200);
   setPath = `/en/sets/${set.id}?attempt=sizes1&ql=de&n=1`;
+  // A dictation loads the player's enhancer besides the question's.
+  const copy = (await (await request('/api/quizzes/china?lang=de')).json()) as { questions: Array<{ type: string }> };
+  const n = copy.questions.findIndex((q) => q.type === 'dictation') + 1;
+  expect(n, 'the china quiz has a dictation').toBeGreaterThan(0);
+  dictationPath = `/en/lessons/china/quiz?attempt=sizes1&ql=de&n=${n}`;
 }, 60_000);
 
 const pages: Array<[string, () => string]> = [
   ['overview', () => '/en/'],
   ['lesson', () => '/de/lessons/china?view=both'],
   ['practice quiz', () => '/en/lessons/china/quiz?attempt=sizes1&ql=de&n=1'],
+  ['practice dictation', () => dictationPath],
   ['final test', () => '/en/test?attempt=sizes1&ql=de'],
   ['review', () => '/en/review'],
   ['progress', () => '/en/progress'],
@@ -72,7 +79,7 @@ const pages: Array<[string, () => string]> = [
 
 /** Pages still over the budget, each with the ceiling it may not grow past (budgets.json says why). */
 const over: Record<string, number | undefined> = Object.fromEntries(
-  Object.entries(budgets.pageGzipBytesOver).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  Object.entries(budgets.pageGzipBytesOver as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
 );
 
 describe('page weight per learner page (HTML + CSS + JS, gzip)', () => {
@@ -82,7 +89,7 @@ describe('page weight per learner page (HTML + CSS + JS, gzip)', () => {
     const kb = (n: number) => (n / 1024).toFixed(1);
     const ceiling = over[name];
     const note = ceiling ? `OVER the ${kb(budgets.pageGzipBytes)} KB budget (ceiling ${kb(ceiling)} KB)` : 'ok';
-    console.log(`page-sizes: ${name.padEnd(16)} ${kb(total)} KB = HTML ${kb(w.html)} + CSS ${kb(w.css)} + JS ${kb(w.js)}  ${note}`);
+    console.log(`page-sizes: ${name.padEnd(18)} ${kb(total)} KB = HTML ${kb(w.html)} + CSS ${kb(w.css)} + JS ${kb(w.js)}  ${note}`);
     expect(w.css, 'the stylesheet is counted').toBeGreaterThan(500);
     expect(w.html, 'the page is counted').toBeGreaterThan(500);
     if (ceiling) {
@@ -104,5 +111,9 @@ describe('page weight per learner page (HTML + CSS + JS, gzip)', () => {
     const quiz = await weigh('/en/lessons/china/quiz?attempt=sizes1&ql=de&n=1', learner);
     expect(quiz.files.some((f) => /island-PracticeQuestion-/.test(f))).toBe(true);
     expect(quiz.files.some((f) => /island-Reader-/.test(f))).toBe(false);
+    expect(quiz.files.some((f) => /island-Dictation-/.test(f))).toBe(false);
+    const dictation = await weigh(dictationPath, learner);
+    expect(dictation.files.some((f) => /island-PracticeQuestion-/.test(f))).toBe(true);
+    expect(dictation.files.some((f) => /island-Dictation-/.test(f))).toBe(true);
   });
 });

@@ -6,7 +6,6 @@ import { QuestionFields } from '../quiz/question-fields.tsx';
 import type { CheckResult, QuizLabels } from '../quiz/types.ts';
 import { RichText } from '../quiz/rich-text.tsx';
 import { Prompt } from '../quiz/prompt.tsx';
-import { feedbackId, useCheck, type CheckProblem } from './use-check.ts';
 
 export interface PracticeProps {
   quizId: string;
@@ -35,12 +34,26 @@ export interface PracticeProps {
   problem?: FormProblem | null;
 }
 
+/** The id of a question's feedback heading, where focus goes once its answer is checked. */
+export const feedbackId = (q: LearnerQuestion) => `fb-${q.id}`;
+
 /**
- * One practice question. Without JavaScript the form is a plain GET that the server grades and renders;
- * hydrated, it is checked through `/api/quizzes/:id/check` in place, and focus moves to the feedback.
+ * What the enhancer (practice-question.client.ts) needs beyond the markup, all UI words: the busy button's,
+ * the message when the server is out of reach, and, for an order or a match whose answers are each used
+ * once, the message for two fields that clash (flagged as they are chosen).
+ */
+export function practiceData({ labels, question: q }: PracticeProps): { labels: Record<string, string> } {
+  const clash = problemMessage(q.type === 'order' ? 'positions' : q.type === 'match' && !q.reusable ? 'pairs' : null, labels, q);
+  return { labels: { checking: labels.checking, networkError: labels.networkError, ...(clash ? { clash } : {}) } };
+}
+
+/**
+ * One practice question, rendered on the server only. The form is a plain GET that the server grades and
+ * renders (with feedback, or with the problem that kept it from grading); the enhancer sends the same GET in
+ * place and shows the server's answer, moving focus to the feedback.
  */
 export function PracticeQuestion(p: PracticeProps) {
-  const { result, given, problem, busy, clash, formRef, onChange, onSubmit } = useCheck(p);
+  const { result, given, problem } = p;
   const q = p.question;
   const answers = given ? { ...p.answeredSoFar, [q.id]: given } : p.answeredSoFar;
   const problemId = `pr-${q.id}`;
@@ -58,7 +71,7 @@ export function PracticeQuestion(p: PracticeProps) {
             <RichText text={p.passage} />
           </div>
         )}
-        <form ref={formRef} method="get" action={p.action} onSubmit={onSubmit} onChange={onChange} class="question-form" noValidate>
+        <form method="get" action={p.action} class="question-form" noValidate>
           {Object.entries(p.hidden).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
@@ -67,22 +80,14 @@ export function PracticeQuestion(p: PracticeProps) {
             <legend>
               <Prompt q={q} labels={p.labels} />
             </legend>
-            <QuestionFields
-              q={q}
-              labels={p.labels}
-              given={given ?? undefined}
-              locked={!!result}
-              result={result}
-              invalid={clash}
-              problemId={problemId}
-            />
+            <QuestionFields q={q} labels={p.labels} given={given ?? undefined} locked={!!result} result={result} />
           </fieldset>
           <p class="problem" role="alert" id={problemId}>
             {problemMessage(problem, p.labels, q)}
           </p>
           {!result && (
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? p.labels.checking : p.labels.check}
+            <button type="submit" class="primary">
+              {p.labels.check}
             </button>
           )}
         </form>
@@ -94,7 +99,7 @@ export function PracticeQuestion(p: PracticeProps) {
 }
 
 /** What the learner is told when an answer cannot be checked; null when nothing is wrong. */
-export function problemMessage(problem: CheckProblem | null, labels: QuizLabels, q: LearnerQuestion): string | null {
+export function problemMessage(problem: FormProblem | null | undefined, labels: QuizLabels, q: LearnerQuestion): string | null {
   switch (problem) {
     case 'unanswered':
       return labels.notAnswered;
@@ -104,8 +109,6 @@ export function problemMessage(problem: CheckProblem | null, labels: QuizLabels,
       return labels.positionsProblem.replace('{{total}}', String(q.type === 'order' ? q.items.length : 0));
     case 'pairs':
       return labels.pairsProblem;
-    case 'network':
-      return labels.networkError;
     default:
       return null;
   }

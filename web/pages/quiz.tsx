@@ -1,5 +1,5 @@
 import { Island } from '../island.tsx';
-import { PracticeQuestion, type PracticeProps } from '../islands/practice-question.tsx';
+import { PracticeQuestion, practiceData, type PracticeProps } from '../islands/practice-question.tsx';
 import { href, usePage } from '../page-context.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ContentLanguageNav, type LanguageLink } from '../components/content-language-nav.tsx';
@@ -36,8 +36,8 @@ export function QuizPage(p: QuizPageProps) {
       <Island
         name="PracticeQuestion"
         component={PracticeQuestion}
-        // Only a dictation carries its words: every other question's props stay as small as they were.
         props={p.practice.question.type === 'dictation' ? { ...p.practice, labels: withDictation(p.practice.labels, t) } : p.practice}
+        data={practiceData(p.practice)}
       />
       {/* Below the question, so that on a phone the question keeps the first screen. */}
       <LearningNote learning={p.learning} />

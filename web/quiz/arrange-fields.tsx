@@ -3,11 +3,8 @@ import { fid, Mark, type FieldProps } from './field-parts.tsx';
 import { fieldName } from './form.ts';
 import { RichText } from './rich-text.tsx';
 
-/** Marks a field that clashes with another (flagged before checking), pointing at the message that says why. */
-export type Flagged = (name: string) => { 'aria-invalid'?: 'true'; 'aria-describedby'?: string | undefined };
-
 /** A select of the right-hand items for each left item. */
-export function MatchFields({ q, labels, given: g, locked, items, flagged }: FieldProps<'match'> & { flagged: Flagged }) {
+export function MatchFields({ q, labels, given: g, locked, items }: FieldProps<'match'>) {
   const ui = labels.lang;
   const pairs = items.filter((i) => i.kind === 'pair');
   return (
@@ -19,7 +16,7 @@ export function MatchFields({ q, labels, given: g, locked, items, flagged }: Fie
             <label for={fid(q, l.id)}>
               <RichText text={l.text} inline />
             </label>
-            <select id={fid(q, l.id)} name={fieldName(q.id, l.id)} disabled={locked} {...flagged(fieldName(q.id, l.id))}>
+            <select id={fid(q, l.id)} name={fieldName(q.id, l.id)} disabled={locked}>
               <option value="" lang={ui}>
                 {labels.choose}
               </option>
@@ -38,7 +35,7 @@ export function MatchFields({ q, labels, given: g, locked, items, flagged }: Fie
 }
 
 /** A position select for each item; positions start empty ("—"): an order left as shown is unanswered, not a guess. */
-export function OrderFields({ q, labels, given: g, locked, items, flagged }: FieldProps<'order'> & { flagged: Flagged }) {
+export function OrderFields({ q, labels, given: g, locked, items }: FieldProps<'order'>) {
   const ui = labels.lang;
   const placed: string[] = g?.order ?? [];
   const fb = items.find((i) => i.kind === 'order');
@@ -50,7 +47,7 @@ export function OrderFields({ q, labels, given: g, locked, items, flagged }: Fie
         return (
           <li key={it.id}>
             <label for={fid(q, it.id)}>{it.text}</label>
-            <select id={fid(q, it.id)} name={fieldName(q.id, it.id)} disabled={locked} {...flagged(fieldName(q.id, it.id))}>
+            <select id={fid(q, it.id)} name={fieldName(q.id, it.id)} disabled={locked}>
               <option value="" lang={ui}>
                 {labels.positionNone}
               </option>

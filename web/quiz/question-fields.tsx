@@ -17,11 +17,10 @@ interface Props {
   locked?: boolean;
   /** The graded answer: marks each choice, pair or item right or wrong in place. */
   result?: CheckResult | null | undefined;
-  /** Field names that clash (two items at one position, one answer for two items), flagged before checking. */
-  invalid?: readonly string[] | undefined;
-  /** Id of the message that explains the problem, for aria-describedby. */
-  problemId?: string | undefined;
-  /** The page has no island around the question: interactive parts (the dictation player) hydrate on their own. */
+  /**
+   * @deprecated Ignores it: every interactive part (the dictation player) is an island of its own now
+   * (decision record 0016). Kept until the pages that pass it drop it.
+   */
   standalone?: boolean | undefined;
 }
 
@@ -32,12 +31,10 @@ interface Props {
  * word in here is wrapped in the UI language (Ui, or `lang` on an option). One component per kind, chosen by a
  * switch that ends in assertNever: a new kind is a compile error here until it has inputs.
  */
-export function QuestionFields({ q, labels, given, locked, result, invalid, problemId, standalone }: Props) {
-  // Values are set only from a given answer: left undefined, a re-render (a flagged clash, a problem message)
-  // does not reset what the learner is typing or has ticked.
+export function QuestionFields({ q, labels, given, locked, result }: Props) {
+  // Values are set only from a given answer (shown again after checking); a fresh question starts empty.
   const g = given as Given;
   const items = result?.items ?? [];
-  const flagged = (name: string) => (invalid?.includes(name) ? { 'aria-invalid': 'true' as const, 'aria-describedby': problemId } : {});
   switch (q.type) {
     case 'single':
     case 'multiple':
@@ -53,11 +50,11 @@ export function QuestionFields({ q, labels, given, locked, result, invalid, prob
     case 'cloze':
       return <ClozeFields q={q} labels={labels} given={g?.gaps} locked={locked} />;
     case 'match':
-      return <MatchFields q={q} labels={labels} given={g} locked={locked} items={items} flagged={flagged} />;
+      return <MatchFields q={q} labels={labels} given={g} locked={locked} items={items} />;
     case 'order':
-      return <OrderFields q={q} labels={labels} given={g} locked={locked} items={items} flagged={flagged} />;
+      return <OrderFields q={q} labels={labels} given={g} locked={locked} items={items} />;
     case 'dictation':
-      return <DictationField q={q} labels={labels} given={g} locked={locked} standalone={standalone} />;
+      return <DictationField q={q} labels={labels} given={g} locked={locked} />;
     default:
       return assertNever(q);
   }
