@@ -1,10 +1,12 @@
 // The item-analysis report of ledgers of 10,000, 100,000 and 1,000,000 synthetic attempts × 12 questions,
 // timed inside the quiz's ResultsLedger Durable Object (aggregates read + figures + response counts), and the
-// records per second one ledger takes and N shards take (docs/decisions/0014). Run by `npm run bench`; prints
-// tables and one BENCH_LEDGER_JSON line. BENCH_LEDGER_SIZES=10000,100000 limits the sizes.
+// records per second one ledger takes and N shards take (docs/decisions/0014); also one page of the streamed
+// scores CSV and the regrade of one accepted typed answer (a scan of the question's answers in batches). Run by
+// `npm run bench`; prints tables and one BENCH_LEDGER_JSON line. BENCH_LEDGER_SIZES=10000,100000 limits the sizes.
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { it } from 'vitest';
+import { fold } from '../core/quiz/normalize.ts';
 import type { LedgerRow, ResultsLedger } from '../worker/objects/results-ledger/results-ledger.ts';
 import { learnerLedger } from '../worker/stores/results-store-shards.ts';
 import { seedLedger } from '../test/worker/results-synthetic.ts';
@@ -37,6 +39,18 @@ const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
 };
+
+/** Median and maximum ms of `runs` calls, timed inside the object. */
+const timed = (stub: ReturnType<typeof stubOf>, call: (l: ResultsLedger) => unknown, runs = RUNS) =>
+  runInDurableObject(stub, async (ledger: ResultsLedger) => {
+    const out: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      await call(ledger);
+      out.push(performance.now() - t);
+    }
+    return stats(out);
+  });
 
 /** Records per second: `RECORDS` attempts sent 50 at a time, each to its learner's shard among `n`. */
 async function recordRate(quiz: string, n: number): Promise<number> {
@@ -71,6 +85,20 @@ it(`reports ledgers of ${SIZES.join(', ')} attempts × ${QUESTIONS} questions, a
       });
       reports.push({ attempts: size, seedS, step: `report ${selection} (in the DO)`, ...stats(times) });
     }
+    reports.push({
+      attempts: size,
+      seedS,
+      step: 'scores CSV: one page of 1,000 (in the DO)',
+      ...(await timed(stub, (l) => l.scorePage('first', null))),
+    });
+    // Once per size (it changes rows): a typed answer about 1 in 40 attempts gave, accepted in question 3.
+    const regrade = { questionId: 'q3', value: fold('Antwort 7'), lang: 'de', mode: 'max', credit: 1, version: 'accepted' } as const;
+    reports.push({
+      attempts: size,
+      seedS,
+      step: 'regrade one accepted answer (in the DO)',
+      ...(await timed(stub, (l) => l.regrade(regrade), 1)),
+    });
   }
   const one = await recordRate('bench-rate-one', 1);
   const sharded = await recordRate('bench-rate-sharded', SHARDS);

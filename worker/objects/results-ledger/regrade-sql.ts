@@ -1,8 +1,9 @@
 // An accepted typed answer re-scored in the ledger's rows (docs/decisions/0014-results-aggregates.md): in
 // batches of attempts by `seq`, each batch one transaction that updates the matching answers and moves their
-// attempts' contributions in the aggregates, so the aggregates always equal a rebuild from the rows.
+// attempts' contributions in the aggregates (one delta per batch), so the aggregates always equal a rebuild
+// from the rows.
 import { rescore, type Regrade, type RegradedAnswer } from '../../../core/stats/regrade.ts';
-import { reviseAttempt } from './aggregates-sql.ts';
+import { AggregateDelta } from './aggregates-sql.ts';
 
 /** Attempts looked at per batch (one transaction); records interleave between batches. */
 export const REGRADE_BATCH = 5_000;
@@ -22,20 +23,26 @@ export function regradeBatch(
     `SELECT a.seq AS seq, a.learner AS learner, a.lang AS lang, n.type AS type, n.score AS score, n.response AS response,
             n.normalized AS normalized
      FROM attempts a JOIN answers n ON n.seq = a.seq AND n.question = ?
-     WHERE a.seq > ? AND a.seq <= ? AND a.version != ? AND n.score < 1`,
+     WHERE a.seq > ? AND a.seq <= ? AND a.version != ? AND n.score < 1
+       AND (n.normalized IS NULL OR instr(n.normalized, ?) > 0)`,
     r.questionId,
     afterSeq,
     last,
     r.version,
+    // Submits store every typed value as the tally reads it (one per field or gap, JSON text): an answer whose
+    // list does not hold the value as an element cannot match, and is not parsed. Rows without one are.
+    JSON.stringify(r.value),
   );
   let changed = 0;
+  const delta = new AggregateDelta();
   for (const row of rows.toArray()) {
     const score = rescore(r, row);
     if (score === null) continue;
-    reviseAttempt(sql, row.seq, row.learner, () =>
+    delta.revise(sql, row.seq, row.learner, () =>
       sql.exec(`UPDATE answers SET score = ? WHERE seq = ? AND question = ?`, score, row.seq, r.questionId),
     );
     changed++;
   }
+  delta.write(sql);
   return { changed, next: last };
 }

@@ -19,9 +19,9 @@ export interface ScorePage {
 /** Attempts per page: one Durable Object call each. */
 export const SCORE_PAGE = 1_000;
 
-// Each learner's first attempt by time: no attempt of theirs comes before it (by the learner index, per row).
+// Each learner's first attempt by time: none of theirs comes before it (a look into the learner index).
 const FIRST_ONLY = `AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.learner = a.learner
-  AND (b.created_at < a.created_at OR (b.created_at = a.created_at AND b.attempt_id < a.attempt_id)))`;
+  AND b.created_at <= a.created_at AND (b.created_at, b.attempt_id) < (a.created_at, a.attempt_id))`;
 
 /** The page of attempts after `after` (null: from the start), in time order; attempts without answers give no row. */
 export function scorePage(sql: SqlStorage, selection: AttemptSelection, after: string | null, limit = SCORE_PAGE): ScorePage {
