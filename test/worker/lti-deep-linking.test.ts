@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { request } from './helpers.ts';
+import { api, auth, create } from './instructor-helpers.ts';
 import { launch, registeredPlatform, TEACHER } from './lti-helpers.ts';
 
 const emu = registeredPlatform();
@@ -61,6 +62,32 @@ describe('LtiDeepLinkingRequest', () => {
         title: 'Final test',
         custom: { quiz: 'final' },
         lineItem: expect.objectContaining({ label: 'Final test', resourceId: 'final' }),
+      }),
+    ]);
+  });
+
+  it('links a published set (offered in the picker under its title) with its line item, and not an unpublished one', async () => {
+    const published = await create();
+    expect((await api(`/${published.id}/publish`, { method: 'POST', headers: auth })).status).toBe(200);
+    const draft = await create();
+    const html = await (await picker('en')).text();
+    expect(html).toContain(`value="set:${published.id}"`);
+    expect(html).not.toContain(`value="set:${draft.id}"`);
+    const answer = await pick(field(html, 'request')!, [`set:${published.id}`]);
+    expect(answer.status).toBe(200);
+    const back = await emu.app.request('https://lms.test/deep-link-return', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ JWT: field(await answer.text(), 'JWT')! }).toString(),
+    });
+    expect(back.status).toBe(200);
+    const items = emu.state.deepLinks.at(-1)!['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as Record<string, any>[];
+    expect(items).toEqual([
+      expect.objectContaining({
+        type: 'ltiResourceLink',
+        title: 'Testset',
+        custom: { quiz: `set:${published.id}` },
+        lineItem: expect.objectContaining({ scoreMaximum: 100, label: 'Testset', resourceId: `set:${published.id}` }),
       }),
     ]);
   });
