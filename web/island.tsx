@@ -9,11 +9,10 @@ export const RenderedIslands = createContext<Set<string> | null>(null);
 
 /**
  * Server side of an island: renders the component (Preact, on the server only) inside a wrapper that names
- * it, where the island's client entry finds it. `name` is the component's export name in
- * web/islands/<kebab-name>.tsx. An island with an enhancer (web/islands/<kebab-name>.client.ts; decision
- * record 0016) gets `data`: what its enhancer needs beyond the markup, usually a few UI words, or nothing.
- * An island without one is hydrated by Preact and gets its props (transitional). Both travel in a data
- * attribute, so no inline script is needed.
+ * it, where the island's enhancer (web/islands/<kebab-name>.client.ts; decision record 0016) finds it.
+ * `name` is the component's export name in web/islands/<kebab-name>.tsx. `data` is what the enhancer needs
+ * beyond the markup, usually a few UI words (`{}` for nothing; left out, the props are sent). It travels in
+ * a data attribute, so no inline script is needed.
  */
 export function Island<P extends object>({
   name,

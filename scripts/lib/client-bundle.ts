@@ -1,9 +1,8 @@
 // The browser bundle, split per island: one entry per file in web/islands/ that exports the component its
-// file is named after (reader.tsx → Reader), shared code in common chunks. An island with an enhancer
-// (reader.client.ts beside reader.tsx, exporting `enhance`) ships that plain-DOM enhancer and no Preact; one
-// without is hydrated by Preact (transitional; decision record 0016). The manifest tells the server, per
-// island, the entry to load and the chunks it imports, so a page loads only the islands it rendered
-// (worker/render/document.tsx). A new island is a new file: no list to edit.
+// file is named after (reader.tsx → Reader), made from its enhancer beside it (reader.client.ts, exporting
+// `enhance`): plain DOM, no Preact (decision record 0016); shared code in common chunks. The manifest tells
+// the server, per island, the entry to load and the chunks it imports, so a page loads only the islands it
+// rendered (worker/render/document.tsx). A new island is two new files: no list to edit.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -24,39 +23,37 @@ export const islandName = (file: string) =>
 
 /**
  * The islands of web/islands/: files that export the component named after them (helpers export none), each
- * with its enhancer file (`<name>.client.ts`) if it has one.
+ * with its enhancer file (`<name>.client.ts`). An island without one fails the build: nothing would run it.
  */
-export function discoverIslands(root: string): Array<{ name: string; file: string; enhancer: string | null }> {
+export function discoverIslands(root: string): Array<{ name: string; file: string; enhancer: string }> {
   const dir = join(root, 'web/islands');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.tsx'))
     .sort()
-    .map((f) => {
-      const enhancer = `web/islands/${f.replace(/\.tsx$/, '.client.ts')}`;
-      return { name: islandName(f), file: `web/islands/${f}`, enhancer: existsSync(join(root, enhancer)) ? enhancer : null };
-    })
-    .filter(({ name, file }) => new RegExp(`export (function|const) ${name}\\b`).test(readFileSync(join(root, file), 'utf8')));
+    .map((f) => ({ name: islandName(f), file: `web/islands/${f}`, enhancer: `web/islands/${f.replace(/\.tsx$/, '.client.ts')}` }))
+    .filter(({ name, file }) => new RegExp(`export (function|const) ${name}\\b`).test(readFileSync(join(root, file), 'utf8')))
+    .map((island) => {
+      if (!existsSync(join(root, island.enhancer)))
+        throw new Error(
+          `Island ${island.name} (${island.file}) has no enhancer: add ${island.enhancer} exporting enhance (decision record 0016)`,
+        );
+      return island;
+    });
 }
 
 const ENTRY_NS = 'island-entry';
 
-/**
- * An entry module per island, made here so the island files stay plain components: run its enhancer on every
- * copy (`island:Name=web/islands/name.client.ts`), or else hydrate every copy (`island:Name=web/islands/name.tsx`).
- */
+/** An entry module per island (`island:Name=web/islands/name.client.ts`): run its enhancer on every copy. */
 const entryPlugin = (root: string): esbuild.Plugin => ({
   name: ENTRY_NS,
   setup(build) {
     build.onResolve({ filter: /^island:/ }, (args) => ({ path: args.path.slice('island:'.length), namespace: ENTRY_NS }));
     build.onLoad({ filter: /.*/, namespace: ENTRY_NS }, (args) => {
       const [name, file] = args.path.split('=') as [string, string];
-      const contents = file.endsWith('.client.ts')
-        ? `import { enhanceIslands } from './web/client.ts';\nimport { enhance } from './${file}';\nenhanceIslands('${name}', enhance);\n`
-        : `import { hydrateIslands } from './web/hydrate.tsx';\nimport { ${name} } from './${file}';\nhydrateIslands('${name}', ${name});\n`;
       return {
-        contents,
+        contents: `import { enhanceIslands } from './web/client.ts';\nimport { enhance } from './${file}';\nenhanceIslands('${name}', enhance);\n`,
         resolveDir: root,
-        loader: 'tsx',
+        loader: 'ts',
       };
     });
   },
@@ -66,7 +63,7 @@ const entryPlugin = (root: string): esbuild.Plugin => ({
 export async function buildClientBundle(root: string, outdir: string): Promise<ClientManifest> {
   const islands = discoverIslands(root);
   const entryPoints: Record<string, string> = { styles: 'web/styles.css' };
-  for (const { name, file, enhancer } of islands) entryPoints[`island-${name}`] = `island:${name}=${enhancer ?? file}`;
+  for (const { name, enhancer } of islands) entryPoints[`island-${name}`] = `island:${name}=${enhancer}`;
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints,

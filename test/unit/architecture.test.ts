@@ -48,30 +48,24 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('web/ never imports worker/ (the browser bundle cannot carry server code), but for the API type of hc', () => {
-    // The one exception: the typed client's `import type { ApiType }`, erased before anything is bundled.
-    const typeOnlyApi = (f: string) =>
-      [...read(f).matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)';/gm)]
-        .filter((m) => m[2]!.endsWith('worker/routes/api/index.ts'))
-        .every((m) => m[1]);
+  it('web/ never imports worker/ (the browser bundle cannot carry server code)', () => {
     const wrong = files
       .filter((f) => f.startsWith('web/'))
       .flatMap((f) =>
         graph
           .get(f)!
-          .filter((to) => to.startsWith('worker/') && !(to === 'worker/routes/api/index.ts' && typeOnlyApi(f)))
+          .filter((to) => to.startsWith('worker/'))
           .map((to) => `${f} → ${to}`),
       );
     expect(wrong).toEqual([]);
-    expect(graph.get('web/api-client.ts')).toEqual(['worker/routes/api/index.ts']);
   });
 
-  it('web/ imports no server-only package (hono, cloudflare:*)', () => {
+  it('web/ imports no server-only package (hono, cloudflare:*): enhancers use fetch and the forms of the page', () => {
     const wrong = files
       .filter((f) => f.startsWith('web/'))
       .flatMap((f) =>
         packagesOf(read(f))
-          .filter((p) => /^(hono$|hono\/(?!client)|@hono\/|cloudflare:)/.test(p))
+          .filter((p) => /^(hono|@hono\/|cloudflare:)/.test(p))
           .map((p) => `${f} → ${p}`),
       );
     expect(wrong).toEqual([]);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import budgets from '../../budgets.json';
@@ -32,14 +34,26 @@ describe('size budgets (build output)', () => {
     expect(size).toBeLessThanOrEqual(budgets.cssGzipBytes);
   });
 
-  it('ships no Preact with an island that has an enhancer (decision record 0016)', () => {
+  it('ships no Preact with any island: each is an enhancer (decision record 0016)', () => {
     // Preact's renderer, as it is in every bundle that carries it: the marker is checked against Preact itself.
     const marker = '__html';
     expect(readFileSync(new URL('../../node_modules/preact/dist/preact.mjs', import.meta.url), 'utf8')).toContain(marker);
-    const enhanced = discoverIslands(new URL('../..', import.meta.url).pathname).filter((i) => i.enhancer);
-    expect(enhanced.map((i) => i.name)).toEqual(expect.arrayContaining(['PracticeQuestion', 'Dictation']));
-    for (const { name } of enhanced)
+    const names = Object.keys(islands);
+    expect(names).toEqual(expect.arrayContaining(['PracticeQuestion', 'Dictation', 'Reader']));
+    for (const name of names)
       for (const url of jsFor([name])) expect(readFileSync(root + url, 'utf8'), `${name}: ${url}`).not.toContain(marker);
+  });
+
+  it('refuses an island without an enhancer beside it, and finds the enhancer of one that has it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'islands-'));
+    mkdirSync(join(dir, 'web/islands'), { recursive: true });
+    writeFileSync(join(dir, 'web/islands/word-card.tsx'), 'export function WordCard() { return null; }\n');
+    writeFileSync(join(dir, 'web/islands/helpers.tsx'), 'export const other = 1;\n'); // no island: exports no WordCard-like name
+    expect(() => discoverIslands(dir)).toThrow(/WordCard .* has no enhancer: add web\/islands\/word-card\.client\.ts/);
+    writeFileSync(join(dir, 'web/islands/word-card.client.ts'), 'export function enhance() {}\n');
+    expect(discoverIslands(dir)).toEqual([
+      { name: 'WordCard', file: 'web/islands/word-card.tsx', enhancer: 'web/islands/word-card.client.ts' },
+    ]);
   });
 
   it('builds one client entry per island file, each with the chunks it imports and nothing loaded later', () => {
