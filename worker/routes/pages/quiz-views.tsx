@@ -94,7 +94,7 @@ export function renderPractice(
         problem: q.problem,
       }}
     />,
-    { title: `${t('quiz.practice')}: ${target.title}`, islands: true },
+    { title: `${t('quiz.practice')}: ${target.title}` },
   );
 }
 
