@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { byFile, perRequest, profile, topSelf } from './lib/cpu-profile.ts';
+import { byFile, describeSlice, perRequest, profile, topSelf } from './lib/cpu-profile.ts';
 import { startDev } from './lib/dev-server.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -106,6 +106,14 @@ async function cpu(url: string, inspectorPort: number, r: Route, cookie: string)
     n: CPU_SAMPLES,
     files: byFile(p, CPU_SAMPLES).slice(0, 8),
     top: TOP > 0 ? topSelf(p, CPU_SAMPLES, TOP) : [],
+    // The p99 is the slowest requests': what they spent their time on says whether a cut can reach it.
+    slowest:
+      TOP > 0
+        ? [...slices]
+            .sort((a, b) => b.worker - a.worker)
+            .slice(0, 3)
+            .map((s) => describeSlice(s))
+        : [],
   };
 }
 
@@ -190,6 +198,7 @@ try {
   for (const r of results.filter((x) => x.cpu.top.length)) {
     console.log(`\n  ${r.name}, the functions with the most CPU of their own (ms a request):`);
     console.table(r.cpu.top);
+    console.log(`  ${r.name}, the three slowest requests:\n    ${r.cpu.slowest.join('\n    ')}`);
   }
   mkdirSync(resultsDir, { recursive: true });
   const out = { at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, durationS: DURATION_S, results };

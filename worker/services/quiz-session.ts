@@ -101,5 +101,31 @@ export async function openQuiz(env: Env, quizId: string, opts: OpenOptions): Pro
   return { quiz, languages: content.course.languages, lang, seed, ids: await quizIds(env, quiz, seed), test: quizId === FINAL_ID };
 }
 
+/**
+ * Copies made in this isolate, per ids object: quizIds hands out one ids object per (quiz, version, seed) while
+ * it keeps them, so a copy lives as long as its ids do and needs no bound of its own. The API's copy, the
+ * submit's record and every page of a practice run then share one copy instead of shuffling and picking again.
+ */
+const copies = new WeakMap<PublicIds, Map<string, LearnerQuiz>>();
+
+/** Frozen all the way down: a copy shared between requests must not be changed by one of them. */
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 /** The learner's copy of the session's quiz: no keys, choices named by the attempt's ids and shuffled by them. */
-export const learnerCopyOf = (s: QuizSession): LearnerQuiz => learnerQuiz(s.quiz, s.lang, s.seed, s.ids);
+export function learnerCopyOf(s: QuizSession): LearnerQuiz {
+  let mine = copies.get(s.ids);
+  if (!mine) copies.set(s.ids, (mine = new Map()));
+  const slot = JSON.stringify([s.quiz.id, s.quiz.version, s.seed, s.lang]);
+  let copy = mine.get(slot);
+  if (!copy) {
+    copy = deepFreeze(learnerQuiz(s.quiz, s.lang, s.seed, s.ids));
+    mine.set(slot, copy);
+  }
+  return copy;
+}

@@ -34,10 +34,25 @@ export function lessonOfSentence(sentenceId: string): string | undefined {
   return content.lessons.find((l) => l.paragraph === paragraph)?.id;
 }
 
+type SourceSentence = { id: string; lesson: string; text: (typeof content.article.sentences)[number]['text'] };
+
+/** Every sentence as a source, made once per isolate: feedback names the same sentences on every check. */
+const sources = new Map<string, Readonly<SourceSentence>>();
+function sourceOf(id: string): Readonly<SourceSentence> | undefined {
+  let s = sources.get(id);
+  if (!s) {
+    const sentence = sentenceById.get(id);
+    if (!sentence) return undefined;
+    s = Object.freeze({ id, lesson: lessonOfSentence(id)!, text: sentence.text });
+    sources.set(id, s);
+  }
+  return s;
+}
+
 /** Source sentences of a graded question, in every content language, with the lesson to link to. */
-export function sourcesOf(ids: readonly string[]) {
+export function sourcesOf(ids: readonly string[]): SourceSentence[] {
   return ids.flatMap((id) => {
-    const s = sentenceById.get(id);
-    return s ? [{ id, lesson: lessonOfSentence(id)!, text: s.text }] : [];
+    const s = sourceOf(id);
+    return s ? [s] : [];
   });
 }

@@ -73,6 +73,23 @@ export function cardsOf(source: DeckSource): string[] {
 }
 
 /**
+ * The card ids of one attempt's missed questions and when it was made. Remembered per summary object: the
+ * progress store hands out the same frozen summary for an attempt it has decoded before.
+ */
+const cardsOfAttempt = new WeakMap<AttemptSummary, { at: number; ids: string[] }>();
+function missedOf(s: AttemptSummary): { at: number; ids: string[] } {
+  let m = cardsOfAttempt.get(s);
+  if (!m) {
+    const ids = s.missed.map((questionId) =>
+      s.kind === 'set' ? cardId({ type: 'set', setId: s.quizId, questionId }) : cardId({ type: 'question', questionId }),
+    );
+    m = { at: Date.parse(s.createdAt), ids };
+    cardsOfAttempt.set(s, m);
+  }
+  return m;
+}
+
+/**
  * Questions missed in attempts, as cards, each once with the time it was first missed (what the deck keeps):
  * derived from the attempt summaries, so a submit stays one write.
  */
@@ -80,9 +97,8 @@ export function missedCards(summaries: readonly AttemptSummary[]): Array<{ cardI
   const first = new Map<string, number>();
   for (const s of summaries) {
     if (!s.missed.length) continue;
-    const at = Date.parse(s.createdAt);
-    for (const questionId of s.missed) {
-      const id = s.kind === 'set' ? cardId({ type: 'set', setId: s.quizId, questionId }) : cardId({ type: 'question', questionId });
+    const { at, ids } = missedOf(s);
+    for (const id of ids) {
       const seen = first.get(id);
       if (seen === undefined || at < seen) first.set(id, at);
     }

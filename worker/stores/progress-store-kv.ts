@@ -8,6 +8,26 @@ import type { ProgressStore } from './progress-store.ts';
 export const ATTEMPT_TTL_SECONDS = 365 * 24 * 3600;
 
 /**
+ * Summaries decoded in this isolate, by key and time: an attempt's key is written once (a retry writes the same
+ * value), so a learner's next page decodes only attempts it has not seen. The time is part of the slot for the
+ * one case where a retry stores another time (ledger down twice, docs/decisions/0008). Bounded, oldest first.
+ * A summary comes back as the same object, frozen, which lets callers remember what they derive from it.
+ */
+const MAX_DECODED = 5_000;
+const known = new Map<string, Readonly<AttemptSummary> | null>();
+function decoded(name: string, meta: AttemptMeta | null | undefined): Readonly<AttemptSummary> | null {
+  const slot = `${name}\u0000${meta?.t}`;
+  let s = known.get(slot);
+  if (s === undefined) {
+    const d = decodeSummary(meta);
+    s = d && Object.freeze({ ...d, missed: Object.freeze(d.missed) as string[] });
+    if (known.size >= MAX_DECODED) known.delete(known.keys().next().value!);
+    known.set(slot, s);
+  }
+  return s;
+}
+
+/**
  * Attempts in KV: one key per attempt (concurrent submits never overwrite each other), the full record as
  * its value and the summary as its metadata (attempt-meta.ts), so a learner's progress is one `list()`.
  */
@@ -28,7 +48,7 @@ export class KvProgressStore implements ProgressStore {
     // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts). Sorted on the
     // metadata's time in ms before decoding, so no ISO time is parsed again per comparison.
     const time = (k: { metadata?: AttemptMeta | null }) => (typeof k.metadata?.t === 'number' ? k.metadata.t : 0);
-    return [...page.keys].sort((a, b) => time(a) - time(b)).flatMap((k) => decodeSummary(k.metadata) ?? []);
+    return [...page.keys].sort((a, b) => time(a) - time(b)).flatMap((k) => decoded(k.name, k.metadata) ?? []);
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {
