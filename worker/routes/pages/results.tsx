@@ -7,10 +7,9 @@ import { notFound } from '../../http/errors.ts';
 import { ApiError } from '../../http/errors.ts';
 import { renderPage } from '../../render/document.tsx';
 import { csvResponse } from '../../services/results-csv.ts';
-import { buildReport, reportedQuiz, reportLanguage, type ReportedQuiz } from '../../services/results-report.ts';
+import { acceptTypedAnswer, buildReport, reportedQuiz, reportLanguage, type ReportedQuiz } from '../../services/results-report.ts';
 import { isSetId } from '../../services/sets.ts';
 import { requireCsrf, requireSession } from '../../auth/instructor-area.tsx';
-import { setStore } from '../../stores/index.ts';
 
 type C = Context<AppEnv>;
 
@@ -74,8 +73,9 @@ export const resultsPages = new Hono<AppEnv>()
     const backHref = `${pagePath(c, quizId)}?attempts=${selection(body.attempts)}`;
     const back = (notice: string) => c.redirect(`${backHref}&notice=${encodeURIComponent(notice)}`, 303);
     // One registry call checks the version looked at, stores the new version and publishes it if that one was
-    // live, all in one transaction (a concurrent edit is never lost, nothing is published by mistake).
-    const result = await setStore(c.env).acceptAnswer(quizId, expectedVersion, {
+    // live, all in one transaction (a concurrent edit is never lost, nothing is published by mistake); then the
+    // set's ledgers re-score the stored answers that gave it.
+    const result = await acceptTypedAnswer(c.env, quizId, expectedVersion, {
       questionId: str(body, 'question'),
       value: str(body, 'value'),
       lang: str(body, 'lang'),
