@@ -78,7 +78,7 @@ export function FinalTestPage(p: FinalTestProps) {
                     </Ui>{' '}
                     <Prompt q={q} labels={labels} />
                   </legend>
-                  <QuestionFields q={q} labels={labels} given={p.given?.[q.id]} standalone />
+                  <QuestionFields q={q} labels={labels} given={p.given?.[q.id]} />
                 </fieldset>
               </li>
             );

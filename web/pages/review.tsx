@@ -109,7 +109,7 @@ function CardForm(p: ReviewPageProps & { card: ReviewCard }) {
       </h2>
       <Context card={card} />
       <fieldset lang={card.lang} aria-labelledby="card-prompt">
-        <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} standalone />
+        <QuestionFields q={card} labels={p.labels} given={p.answered?.given} locked={!!p.answered} result={p.answered?.result} />
       </fieldset>
       {p.unanswered && (
         <p class="problem" role="alert">

@@ -17,11 +17,6 @@ interface Props {
   locked?: boolean;
   /** The graded answer: marks each choice, pair or item right or wrong in place. */
   result?: CheckResult | null | undefined;
-  /**
-   * @deprecated Ignores it: every interactive part (the dictation player) is an island of its own now
-   * (decision record 0016). Kept until the pages that pass it drop it.
-   */
-  standalone?: boolean | undefined;
 }
 
 /**

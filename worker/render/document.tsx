@@ -31,11 +31,6 @@ function islandScripts(names: ReadonlySet<string>): string {
 export interface PageOptions {
   title: string;
   description?: string;
-  /**
-   * @deprecated Ignored: a page loads the client entries of exactly the islands it rendered (web/island.tsx
-   * records them during the render).
-   */
-  islands?: boolean;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   /**
    * For pages that are the same for every learner (a lesson in one view): the rendered HTML is kept per

@@ -48,7 +48,7 @@ async function counters(c: Context<AppEnv>, loaded: LoadedDeck, since: number, a
 function render(c: Context<AppEnv>, props: Omit<ReviewPageProps, 'labels'>) {
   const t = c.get('t');
   c.header('Cache-Control', 'private, no-store');
-  return renderPage(c, c.get('lang'), <ReviewPage labels={quizLabels(t)} {...props} />, { title: t('review.title'), islands: true });
+  return renderPage(c, c.get('lang'), <ReviewPage labels={quizLabels(t)} {...props} />, { title: t('review.title') });
 }
 
 /** `/{lang}/review` (one card at a time, plain forms), and the form posts that add cards and save settings. */
