@@ -110,10 +110,12 @@ export interface Queue {
 
 /** What to review now: due cards first, then new ones up to the daily limit, then those due in a few minutes. */
 export function queue(deck: Deck, now: number, dayOf: DayOf = utcDay): Queue {
-  const today = dayOf(now);
   const all = [...deck.cards.values()];
   const byDue = all.filter((c) => c.state).sort((a, b) => a.state!.due - b.state!.due || (a.id < b.id ? -1 : 1));
-  const introducedToday = all.filter((c) => c.firstReviewAt !== null && dayOf(c.firstReviewAt) === today).length;
+  const reviewed = all.filter((c) => c.firstReviewAt !== null);
+  // The day is asked only when a card was reviewed: finding the learner's day can cost more than the queue.
+  const today = reviewed.length ? dayOf(now) : '';
+  const introducedToday = reviewed.filter((c) => dayOf(c.firstReviewAt!) === today).length;
   const fresh = all
     .filter((c) => !c.state)
     .sort((a, b) => a.addedAt - b.addedAt) // stable: the order they were added in

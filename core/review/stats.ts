@@ -35,8 +35,10 @@ export interface DailyGoal {
 
 /** Today's reviews against the daily goal, and the streak of days on which it was met. */
 export function dailyGoal(deck: Deck, now: number, dayOf: DayOf = utcDay): DailyGoal {
-  const counts = perDay(deck.reviews, dayOf);
   const goal = deck.settings.dailyGoal;
+  // No reviews: nothing today and no streak, whatever the day (which can cost more than the rest to find).
+  if (!deck.reviews.length) return { goal, today: 0, streak: 0 };
+  const counts = perDay(deck.reviews, dayOf);
   let day = dayOf(now);
   const today = counts.get(day) ?? 0;
   if (today < goal) day = dayBefore(day);

@@ -55,9 +55,18 @@ function dayIn(tz: string): DayOf | null {
   };
 }
 
-/** The learner's calendar day, in the time zone Cloudflare reports for the request (UTC without one). */
+/**
+ * The learner's calendar day, in the time zone Cloudflare reports for the request (UTC without one). Read on
+ * the first question only: reading `request.cf` parses the whole cf object (0.1 ms), and a learner without
+ * reviews never asks (core/review/deck.ts and stats.ts need the day only for reviewed cards).
+ */
 export function dayOfRequest(c: Context<AppEnv>): DayOf {
-  const tz = (c.req.raw as { cf?: { timezone?: unknown } }).cf?.timezone;
-  if (typeof tz !== 'string') return utcDay;
-  return remember(days, tz, () => dayIn(tz) ?? utcDay);
+  let dayOf: DayOf | undefined;
+  return (ms) => {
+    if (!dayOf) {
+      const tz = (c.req.raw as { cf?: { timezone?: unknown } }).cf?.timezone;
+      dayOf = typeof tz !== 'string' ? utcDay : remember(days, tz, () => dayIn(tz) ?? utcDay);
+    }
+    return dayOf(ms);
+  };
 }
