@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
+import { instructorToken } from './instructor-api.ts';
 
 // `wrangler dev` (started by global-setup through scripts/wrangler.ts) created .dev.vars with the token.
-const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
+const token = instructorToken;
 
 const ml = (de: string, en: string) => `[html]<span lang="de" class="multilang">${de}</span><span lang="en" class="multilang">${en}</span>`;
 const goodQuestion2 = `::Partner::${ml('Mit welchem Land arbeiten die USA zusammen?', 'Which country does the US work with?')}{=Japan ~China ~Brasilien}`;

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { axeViolations, baseURL, describeInBrowser, openPage } from './browser.ts';
 import { capitalsSet } from '../fixtures/sets.ts';
+import { instructorToken } from './instructor-api.ts';
 
 // `wrangler dev` (started by global-setup) created .dev.vars with the token.
-const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
+const token = instructorToken;
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${baseURL}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
 

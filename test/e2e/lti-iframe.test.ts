@@ -2,7 +2,6 @@
 // (http://localhost:{port}) than the tool (wrangler dev at http://127.0.0.1:{port}), registered with the tool
 // through the instructor API; its course page frames the activity, which runs login → launch → the quiz inside
 // the frame; the learner hands the quiz in and the emulated LMS receives exactly one score.
-import { readFileSync } from 'node:fs';
 import type { Frame, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dev-server.ts';
@@ -12,9 +11,10 @@ import { serve, type EmulatorServer } from '../lti-emulator/serve.ts';
 import { addLineItem, servicesState } from '../lti-emulator/services.ts';
 import { createEmulatorState, type LaunchSpec } from '../lti-emulator/state.ts';
 import { axeViolations, baseURL, describeInBrowser, finishPracticeRun, openPage, PHONE, scrollsSideways, smallTargets } from './browser.ts';
+import { instructorToken } from './instructor-api.ts';
 
 // `wrangler dev` (started by global-setup through scripts/wrangler.ts) created .dev.vars with the token.
-const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
+const token = instructorToken;
 
 let lms: EmulatorServer | undefined;
 let state: ReturnType<typeof servicesState>;

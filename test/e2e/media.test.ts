@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { publishSet } from './instructor-api.ts';
 import { beforeAll, expect, it } from 'vitest';
-import { axeViolations, baseURL, describeInBrowser, openPage } from './browser.ts';
+import { axeViolations, describeInBrowser, openPage } from './browser.ts';
 
 // An imported Moodle XML set with a picture question and a sound question, as a learner meets it in Chromium:
 // the picture loads from our origin with its alt text, the sound has its controls, and axe finds nothing.
-const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
 const b64 = (name: string) => readFileSync(new URL(`../fixtures/moodlexml/${name}`, import.meta.url)).toString('base64');
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -24,23 +24,10 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   </question>
 </quiz>`;
 
-async function publishMediaSet(): Promise<string> {
-  const auth = { authorization: `Bearer ${token()}` };
-  const res = await fetch(`${baseURL}/api/question-sets?format=moodlexml&lang=en&title=Pictures%20and%20sounds`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/xml' },
-    body: XML,
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  expect((await fetch(`${baseURL}/api/question-sets/${id}/publish`, { method: 'POST', headers: auth })).status).toBe(200);
-  return id;
-}
-
 describeInBrowser('an imported picture question and sound question, as a learner sees them', (browser) => {
   let setId: string;
   beforeAll(async () => {
-    setId = await publishMediaSet();
+    setId = await publishSet('format=moodlexml&lang=en&title=Pictures%20and%20sounds', 'application/xml', XML);
   });
 
   it('shows the picture with its alt text and the sound with controls, from our origin, and axe finds nothing', async () => {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { publishSet } from './instructor-api.ts';
 import { beforeAll, expect, it } from 'vitest';
-import { baseURL, describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
+import { describeInBrowser, finishPracticeRun, openPage } from './browser.ts';
 
 // An EFL teacher's GIFT file is in English only. Played to its results in the browser, with JavaScript and
 // without, it must never meet a server error (it answered 500 on question 2 before the one attempt path).
-const token = () => /^INSTRUCTOR_TOKEN=(.+)$/m.exec(readFileSync(new URL('../../.dev.vars', import.meta.url), 'utf8'))![1]!;
 
 const GIFT = [
   '::Partner:: Which country signed the agreement with the US? {=Japan ~China ~Brazil}',
@@ -14,23 +13,10 @@ const GIFT = [
   '::Year:: In which year was the agreement signed? {#2025:0}',
 ].join('\n\n');
 
-async function publishEnglishSet(): Promise<string> {
-  const auth = { authorization: `Bearer ${token()}` };
-  const res = await fetch(`${baseURL}/api/question-sets?format=gift&lang=en&title=EFL%20only`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'text/plain' },
-    body: GIFT,
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  expect((await fetch(`${baseURL}/api/question-sets/${id}/publish`, { method: 'POST', headers: auth })).status).toBe(200);
-  return id;
-}
-
 describeInBrowser('an English-only set in Chromium', (browser) => {
   let setId: string;
   beforeAll(async () => {
-    setId = await publishEnglishSet();
+    setId = await publishSet('format=gift&lang=en&title=EFL%20only', 'text/plain', GIFT);
   });
 
   for (const javaScriptEnabled of [true, false])
