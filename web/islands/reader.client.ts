@@ -40,7 +40,8 @@ export function enhance(root: HTMLElement, data: ReaderData): void {
   prepare(root);
   root.addEventListener('click', (e) => {
     const link = (e.target as Element).closest('a');
-    if (!link) return;
+    // A click meant for a new tab or window stays the browser's.
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     if (link.closest('.view-switch')) {
       e.preventDefault();
       void switchView(root, link);
