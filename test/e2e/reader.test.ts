@@ -45,6 +45,13 @@ describeInBrowser('in Chromium', (browser) => {
     expect(new URL(page.url()).search).toBe('?view=de');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    // The swapped-in text is enhanced too: a term opens its entry in place.
+    expect(await page.locator('.reader a.term').first().getAttribute('aria-haspopup')).toBe('dialog');
+    await page.locator('.reader a.term').first().click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.goto('/en/lessons/china'); // another lesson, no ?view=
     expect(await page.locator('.reader p.single').getAttribute('lang')).toBe('de');
     expect(problems).toEqual([]);
