@@ -77,6 +77,12 @@ describeInBrowser('in Chromium', (browser) => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('dialog');
     expect(await dialog.innerText()).toMatch(/\w+/);
     expect(new URL(page.url()).hash).toBe(''); // opened in place, not followed as a link
+    // In the UI language, named by its German headword (marked as German), with the list entry's grammar.
+    const head = dialog.locator('.pop-head');
+    expect(await dialog.getAttribute('lang')).toBe('en');
+    expect(await head.getAttribute('lang')).toBe('de');
+    expect(await page.getByRole('dialog', { name: await head.innerText(), exact: true }).count()).toBe(1);
+    expect(await dialog.locator('.pop-grammar').innerText()).toMatch(/^(noun|verb|adjective|adverb|phrase|preposition|conjunction)\b/);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
