@@ -2,7 +2,8 @@ import { href, usePage } from '../page-context.ts';
 
 /**
  * "Add to my review" for one glossary entry (`glossary`) or "Add all words of this lesson" (`lesson`): a plain
- * form post that comes back to `back` (the page it sits on) with `?added=n`. Works without JavaScript.
+ * form post that comes back to `back` (the page it sits on) with `?added=n`. Works without JavaScript; the
+ * reader's glossary dialog posts a copy of an entry's form with fetch (web/islands/add-word.ts).
  */
 export function ReviewAdd({ glossary, lesson, back }: { glossary?: string; lesson?: string; back: string }) {
   const { t, lang } = usePage();

@@ -107,7 +107,11 @@ function Corrections({ corrections, sourceLanguage }: { corrections: Article['co
   );
 }
 
-/** The lesson's words with their grammar and glosses, each (and all of them) to add to the review. */
+/**
+ * The lesson's words with their grammar and glosses, each (and all of them) to add to the review. The
+ * reader's glossary dialog is made from this markup (web/islands/glossary-popover.ts: `dt#g-<id>`, then
+ * `.grammar`, `.gloss` and the `.review-add` form in its `dd`), which test/worker/lesson-reader.test.ts holds.
+ */
 function Glossary({ lesson, glossary, sourceLanguage }: { lesson: Lesson; glossary: GlossaryEntry[]; sourceLanguage: string }) {
   const { t, lang } = usePage();
   return (
