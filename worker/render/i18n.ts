@@ -38,7 +38,10 @@ function remembering(t: TFunction): TFunction {
     }
     return hit;
   };
-  return lookup as unknown as TFunction;
+  // Keep what i18next's fixed t carries besides calls: `lng` names the UI language (quizLabels reads it for
+  // `lang` on UI words inside content), `ns` and `keyPrefix` for completeness.
+  const { lng, ns, keyPrefix } = t as unknown as { lng?: string; ns?: unknown; keyPrefix?: unknown };
+  return Object.assign(lookup, { lng, ns, keyPrefix }) as unknown as TFunction;
 }
 
 /** The translation function of one UI language; it remembers its answers (one memo for every caller). */
