@@ -24,6 +24,14 @@ export function formRequest(form: HTMLFormElement, submitter?: HTMLElement | nul
  */
 export async function submitForPage(form: HTMLFormElement, submitter?: HTMLElement | null): Promise<Document | null> {
   const { url, init } = formRequest(form, submitter);
+  return fetchPage(url, init);
+}
+
+/** A page of this app as the browser would load it, parsed; `null` when the answer is not an HTML page. A network failure rejects. */
+export async function fetchPage(
+  url: string | URL,
+  init: RequestInit = { headers: { accept: 'text/html' }, credentials: 'same-origin' },
+): Promise<Document | null> {
   const res = await fetch(url, init);
   if (!res.ok || !(res.headers.get('content-type') ?? '').includes('text/html')) return null;
   return new DOMParser().parseFromString(await res.text(), 'text/html');

@@ -1,6 +1,6 @@
 // The reader in the browser: switches the view in place with the server's markup for it, and opens glossary
 // entries in a dialog (glossary-popover.ts). It adds to the server's markup (reader.tsx) and never renders it.
-import { swapIn } from '../form-swap.ts';
+import { fetchPage, swapIn } from '../form-swap.ts';
 import { prepareTerms, shut, toggleEntry } from './glossary-popover.ts';
 import { enhance as enhanceListen } from './listen.client.ts';
 import type { ReaderData } from './reader.tsx';
@@ -13,8 +13,7 @@ import type { ReaderData } from './reader.tsx';
 async function switchView(root: HTMLElement, link: HTMLAnchorElement): Promise<void> {
   const url = new URL(link.href);
   try {
-    const res = await fetch(url, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
-    const fresh = res.ok ? new DOMParser().parseFromString(await res.text(), 'text/html').querySelector<HTMLElement>('.reader') : null;
+    const fresh = (await fetchPage(url))?.querySelector<HTMLElement>('.reader');
     const reader = root.querySelector<HTMLElement>('.reader');
     if (!fresh || !reader) throw new Error('no reader in the answer');
     shut(false);

@@ -43,7 +43,7 @@ function Context({ card }: { card: ReviewCard }) {
     <figure class="review-context">
       <figcaption>{t('review.sentence')}</figcaption>
       <blockquote lang={card.context.lang}>{card.context.text}</blockquote>
-      <Island name="Listen" component={Listen} props={{ text: card.context.text, label: t('review.listen'), uiLang: lang }} />
+      <Island name="Listen" component={Listen} props={{ text: card.context.text, label: t('review.listen'), uiLang: lang }} data={{}} />
     </figure>
   );
 }
