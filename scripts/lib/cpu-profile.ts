@@ -162,6 +162,10 @@ export function byFile(p: CpuProfile, requests: number): Array<{ file: string; '
 /** The busy samples in order: when (µs from the start), their weight (µs) and the source file they count for. */
 function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: string; fn: string }> {
   const fileOf = p.bundle ? fileOfLine(p.bundle) : () => '(bundle)';
+  // An anonymous function of the bundle is named by the start of its line: `(anonymous) c.header("x", …`.
+  const lines = p.bundle?.split('\n');
+  const anonymous = (line: number | undefined) =>
+    line !== undefined && lines?.[line] ? `(anonymous) ${lines[line].trim().slice(0, 60)}` : '(anonymous)';
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -180,7 +184,7 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
         : cur === undefined
           ? '(runtime)'
           : fileOf(byId.get(cur)!.callFrame.lineNumber);
-    out.push({ at, us: w[i] ?? 0, file, fn: name || '(anonymous)' });
+    out.push({ at, us: w[i] ?? 0, file, fn: name || anonymous(cur === id ? byId.get(id)!.callFrame.lineNumber : undefined) });
   });
   return out;
 }
