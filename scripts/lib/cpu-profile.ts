@@ -160,7 +160,7 @@ export function byFile(p: CpuProfile, requests: number): Array<{ file: string; '
 }
 
 /** The busy samples in order: when (µs from the start), their weight (µs) and the source file they count for. */
-function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: string; fn: string }> {
+function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: string; fn: string; object: boolean }> {
   const fileOf = p.bundle ? fileOfLine(p.bundle) : () => '(bundle)';
   // An anonymous function of the bundle is named by the start of its line: `(anonymous) c.header("x", …`.
   const lines = p.bundle?.split('\n');
@@ -170,7 +170,20 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const w = weights(p);
-  const out: Array<{ at: number; us: number; file: string; fn: string }> = [];
+  // Whether a node runs inside Durable Object code: any caller of it is in `worker/objects/` (a core function
+  // the object calls is the object's CPU, billed to it in production, not to the request).
+  const inObject = new Map<number, boolean>();
+  const objectNode = (id: number): boolean => {
+    let known = inObject.get(id);
+    if (known === undefined) {
+      const f = byId.get(id)!.callFrame;
+      const up = parent.get(id);
+      known = (f.url === 'index.js' && isObject(fileOf(f.lineNumber))) || (up !== undefined && objectNode(up));
+      inObject.set(id, known);
+    }
+    return known;
+  };
+  const out: Array<{ at: number; us: number; file: string; fn: string; object: boolean }> = [];
   let at = 0;
   p.samples.forEach((id, i) => {
     at += p.timeDeltas[i] ?? 0;
@@ -184,7 +197,13 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
         : cur === undefined
           ? '(runtime)'
           : fileOf(byId.get(cur)!.callFrame.lineNumber);
-    out.push({ at, us: w[i] ?? 0, file, fn: name || anonymous(cur === id ? byId.get(id)!.callFrame.lineNumber : undefined) });
+    out.push({
+      at,
+      us: w[i] ?? 0,
+      file,
+      fn: name || anonymous(cur === id ? byId.get(id)!.callFrame.lineNumber : undefined),
+      object: name !== '(garbage collector)' && objectNode(id),
+    });
   });
   return out;
 }
@@ -195,8 +214,9 @@ const isObject = (file: string) => file.startsWith('worker/objects/');
 /**
  * CPU per request (ms), from a profile of sequential requests sent `pauseMs` apart: busy samples closer than
  * half the pause belong to one request. Each request's time is split into the worker's own and the time in
- * Durable Object code (local `wrangler dev` runs both in one isolate). The profiler's own cost is included,
- * so these are upper bounds.
+ * Durable Object code, with everything the object calls (local `wrangler dev` runs both in one isolate; garbage
+ * collection cannot be told apart and counts as the worker's). The profiler's own cost is included, so these
+ * are upper bounds.
  */
 export function perRequest(p: CpuProfile, pauseMs: number): RequestSlice[] {
   const out: RequestSlice[] = [];
@@ -205,14 +225,16 @@ export function perRequest(p: CpuProfile, pauseMs: number): RequestSlice[] {
     if (s.at - last > (pauseMs * 1000) / 2) out.push({ worker: 0, object: 0, files: new Map() });
     last = s.at;
     const cur = out[out.length - 1]!;
-    if (isObject(s.file)) cur.object += s.us / 1000;
-    else cur.worker += s.us / 1000;
-    cur.files.set(s.file, (cur.files.get(s.file) ?? 0) + s.us / 1000);
+    if (s.object) cur.object += s.us / 1000;
+    else {
+      cur.worker += s.us / 1000;
+      cur.files.set(s.file, (cur.files.get(s.file) ?? 0) + s.us / 1000);
+    }
   }
   return out;
 }
 
-/** One request's CPU (ms): the worker's own, the Durable Object's, and both by source file. */
+/** One request's CPU (ms): the worker's own, the Durable Object's, and the worker's own by source file. */
 export interface RequestSlice {
   worker: number;
   object: number;
@@ -222,7 +244,6 @@ export interface RequestSlice {
 /** "2.31 ms: hono 0.52, (garbage collector) 0.40, …": what one slow request spent its time on. */
 export const describeSlice = (s: RequestSlice, limit = 5) =>
   `${s.worker.toFixed(2)} ms: ${[...s.files]
-    .filter(([file]) => !isObject(file))
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([file, ms]) => `${file} ${ms.toFixed(2)}`)
