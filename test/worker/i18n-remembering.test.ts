@@ -16,6 +16,11 @@ describe('tFor (remembering its answers)', () => {
     expect(de('meta.nativeName')).toBe('Deutsch');
   });
 
+  it("still names its language, as i18next's fixed t does (labels set `lang` from it)", () => {
+    expect((tFor('de') as unknown as { lng: string }).lng).toBe('de');
+    expect((tFor('en') as unknown as { lng: string }).lng).toBe('en');
+  });
+
   it('keeps answering right after more distinct questions than it remembers', () => {
     const en = tFor('en');
     for (let i = 0; i < MAX_REMEMBERED + 50; i++)
