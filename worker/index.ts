@@ -9,7 +9,6 @@ import { security } from './http/security-headers.ts';
 import { api } from './routes/api/index.ts';
 import { pages } from './routes/pages/index.ts';
 import { lti } from './routes/lti/index.ts';
-import { timedFetch } from './http/server-timing.ts';
 import { LANG_COOKIE } from './render/ui-language.ts';
 
 export { SetRegistry } from './objects/set-registry/set-registry.ts';
@@ -53,4 +52,4 @@ app.onError(handleError);
 /** Every route of the app (method, path as registered): the security tests walk them all. */
 export const routes = app.routes.map(({ method, path }) => ({ method, path }));
 
-export default timedFetch(app);
+export default app;

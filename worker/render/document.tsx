@@ -44,33 +44,6 @@ const pageCache = new Map<string, string>();
 
 const languages = () => uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));
 
-const MAX_REMEMBERED = 5_000;
-const remembered = new Map<string, Map<string, string>>();
-
-/**
- * `tFor(lang)`, remembering what it answered: a page asks for the same few hundred strings on every render,
- * and i18next's lookup and interpolation was the largest part of the overview's CPU (docs/performance.md).
- * The answer depends only on the language, the key and the options, which are the cache key. Bounded: a
- * full cache starts over rather than grow with interpolated values.
- */
-function rememberingT(lang: string): PageContext['t'] {
-  const t = tFor(lang);
-  let known = remembered.get(lang);
-  if (!known) remembered.set(lang, (known = new Map()));
-  const cache = known;
-  const lookup = (key: string | string[], options?: unknown) => {
-    const slot = options === undefined ? String(key) : `${String(key)}\u0000${JSON.stringify(options)}`;
-    let hit = cache.get(slot);
-    if (hit === undefined) {
-      hit = (t as unknown as (k: string | string[], o?: unknown) => string)(key, options);
-      if (cache.size >= MAX_REMEMBERED) cache.clear();
-      cache.set(slot, hit);
-    }
-    return hit;
-  };
-  return lookup as unknown as PageContext['t'];
-}
-
 /** Renders a page of the UI language `lang` inside the document shell and the site layout. */
 export function renderPage(c: Context<AppEnv>, lang: string, page: VNode | (() => VNode), opts: PageOptions) {
   const status = opts.status ?? 200;
@@ -86,7 +59,8 @@ export function renderPage(c: Context<AppEnv>, lang: string, page: VNode | (() =
 }
 
 function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: PageOptions): string {
-  const t = rememberingT(lang);
+  // tFor's t remembers its answers (worker/render/i18n.ts): one memo for every caller.
+  const t = tFor(lang) as unknown as PageContext['t'];
   const url = new URL(c.req.url);
   // The same page in another language: strip the `/{lang}` prefix (pages outside it link to the overview).
   const path = url.pathname.startsWith(`/${lang}/`) ? url.pathname.slice(lang.length + 1) : '/';

@@ -127,12 +127,9 @@ export const CheckedAnswer = z
     solution: QuestionResponse,
     solutionText: z.string(),
     explanation: z.string(),
-    outcomeFeedback: z
-      .string()
-      .optional()
-      .meta({
-        description: "The set's words for this outcome (Moodle's correct / partially correct / incorrect feedback), when it has them.",
-      }),
+    outcomeFeedback: z.string().optional().meta({
+      description: "The set's words for this outcome (Moodle's correct / partially correct / incorrect feedback), when it has them.",
+    }),
     sources: z.array(SourceSentence),
   })
   .strict()
