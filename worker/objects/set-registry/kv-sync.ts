@@ -98,12 +98,19 @@ export class KvSync {
         sql.exec('UPDATE kv_sync SET due = ?, tries = tries + 1 WHERE key = ?', Date.now() + delay, key);
       }
     }
-    // Read and acted on with no await between, so no change can slip in after the read: the alarm stays
-    // armed for the earliest key still owed (or the other jobs' next need), and is cleared only when nothing is.
-    const owed = sql.exec<{ due: number | null }>('SELECT min(due) AS due FROM kv_sync WHERE seq > synced_seq').one().due;
+    await this.rearm();
+  }
+
+  /**
+   * Arms the one alarm of the object for the earliest job still owed: a KV key, or the other jobs' next need
+   * (media deletes, uploads' expiry); clears it only when nothing is owed. Every job re-arms through here.
+   */
+  rearm(): Promise<void> {
+    // Read and acted on with no await between, so no change can slip in after the read: whichever job re-arms
+    // last reads the state every job has written.
+    const owed = this.storage.sql.exec<{ due: number | null }>('SELECT min(due) AS due FROM kv_sync WHERE seq > synced_seq').one().due;
     const other = this.otherDue();
     const next = owed === null ? other : other === null ? owed : Math.min(owed, other);
-    if (next === null) await this.storage.deleteAlarm();
-    else await this.storage.setAlarm(Math.max(next, Date.now() + 10));
+    return next === null ? this.storage.deleteAlarm() : this.storage.setAlarm(Math.max(next, Date.now() + 10));
   }
 }

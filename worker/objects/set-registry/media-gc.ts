@@ -16,9 +16,13 @@ export class MediaGc {
   // Not readonly: the workerd tests swap in a bucket whose deletes fail.
   private bucket: R2Bucket;
 
-  constructor(ctx: DurableObjectState, bucket: R2Bucket) {
+  /** Re-arms the object's one alarm from every job's state (KvSync.rearm). */
+  private readonly rearm: () => Promise<void>;
+
+  constructor(ctx: DurableObjectState, bucket: R2Bucket, rearm: () => Promise<void>) {
     this.ctx = ctx;
     this.bucket = bucket;
+    this.rearm = rearm;
   }
 
   private get sql() {
@@ -42,7 +46,8 @@ export class MediaGc {
 
   /** When the alarm is next needed for a queued delete (a failed one waits its backoff), or null. */
   nextDue(): number | null {
-    return this.sql.exec<{ due: number | null }>('SELECT MIN(due) AS due FROM media_gc').one().due;
+    // A delete queued but not yet tried has no due time: it is due now (the flush after the commit, or the alarm).
+    return this.sql.exec<{ due: number | null }>('SELECT MIN(COALESCE(due, 0)) AS due FROM media_gc').one().due;
   }
 
   /** Hashes queued for deletion (tests, and the alarm). */
@@ -75,7 +80,7 @@ export class MediaGc {
           retry = Math.min(retry, due);
         }
       }
-      if (retry < Infinity) await armAlarmBy(this.ctx.storage, retry);
+      if (retry < Infinity) await this.rearm();
     });
   }
 
@@ -86,10 +91,4 @@ export class MediaGc {
       this.sql.exec('SELECT 1 FROM media_uploads WHERE hash = ?', hash).toArray().length > 0
     );
   }
-}
-
-/** Arms the object's alarm no later than `at` (the KV outbox and the uploads share it: an earlier alarm is kept). */
-export async function armAlarmBy(storage: DurableObjectStorage, at: number) {
-  const current = await storage.getAlarm();
-  if (current === null || current > at) await storage.setAlarm(at);
 }

@@ -1,4 +1,4 @@
-import { armAlarmBy, type MediaGc } from './media-gc.ts';
+import type { MediaGc } from './media-gc.ts';
 
 /**
  * How long a file an import stored may wait for a version to use it: "check before saving" stores the files so
@@ -18,9 +18,13 @@ export class MediaUploads {
   private readonly ctx: DurableObjectState;
   private readonly gc: MediaGc;
 
-  constructor(ctx: DurableObjectState, gc: MediaGc) {
+  /** Re-arms the object's one alarm from every job's state (KvSync.rearm). */
+  private readonly rearm: () => Promise<void>;
+
+  constructor(ctx: DurableObjectState, gc: MediaGc, rearm: () => Promise<void>) {
     this.ctx = ctx;
     this.gc = gc;
+    this.rearm = rearm;
   }
 
   private get sql() {
@@ -44,7 +48,7 @@ export class MediaUploads {
         this.sql.exec('DELETE FROM media_gc WHERE hash = ?', hash);
       }
     });
-    await armAlarmBy(this.ctx.storage, this.nextDue()!);
+    await this.rearm();
   }
 
   /**

@@ -35,8 +35,9 @@ export class SetRegistry extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.mediaGc = new MediaGc(ctx, env.MEDIA);
-    this.uploads = new MediaUploads(ctx, this.mediaGc);
+    const rearm = () => this.kvSync.rearm();
+    this.mediaGc = new MediaGc(ctx, env.MEDIA, rearm);
+    this.uploads = new MediaUploads(ctx, this.mediaGc, rearm);
     // The outbox, the media deletes and the uploads' expiry share the one alarm: the outbox re-arms it last.
     this.kvSync = new KvSync(
       ctx.storage,
@@ -55,7 +56,7 @@ export class SetRegistry extends DurableObject<Env> {
       if (this.kvSync.pending().length) await this.kvSync.flush();
       // Media a delete left queued (a crash, or R2 failed) go at the alarm, right away; uploads when they expire.
       if (this.mediaGc.pending().length) await ctx.storage.setAlarm(Date.now());
-      else if (this.uploads.nextDue() !== null && (await ctx.storage.getAlarm()) === null) await ctx.storage.setAlarm(this.mediaDue()!);
+      else await this.kvSync.rearm();
     });
   }
 
