@@ -48,7 +48,11 @@ export async function unseal<T extends { exp: number }>(env: Env, purpose: Purpo
   const [data, signature, extra] = token.split('.');
   if (!data || !signature || extra !== undefined) return null;
   try {
-    const ok = await crypto.subtle.verify('HMAC', await hmacKey(secretOf(env)), fromBase64url(signature), message(purpose, data));
+    const bytes = fromBase64url(signature);
+    // Only the one spelling of the MAC: base64url's last character carries unused bits, so a changed last
+    // character could otherwise decode to the same bytes and pass.
+    if (base64url(bytes) !== signature) return null;
+    const ok = await crypto.subtle.verify('HMAC', await hmacKey(secretOf(env)), bytes, message(purpose, data));
     if (!ok) return null;
     const payload = JSON.parse(new TextDecoder().decode(fromBase64url(data))) as T;
     return typeof payload.exp === 'number' && payload.exp > Date.now() ? payload : null;
