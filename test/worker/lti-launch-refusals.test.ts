@@ -44,6 +44,17 @@ describe('POST /lti/launch refuses, with a page in the UI language and no cookie
     await expectRefused(await launchWith((c) => Object.assign(c, { iat: now + 600, exp: now + 900 })), 401, 'expired');
   });
 
+  it('the same launch posted twice at the same moment: one session, the other refused as replayed', async () => {
+    const { form, cookies } = await loginThenAuth(emu.state, emu.app, SPEC);
+    const answers = await Promise.all([postLaunch(form, cookies), postLaunch(form, cookies)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 403]);
+    await expectRefused(
+      answers.find((r) => r.status === 403)!,
+      403,
+      'replayed',
+    );
+  });
+
   it('a replayed launch (the same form posted twice)', async () => {
     const { form, cookies } = await loginThenAuth(emu.state, emu.app, SPEC);
     expect((await postLaunch(form, cookies)).status).toBe(303);
