@@ -40,6 +40,10 @@ const routes: Route[] = [
   { name: 'health', path: '/api/health' },
   { name: 'lesson page', path: '/en/lessons/china?view=both', minRatio: 0.5 },
   { name: 'overview', path: '/en/' },
+  { name: 'quiz page', path: '/en/lessons/china/quiz?attempt=bench1&ql=de&n=1' },
+  { name: 'final test page', path: '/en/test?attempt=bench1&ql=de' },
+  { name: 'review page', path: '/en/review' },
+  { name: 'progress page', path: '/en/progress' },
   { name: 'quiz JSON', path: '/api/quizzes/china?lang=de&seed=bench1' },
   {
     name: 'check POST',
@@ -149,7 +153,7 @@ try {
   const first = await fetch(`${server.url}/api/quizzes/china/attempts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: routes[5]!.body!,
+    body: routes.find((r) => r.name === 'attempt POST (KV)')!.body!,
   });
   const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
   const chosen = routes.filter((r) => !ONLY || r.name === 'health' || ONLY.includes(r.name));
