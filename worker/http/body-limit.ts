@@ -67,6 +67,9 @@ const limiterOf = (bytes: number) => {
  * `LARGER_BODIES`, so a new route that reads a body is limited without remembering to ask.
  */
 export const bodyLimits = (): MiddlewareHandler => async (c, next) => {
+  // No body (every GET, most HEADs and DELETEs), nothing to limit: hono's limiter would pass it on too, but
+  // only after this looked up its route among the matched handlers.
+  if (!c.req.raw.body) return next();
   const key = routeKey(c);
   return limiterOf((key && LARGER_BODIES[key]) || DEFAULT_BODY_BYTES)(c, next);
 };
