@@ -92,7 +92,7 @@ function holdsTo<T extends z.ZodType>(schema: T, values: fc.Arbitrary<unknown>) 
         expect(parsed.success).toBe(true);
         // Keys in zod's order too, so that anything serialising the body writes it the same.
         expect(JSON.stringify(answer)).toBe(JSON.stringify(parsed.data));
-        expect(answer).toStrictEqual(parsed.data);
+        expect(answer).toEqual(parsed.data); // (not toStrictEqual: a `constructor` key's value would be taken for a class)
       } else if (!hasProtoKey(value)) expect(parsed.success, JSON.stringify(value)).toBe(false);
     }),
     { numRuns: 3000 },
