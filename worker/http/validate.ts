@@ -1,4 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
+import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { formatPath } from '../../core/content/load.ts';
 import { ApiError } from './errors.ts';
@@ -64,6 +65,20 @@ const parse = (schema: z.ZodType, value: unknown) => {
   return quick === undefined ? schema.safeParseAsync(value) : { success: true as const, data: quick };
 };
 
-/** `@hono/zod-validator` with our error shape (see `invalidRequest`), and a schema's quick path first. */
+/**
+ * A validator of `target` by `schema`, our error shape (see `invalidRequest`), a schema's quick path first.
+ * hono's own `validator` reads the target (the JSON body, query, path) exactly as `@hono/zod-validator`
+ * does, without that one's wrapper (an async hook call and a result object per request); headers keep it
+ * for its case-insensitive names.
+ */
 export const validate = <T extends z.ZodType, K extends Target>(target: K, schema: T) =>
-  zValidator(target, schema, validationHook, { validationFunction: parse as never });
+  target === 'header'
+    ? zValidator(target, schema, validationHook, { validationFunction: parse as never })
+    : validator(target, (value) => {
+        const quick = quickPaths.get(schema)?.(value);
+        if (quick !== undefined) return quick;
+        return schema.safeParseAsync(value).then((result) => {
+          if (!result.success) throw invalidRequest(target, result.error.issues);
+          return result.data;
+        });
+      });
