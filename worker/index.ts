@@ -5,6 +5,7 @@ import type { AppEnv } from './env.ts';
 import { handleError, renderErrorPage } from './http/error-handler.tsx';
 import { bodyLimits } from './http/body-limit.ts';
 import { sameOrigin } from './http/same-origin.ts';
+import { RememberingRouter } from './http/router.ts';
 import { security } from './http/security-headers.ts';
 import { api } from './routes/api/index.ts';
 import { pages } from './routes/pages/index.ts';
@@ -17,7 +18,7 @@ export { SigninGuard } from './objects/signin-guard/signin-guard.ts';
 export { LtiRegistry } from './objects/lti-registry/lti-registry.ts';
 export { LtiGradebook } from './objects/lti-gradebook/lti-gradebook.ts';
 
-const app = new Hono<AppEnv>();
+const app = new Hono<AppEnv>({ router: new RememberingRouter() });
 
 app.use(security());
 // Before any route: a cross-site post is refused, and a body over its route's limit is refused, before

@@ -3,6 +3,7 @@ import type { Problem, PublicIds } from './kinds/kind.ts';
 import { NO_IDS } from './public-ids.ts';
 import type { Quiz } from './quiz.ts';
 import { ResponseSchemas, type AnyResponse } from './response.ts';
+import { quickResponse } from './response-quick.ts';
 import type { Question } from './schema.ts';
 
 /** A response that is malformed or names choices, gaps or items the question does not have: a client error, not a wrong answer. */
@@ -17,6 +18,8 @@ export class ResponseError extends Error {
 
 /** Checks only the shape of a response for the question's type (no ids); the parsed response, or its problems. */
 export function shapeOf(q: Question, raw: unknown, at = 'response'): { response: AnyResponse } | { problems: Problem[] } {
+  const quick = quickResponse(q.type, raw);
+  if (quick) return { response: quick };
   const result = ResponseSchemas[q.type].safeParse(raw);
   if (result.success) return { response: result.data as AnyResponse };
   return {

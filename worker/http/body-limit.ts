@@ -38,6 +38,9 @@ export const LARGER_BODIES: Readonly<Record<string, number>> = {
   'POST /:lang/instructor/sets/:setId': EDITOR_FORM_BYTES,
 };
 
+/** The lowest limit of any route: a body no longer than this is within every route's. */
+const SMALLEST_LIMIT = Math.min(DEFAULT_BODY_BYTES, ...Object.values(LARGER_BODIES));
+
 const size = (bytes: number) => (bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${Math.round(bytes / KiB)} KiB`);
 
 /**
@@ -67,6 +70,14 @@ const limiterOf = (bytes: number) => {
  * `LARGER_BODIES`, so a new route that reads a body is limited without remembering to ask.
  */
 export const bodyLimits = (): MiddlewareHandler => async (c, next) => {
+  // No body (every GET, most HEADs and DELETEs), nothing to limit: hono's limiter would pass it on too, but
+  // only after this looked up its route among the matched handlers.
+  if (!c.req.raw.body) return next();
+  // A declared length within every route's limit passes whatever the route (hono's limiter trusts a
+  // Content-Length without Transfer-Encoding too); only a larger or streamed body needs its route's limit.
+  const headers = c.req.raw.headers;
+  const length = headers.get('content-length');
+  if (length !== null && parseInt(length, 10) <= SMALLEST_LIMIT && !headers.has('transfer-encoding')) return next();
   const key = routeKey(c);
   return limiterOf((key && LARGER_BODIES[key]) || DEFAULT_BODY_BYTES)(c, next);
 };

@@ -6,6 +6,8 @@ import { SentenceId } from '../../../../core/content/schema.ts';
 import { SEED_PATTERN } from '../../../../core/quiz/random.ts';
 import { contentLanguages } from '../../../services/content.ts';
 import type { sourcesOf } from '../../../services/quizzes.ts';
+import { withQuickPath } from '../../../http/validate.ts';
+import { okLang } from './quick.ts';
 import type { Same } from './same-type.ts';
 
 /**
@@ -24,7 +26,11 @@ export const Seed = z
   .meta({ description: 'The seed of the learner copy (4–32 lowercase letters or digits).', example: 'k3v9x2ab' });
 
 /** `?lang=`: one content language only; without it, every text in every language. */
-export const LangQuery = z.object({ lang: Lang.optional() });
+export const LangQuery = withQuickPath(z.object({ lang: Lang.optional() }), (q) => {
+  const { lang } = q as Record<string, unknown>;
+  if (!okLang(lang)) return undefined;
+  return lang === undefined ? {} : { lang: lang as string };
+});
 
 /** A query string that must be empty: any parameter is a 400. */
 export const NoQuery = z.object({}).strict();
@@ -85,7 +91,10 @@ export const IsoTime = z.string().meta({ format: 'date-time', example: '2026-05-
  * today, never a 400 from a pattern.
  */
 export const pathId = <const K extends string>(name: K, description: string, example: string) =>
-  z.object({ [name]: z.string().meta({ description, example }) } as { [P in K]: z.ZodString });
+  withQuickPath(z.object({ [name]: z.string().meta({ description, example }) } as { [P in K]: z.ZodString }), (params) => {
+    const id = (params as Record<string, unknown>)[name];
+    return typeof id === 'string' ? ({ [name]: id } as never) : undefined;
+  });
 
 /** A JSON `responses` entry. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -4,10 +4,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { LearnerQuiz as LearnerQuizType } from '../../../../core/quiz/quiz.ts';
 import type { CheckRequest, CheckResponse } from '../../../../web/quiz/types.ts';
+import { documentationOnly, withQuickPath } from '../../../http/validate.ts';
 import { json, Lang, pathId, Seed } from './common.ts';
 import { errors } from './errors.ts';
 import { CheckedAnswer } from './feedback.ts';
 import { LearnerQuestion } from './learner-copy.ts';
+import { isObject, okLang, okSeed, onlyKeys } from './quick.ts';
 import { AttemptSummary } from './progress.ts';
 import type { Same } from './same-type.ts';
 
@@ -18,6 +20,17 @@ export const QuizQuery = z.object({
       'The seed of the copy: it fixes the order, the final test’s draw and the public ids. Without it a new seed is drawn (answered as `seed`); `practice` gives the copy that a check or submit without a seed is graded on.',
   }),
 });
+withQuickPath(QuizQuery, (q) => {
+  const { lang, seed } = q as Record<string, unknown>;
+  if (!okLang(lang) || !okSeed(seed)) return undefined;
+  const out: z.output<typeof QuizQuery> = {};
+  if (lang !== undefined) out.lang = lang as string;
+  if (seed !== undefined) out.seed = seed as string;
+  return out;
+});
+
+const CHECK_KEYS = ['questionId', 'response', 'seed', 'lang'];
+const ATTEMPT_KEYS = ['responses', 'seed', 'lang'];
 
 /** The seed a check or submit sends back: ids are the ones of that seed's copy. */
 const SentSeed = Seed.optional().meta({
@@ -37,6 +50,16 @@ export const CheckBody = z
   })
   .strict()
   .meta({ id: 'CheckBody', example: { questionId: 'china-1', response: { choice: 'k7f2' }, seed: 'k3v9x2ab' } });
+withQuickPath(CheckBody, (b) => {
+  if (!isObject(b) || !onlyKeys(b, CHECK_KEYS)) return undefined;
+  const { questionId, response, seed, lang } = b;
+  if (typeof questionId !== 'string' || questionId.length < 1 || questionId.length > 64 || response === undefined) return undefined;
+  if (!okSeed(seed) || !okLang(lang)) return undefined;
+  const out: z.output<typeof CheckBody> = { questionId, response };
+  if (seed !== undefined) out.seed = seed as string;
+  if (lang !== undefined) out.lang = lang as string;
+  return out;
+});
 
 export const AttemptBody = z
   .object({
@@ -49,6 +72,22 @@ export const AttemptBody = z
   .strict()
   .refine((b) => Object.keys(b.responses).length <= 100, { message: 'has more than 100 responses', path: ['responses'] })
   .meta({ id: 'AttemptBody' });
+withQuickPath(AttemptBody, (b) => {
+  if (!isObject(b) || !onlyKeys(b, ATTEMPT_KEYS) || !isObject(b.responses)) return undefined;
+  const { responses, seed, lang } = b;
+  if (!okSeed(seed) || !okLang(lang)) return undefined;
+  const copy: Record<string, unknown> = {};
+  let count = 0;
+  // zod builds the record anew, leaving out `__proto__` (which it reports otherwise): such a body goes to zod.
+  for (const id in responses) {
+    if (id.length > 64 || id === '__proto__' || ++count > 100) return undefined;
+    copy[id] = responses[id];
+  }
+  const out: z.output<typeof AttemptBody> = { responses: copy };
+  if (seed !== undefined) out.seed = seed as string;
+  if (lang !== undefined) out.lang = lang as string;
+  return out;
+});
 
 export const LearnerQuiz = z
   .object({
@@ -86,15 +125,18 @@ export const AttemptCreated = z
 
 /**
  * `Idempotency-Key` (docs/decisions/0008): a retried submit with the same key is stored once and answered like
- * the first. Checked by the route (a malformed one is a 400 naming the header), so the schema only describes it.
+ * the first. Checked by the route (a malformed one is a 400 naming the header), so the schema only describes it
+ * (every header value is a string: it could refuse nothing).
  */
-export const SubmitHeaders = z.object({
-  'Idempotency-Key': z.string().optional().meta({
-    description:
-      'One key per attempt, 16–64 letters, digits, "-" or "_" (bare or as a quoted string). A submit sent again with the same key (a retry after a lost answer) is stored once and answered like the first; while the first is still being stored it is a 409 with `Retry-After`; the same key with a different body is a 422 `idempotency_key_reused`. Without it every submit is a new attempt.',
-    example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
+export const SubmitHeaders = documentationOnly(
+  z.object({
+    'Idempotency-Key': z.string().optional().meta({
+      description:
+        'One key per attempt, 16–64 letters, digits, "-" or "_" (bare or as a quoted string). A submit sent again with the same key (a retry after a lost answer) is stored once and answered like the first; while the first is still being stored it is a 409 with `Retry-After`; the same key with a different body is a 422 `idempotency_key_reused`. Without it every submit is a new attempt.',
+      example: '0f8c2d7e-9b1a-4c3e-a5d6-7e8f9a0b1c2d',
+    }),
   }),
-});
+);
 
 const tags = ['Quizzes'];
 const quizId = pathId('quizId', 'A lesson id (its quiz), `final`, or a published set’s id.', 'china');
