@@ -40,6 +40,13 @@ export interface FinalTestProps {
   learning?: string | null | undefined;
 }
 
+/**
+ * "Question 3 of 20" from the label's template, as the practice page fills it: asking `t` with the numbers
+ * looked the words up again for every question of the page.
+ */
+const questionOf = (labels: QuizLabels, n: number, total: number) =>
+  labels.questionOf.replace('{{n}}', String(n)).replace('{{total}}', String(total));
+
 /** A test (the final test, or a set marked as one): all questions in one plain form; feedback only after handing in. */
 export function FinalTestPage(p: FinalTestProps) {
   const { t, lang } = usePage();
@@ -73,7 +80,7 @@ export function FinalTestPage(p: FinalTestProps) {
                 <fieldset lang={p.lang}>
                   <legend>
                     <Ui lang={lang} class="q-index">
-                      {t('quiz.questionOf', { n: i + 1, total: p.questions.length })}
+                      {questionOf(p.labels, i + 1, p.questions.length)}
                       {open && <span class="open-tag"> · {p.labels.open}</span>}
                     </Ui>{' '}
                     <Prompt q={q} labels={labels} />

@@ -100,9 +100,12 @@ export function clashingFields(q: LearnerQuestion, get: (name: string) => string
   return names.filter((n) => value(n) && count.get(value(n))! > 1);
 }
 
+// One encoder for every call: every practice page encodes the answers so far for its links and forms.
+const utf8 = new TextEncoder();
+
 /** Encodes the answers so far for a URL (base64url of JSON), so a practice run needs no server state. */
 export function encodeAnswers(answers: Record<string, AnyResponse>): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(answers));
+  const bytes = utf8.encode(JSON.stringify(answers));
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -1,15 +1,25 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { jsxTemplate } from 'preact/jsx-runtime';
+import { renderToString } from 'preact-render-to-string';
 import { parseRich, type RichNode } from '../../core/formats/shared/rich-text.ts';
+import { cachedHtml } from './rich-html.ts';
 
 /**
- * A stored instructor text (the canonical safe subset, core/formats/shared/rich-text.ts) as Preact nodes: emphasis,
- * lists, line breaks, `lang` spans and http(s) links become elements, everything else is text. It never uses
- * dangerouslySetInnerHTML, so even a tampered store cannot inject markup, and the CSP stays as it is.
+ * A stored instructor text (the canonical safe subset, core/formats/shared/rich-text.ts) as HTML: emphasis,
+ * lists, line breaks, `lang` spans and http(s) links become elements, everything else is text. The HTML is
+ * Preact's own rendering of that tree (text and attributes escaped by Preact), made once per text and kept
+ * (web/quiz/rich-html.ts): the stored string itself never reaches the page as markup, so even a tampered store
+ * cannot inject any, and the CSP stays as it is. Rendered on the server only (no client enhancer imports it).
  */
-export function RichText({ text, inline = false }: { text: string; inline?: boolean }) {
+export function RichText({ text, inline = false }: { text: string; inline?: boolean }): VNode {
+  // A pre-rendered part of the page: Preact's server renderer writes a template's strings as they are.
+  return jsxTemplate([cachedHtml(inline ? 'inline' : 'block', text, () => renderToString(<RichNodes text={text} inline={inline} />))]);
+}
+
+/** The text as Preact nodes; inside a sentence (a cloze text around its gaps) the spaces at its ends are kept. */
+export function RichNodes({ text, inline }: { text: string; inline: boolean }) {
   const nodes = toNodes(parseRich(text));
   if (!inline) return <>{nodes}</>;
-  // Inside a sentence (a cloze text around its gaps) the spaces at the ends separate words: keep them.
   return (
     <>
       {/^\s/.test(text) ? ' ' : ''}
