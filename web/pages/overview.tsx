@@ -2,7 +2,7 @@ import type { Lesson } from '../../core/content/schema.ts';
 import { pick } from '../../core/content/localized.ts';
 import { href, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
-import type { ProgressSummary } from '../../core/progress/summary.ts';
+import type { CourseProgress } from '../../core/progress/summary.ts';
 import { LearningChoice } from '../components/learning-direction.tsx';
 import { ProgressBadge } from '../components/progress-badge.tsx';
 import { ReviewDue, type ReviewDueProps } from '../components/review-due.tsx';
@@ -10,7 +10,7 @@ import { ReviewDue, type ReviewDueProps } from '../components/review-due.tsx';
 export interface OverviewProps {
   lessons: Lesson[];
   sourceLanguage: string;
-  progress: ProgressSummary;
+  progress: CourseProgress;
   sets: SetLink[];
   /** The language the learner is learning: the remembered choice, else the default (the one the UI is not in). */
   learning?: string | null | undefined;
