@@ -2,15 +2,16 @@ import type { Lesson } from '../../core/content/schema.ts';
 import { pick } from '../../core/content/localized.ts';
 import { href, usePage } from '../page-context.ts';
 import { SetList, type SetLink } from '../components/set-list.tsx';
-import type { ProgressSummary } from '../../core/progress/summary.ts';
+import type { CourseProgress } from '../../core/progress/summary.ts';
 import { LearningChoice } from '../components/learning-direction.tsx';
 import { ProgressBadge } from '../components/progress-badge.tsx';
 import { ReviewDue, type ReviewDueProps } from '../components/review-due.tsx';
+import { RenderedOnce } from '../components/rendered-once.tsx';
 
 export interface OverviewProps {
   lessons: Lesson[];
   sourceLanguage: string;
-  progress: ProgressSummary;
+  progress: CourseProgress;
   sets: SetLink[];
   /** The language the learner is learning: the remembered choice, else the default (the one the UI is not in). */
   learning?: string | null | undefined;
@@ -44,16 +45,11 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning
       <ol class="lesson-list" aria-labelledby="lessons-h">
         {lessons.map((l, i) => (
           <li key={l.id} class="card">
-            <p class="eyebrow">{t('overview.lessonNumber', { n: i + 1 })}</p>
-            <h3>
-              <a href={href(lang, `/lessons/${l.id}`)}>{pick(l.title, lang)}</a>
-            </h3>
-            {lang !== sourceLanguage && (
-              <p class="subtitle" lang={sourceLanguage}>
-                {pick(l.title, sourceLanguage)}
-              </p>
-            )}
-            <p>{pick(l.summary, lang)}</p>
+            {/* All but the badge is the same for every learner: rendered once per language. */}
+            <RenderedOnce
+              id={`overview-lesson\u0000${l.id}\u0000${i}\u0000${sourceLanguage}`}
+              render={() => <LessonHead lesson={l} n={i + 1} sourceLanguage={sourceLanguage} />}
+            />
             <ProgressBadge progress={state.get(l.id)} />
           </li>
         ))}
@@ -71,6 +67,25 @@ export function OverviewPage({ lessons, sourceLanguage, progress, sets, learning
           {t('test.link')}
         </a>
       </p>
+    </>
+  );
+}
+
+/** A lesson's card above its progress badge: number, title (and the German one), summary. */
+function LessonHead({ lesson: l, n, sourceLanguage }: { lesson: Lesson; n: number; sourceLanguage: string }) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <p class="eyebrow">{t('overview.lessonNumber', { n })}</p>
+      <h3>
+        <a href={href(lang, `/lessons/${l.id}`)}>{pick(l.title, lang)}</a>
+      </h3>
+      {lang !== sourceLanguage && (
+        <p class="subtitle" lang={sourceLanguage}>
+          {pick(l.title, sourceLanguage)}
+        </p>
+      )}
+      <p>{pick(l.summary, lang)}</p>
     </>
   );
 }

@@ -42,7 +42,50 @@ export interface PageOptions {
 const MAX_CACHED_PAGES = 200;
 const pageCache = new Map<string, string>();
 
-const languages = () => uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));
+/** Each UI language named in its own language, for the language switch: the same list for every page. */
+const languages: PageContext['languages'] = uiLanguages.map((code) => ({ code, name: tFor(code)('meta.nativeName') }));
+
+/**
+ * The site layout around a page (header, navigation, language switch, footer) depends only on the UI language
+ * and the page's path, never on the learner: rendered once per language and path and kept as the HTML before
+ * and after the page's own, which is rendered into it on each request. This was a third of the overview's
+ * rendering. Bounded (paths carry query strings), oldest dropped first.
+ */
+const MAX_SHELLS = 128;
+const shells = new Map<string, readonly [before: string, after: string]>();
+/** Stands for the page inside the layout while the shell is rendered: text, so Preact writes it as it is. */
+const SLOT = '\u0000page\u0000';
+function shellOf(ctx: PageContext): readonly [string, string] {
+  const key = `${ctx.lang}\u0000${ctx.path}`;
+  let shell = shells.get(key);
+  if (!shell) {
+    const parts = renderToString(
+      <PageCtx.Provider value={ctx}>
+        <Layout>{SLOT}</Layout>
+      </PageCtx.Provider>,
+    ).split(SLOT);
+    // The layout renders its children once; anything else is a programming error, caught by the page tests.
+    if (parts.length !== 2) throw new Error('Layout must render its children exactly once');
+    shell = [parts[0]!, parts[1]!];
+    if (shells.size >= MAX_SHELLS) shells.delete(shells.keys().next().value!);
+    shells.set(key, shell);
+  }
+  return shell;
+}
+
+/**
+ * The page inside the site layout, as one render of `<Layout>{page}</Layout>` would write it, the islands it
+ * met added to `islands`; the layout's HTML comes from the shell of the language and path.
+ */
+export function renderInLayout(ctx: PageContext, page: VNode, islands: Set<string>): string {
+  const [before, after] = shellOf(ctx);
+  const main = renderToString(
+    <PageCtx.Provider value={ctx}>
+      <RenderedIslands.Provider value={islands}>{page}</RenderedIslands.Provider>
+    </PageCtx.Provider>,
+  );
+  return before + main + after;
+}
 
 /** Renders a page of the UI language `lang` inside the document shell and the site layout. */
 export function renderPage(c: Context<AppEnv>, lang: string, page: VNode | (() => VNode), opts: PageOptions) {
@@ -64,15 +107,9 @@ function renderDocument(c: Context<AppEnv>, lang: string, page: VNode, opts: Pag
   const url = new URL(c.req.url);
   // The same page in another language: strip the `/{lang}` prefix (pages outside it link to the overview).
   const path = url.pathname.startsWith(`/${lang}/`) ? url.pathname.slice(lang.length + 1) : '/';
-  const ctx: PageContext = { t, lang, languages: languages(), path: path + url.search };
+  const ctx: PageContext = { t, lang, languages, path: path + url.search };
   const islands = new Set<string>();
-  const body = renderToString(
-    <PageCtx.Provider value={ctx}>
-      <RenderedIslands.Provider value={islands}>
-        <Layout>{page}</Layout>
-      </RenderedIslands.Provider>
-    </PageCtx.Provider>,
-  );
+  const body = renderInLayout(ctx, page, islands);
   const title = `${opts.title} · ${t('site.short')}`;
   const head = [
     '<meta charset="utf-8">',

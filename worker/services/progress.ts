@@ -143,7 +143,9 @@ function recordProgress(c: Context<AppEnv>, learner: string, record: AttemptReco
     });
 }
 
-export const lessonQuizIds = () => content.lessons.map((l) => l.id);
+/** The lessons' quiz ids in course order: the same list for every request, made once. */
+const LESSON_QUIZ_IDS: readonly string[] = Object.freeze(content.lessons.map((l) => l.id));
+export const lessonQuizIds = () => LESSON_QUIZ_IDS;
 
 /** The learner's attempt summaries: nothing read at all without a valid learner cookie, else one `list()`. */
 export async function loadAttempts(c: Context<AppEnv>): Promise<{ learner: string | null; summaries: AttemptSummary[] }> {

@@ -42,6 +42,9 @@ export function contentCard(id: string): BuiltCard | null {
 
 /** Whether the card can still be asked: its word or question is in the course (a set's question: its set id is well formed). */
 export function cardExists(id: string): boolean {
+  // A content card met before answers without parsing its id again (every deck asks for each of its cards).
+  const known = built.get(id);
+  if (known) return true;
   const ref = parseCardId(id);
   if (ref?.type === 'set') return isSetId(ref.setId);
   return contentCard(id) !== null;

@@ -2,7 +2,7 @@
 // the attempt summaries those pages list already (two KV operations in all).
 import type { Context } from 'hono';
 import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
-import { queue, todo } from '../../core/review/deck.ts';
+import { queue } from '../../core/review/deck.ts';
 import { dailyGoal, forecast, weeklyRight } from '../../core/review/stats.ts';
 import type { AppEnv } from '../env.ts';
 import { dueIn, loadDeck } from './review.ts';
@@ -15,7 +15,8 @@ import { dueIn, loadDeck } from './review.ts';
 export async function loadReviewDue(c: Context<AppEnv>, summaries: readonly AttemptSummary[]) {
   const { deck, now, dayOf } = await loadDeck(c, summaries);
   const q = queue(deck, now, dayOf);
-  const due = todo(q).length;
+  // What todo(q) would list, counted without making the list.
+  const due = q.due.length + q.fresh.length + q.ahead.length;
   const nextIn = due === 0 && q.next !== null ? dueIn(c.get('lang'), q.next, now) : null;
   return { due, nextIn, inDeck: deck.cards.size, ...dailyGoal(deck, now, dayOf) };
 }

@@ -9,22 +9,22 @@ export const ATTEMPT_TTL_SECONDS = 365 * 24 * 3600;
 
 /**
  * Summaries decoded in this isolate, by key and time: an attempt's key is written once (a retry writes the same
- * value), so a learner's next page decodes only attempts it has not seen. The time is part of the slot for the
- * one case where a retry stores another time (ledger down twice, docs/decisions/0008). Bounded, oldest first.
+ * value), so a learner's next page decodes only attempts it has not seen. The time is checked for the one case
+ * where a retry stores another time (ledger down twice, docs/decisions/0008): then the key is decoded again.
+ * Bounded, oldest first.
  * A summary comes back as the same object, frozen, which lets callers remember what they derive from it.
  */
 const MAX_DECODED = 5_000;
-const known = new Map<string, Readonly<AttemptSummary> | null>();
+const known = new Map<string, { t: unknown; summary: Readonly<AttemptSummary> | null }>();
 function decoded(name: string, meta: AttemptMeta | null | undefined): Readonly<AttemptSummary> | null {
-  const slot = `${name}\u0000${meta?.t}`;
-  let s = known.get(slot);
-  if (s === undefined) {
-    const d = decodeSummary(meta);
-    s = d && Object.freeze({ ...d, missed: Object.freeze(d.missed) as string[] });
-    if (known.size >= MAX_DECODED) known.delete(known.keys().next().value!);
-    known.set(slot, s);
-  }
-  return s;
+  const t = meta?.t;
+  const hit = known.get(name);
+  if (hit && hit.t === t) return hit.summary;
+  const d = decodeSummary(meta);
+  const summary = d && Object.freeze({ ...d, missed: Object.freeze(d.missed) as string[] });
+  if (!hit && known.size >= MAX_DECODED) known.delete(known.keys().next().value!);
+  known.set(name, { t, summary });
+  return summary;
 }
 
 /**
@@ -47,8 +47,22 @@ export class KvProgressStore implements ProgressStore {
     const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
     // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts). Sorted on the
     // metadata's time in ms before decoding, so no ISO time is parsed again per comparison.
+    // The listing is this call's own array, sorted in place, and only when out of order (attempt ids are
+    // time-ordered unless keyed, so KV's key order is usually the time order already).
     const time = (k: { metadata?: AttemptMeta | null }) => (typeof k.metadata?.t === 'number' ? k.metadata.t : 0);
-    return [...page.keys].sort((a, b) => time(a) - time(b)).flatMap((k) => decoded(k.name, k.metadata) ?? []);
+    const listed = page.keys;
+    for (let i = 1; i < listed.length; i++)
+      // Negated so that a NaN time (unreadable metadata) sorts as it always did.
+      if (!(time(listed[i - 1]!) <= time(listed[i]!))) {
+        listed.sort((a, b) => time(a) - time(b));
+        break;
+      }
+    const out: AttemptSummary[] = [];
+    for (const k of listed) {
+      const s = decoded(k.name, k.metadata);
+      if (s) out.push(s);
+    }
+    return out;
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {

@@ -22,7 +22,7 @@ import type { Lesson } from '../../../core/content/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { renderPage } from '../../render/document.tsx';
 import { lessonQuizIds, loadAttempts } from '../../services/progress.ts';
-import { summarize } from '../../../core/progress/summary.ts';
+import { courseProgress } from '../../../core/progress/summary.ts';
 import { LEARNING_PARAM } from '../../../web/components/learning-direction.tsx';
 import { chosenLearning, rememberLearning } from '../../render/learning-language.ts';
 import { loadReviewDue } from '../../services/review-widgets.ts';
@@ -51,7 +51,7 @@ coursePages.get('/:lang/', async (c) => {
     <OverviewPage
       lessons={content.lessons}
       sourceLanguage={sourceLanguage}
-      progress={summarize(summaries, lessonQuizIds())}
+      progress={courseProgress(summaries, lessonQuizIds())}
       sets={sets}
       learning={chosenLearning(c)}
       contentLanguages={contentLanguages}
