@@ -16,7 +16,9 @@ import { startDev } from './lib/dev-server.ts';
 const root = join(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const CPU_SAMPLES = Number(process.env.BENCH_CPU_SAMPLES ?? 150);
+const CPU_SAMPLES = Number(process.env.BENCH_CPU_SAMPLES ?? 300);
+/** Requests of a route sent (unprofiled) right before its profile. */
+const CPU_WARMUP = 50;
 /** The pause between profiled requests: long enough that one request's slices never run into the next. */
 const CPU_PAUSE_MS = 40;
 /** `BENCH_ROUTES=health,overview` measures only those (health always: it is the baseline). */
@@ -90,6 +92,10 @@ const send = (url: string, r: Route, cookie: string) =>
 
 /** The worker's CPU per request of route `r`, from a CPU profile of CPU_SAMPLES sequential requests. */
 async function cpu(url: string, inspectorPort: number, r: Route, cookie: string) {
+  // The route's own steady state: the load phase before (thousands of another route's requests in 6 s) leaves
+  // garbage and half-done collections that would otherwise land on this route's first profiled requests.
+  for (let i = 0; i < CPU_WARMUP; i++) await send(url, r, cookie);
+  await new Promise((done) => setTimeout(done, 500));
   const p = await profile(inspectorPort, async () => {
     for (let i = 0; i < CPU_SAMPLES; i++) {
       await send(url, r, cookie);
