@@ -66,10 +66,11 @@ export class ResultsLedger extends DurableObject<Env> {
 
   /** Stores a row and adds it to the aggregates (call inside a transaction); its `seq` if it was new. */
   private insert(row: LedgerRow): number | undefined {
-    const seq = insertRow(this.sql, row);
-    if (seq !== undefined) addAttempt(this.sql, seq, row.learnerKey);
-    if (seq !== undefined && this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
-    return seq;
+    const inserted = insertRow(this.sql, row);
+    if (!inserted) return undefined;
+    addAttempt(this.sql, inserted, row.lang ?? null);
+    if (this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
+    return inserted.seq;
   }
 
   /** Sets the alarm (sweep and move share it); a sweep scheduled meanwhile will not push it later. */
