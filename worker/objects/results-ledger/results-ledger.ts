@@ -225,12 +225,8 @@ export class ResultsLedger extends DurableObject<Env> {
     );
   }
 
-  /**
-   * This ledger's aggregates of each learner's first attempt or of every attempt, and its latest attempt
-   * (parked rows in first): small tables read by key, never the rows, so a report does not hold up records.
-   */
-  async aggregates(selection: AttemptSelection): Promise<LedgerAggregates> {
-    await this.drain();
+  /** The aggregates of a selection and the latest attempt, as they are now: small tables read by key, never the rows. */
+  private snapshot(selection: AttemptSelection): LedgerAggregates {
     const latest = this.sql
       .exec<{ created_at: string; attempt_id: string; version: string }>(
         `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
@@ -242,10 +238,31 @@ export class ResultsLedger extends DurableObject<Env> {
     };
   }
 
+  /**
+   * Runs `read` while this quiz's parked rows are looked for (one KV `list()`, I/O that takes longer than the
+   * read itself), and again only if some were moved in: the usual report costs the longer of the two, not both.
+   * Either way it holds every row parked before it began, as when the drain came first.
+   */
+  private async afterDrain<T>(read: () => T): Promise<T> {
+    const drained = this.drain(); // the list is sent before the read runs
+    const early = read();
+    return (await drained) ? read() : early;
+  }
+
+  /**
+   * This ledger's aggregates of each learner's first attempt or of every attempt, and its latest attempt
+   * (parked rows in first): small tables read by key, never the rows, so a report does not hold up records.
+   */
+  aggregates(selection: AttemptSelection): Promise<LedgerAggregates> {
+    return this.afterDrain(() => this.snapshot(selection));
+  }
+
   /** Figures and response counts of this ledger alone (a quiz of one shard; the store merges shards itself). */
-  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
-    const { aggregates, latest } = await this.aggregates(selection);
-    return reportOfAggregates(aggregates, latest?.version ?? null, opts);
+  report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+    return this.afterDrain(() => {
+      const { aggregates, latest } = this.snapshot(selection);
+      return reportOfAggregates(aggregates, latest?.version ?? null, opts);
+    });
   }
 
   /** The questions the selected attempts scored (parked rows in first): the columns of the streamed matrix. */
