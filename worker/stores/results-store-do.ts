@@ -7,6 +7,7 @@ import { reportOfAggregates } from '../objects/results-ledger/report.ts';
 import type { LatestAttempt } from '../objects/results-ledger/results-ledger.ts';
 import type { LearnerLedgerRow, LedgerRow, RecordOutcome } from '../objects/results-ledger/schema.ts';
 import { parkRow } from './parked-results.ts';
+import { recordCoalesced } from './results-store-batch.ts';
 import { mergedScoreRows, scoreColumnsOf } from './results-store-merge.ts';
 import { learnerLedger, learnerLedgers, ledgerNames } from './results-store-shards.ts';
 import {
@@ -28,14 +29,6 @@ import {
  * answers in milliseconds; this bounds the learner's wait when it does not.
  */
 export const LEDGER_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`results ledger: no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 /** Pseudonyms remembered per isolate: a learner's next submit to the same quiz skips the HMAC. */
 export const PSEUDONYMS_MAX = 2_000;
@@ -109,7 +102,7 @@ export class DoResultsStore implements ResultsStore {
     const name = learnerLedger(entry.quizId, row.learnerKey);
     let outcome: RecordOutcome;
     try {
-      outcome = await withTimeout(this.ledger(name).record(row), LEDGER_TIMEOUT_MS);
+      outcome = await recordCoalesced(name, row, () => this.ledger(name), LEDGER_TIMEOUT_MS);
     } catch (e) {
       console.warn('results ledger: parking the row', name, row.attemptId, e);
       // The ledger may still have taken it (a slow answer): moving it in later is then a no-op by attempt id.

@@ -71,10 +71,22 @@ function addCounts(sql: SqlStorage, table: Table, rows: readonly SelCounted[]): 
   }
 }
 
-/** Adds (1) or removes (−1) attempts' contributions, each to its selection: one upsert per table for all of them. */
+/**
+ * Adds (1) or removes (−1) attempts' contributions, each to its selection: counts of equal keys summed first
+ * (a batch of records shares most keys), then one upsert per table for all of them.
+ */
 function apply(sql: SqlStorage, changes: ReadonlyArray<readonly [Selection, Contribution, 1 | -1]>): void {
-  const of = <K extends ReadonlyArray<string | number>>(keys: (c: Contribution) => readonly K[]): SelCounted[] =>
-    changes.flatMap(([sel, c, sign]) => keys(c).map((k): SelCounted => [sel, [...k, sign]]));
+  const of = (keys: (c: Contribution) => ReadonlyArray<ReadonlyArray<string | number>>): SelCounted[] => {
+    const summed = new Map<string, [Selection, Array<string | number>]>();
+    for (const [sel, c, sign] of changes)
+      for (const k of keys(c)) {
+        const id = `${sel}\u0000${k.join('\u0000')}`;
+        const hit = summed.get(id);
+        if (hit) hit[1][k.length] = (hit[1][k.length] as number) + sign;
+        else summed.set(id, [sel, [...k, sign]]);
+      }
+    return [...summed.values()].filter(([, r]) => r[r.length - 1] !== 0);
+  };
   addCounts(
     sql,
     'tests',
@@ -125,17 +137,21 @@ const attemptsOf = (sql: SqlStorage, learner: string, limit = -1) =>
     .map((r) => r.seq);
 
 /**
- * After a new row (call inside its transaction), with its answers as stored (in question order) and the learner's
- * first two attempts after it came in: adds it to `all`, and to `first` if it is now the learner's first attempt
- * by time, in place of the one that was (a parked row moved in late sorts where it belongs). Its contribution
- * comes from the answers in hand, not read back.
+ * After new rows (call inside their transaction), each with its answers as stored (in question order) and the
+ * learner's first two attempts just after it came in: adds each to `all`, and to `first` if it was then the
+ * learner's first attempt by time, in place of the one that was (a parked row moved in late sorts where it
+ * belongs). Contributions come from the answers in hand, not read back; all rows' changes go in one set of upserts.
  */
-export function addAttempt(sql: SqlStorage, row: InsertedRow, lang: string | null): void {
-  bump(sql, 'attempts', 1);
-  const c = row.answers.length ? contributionOf(row.answers, lang) : null;
-  const changes: Array<[Selection, Contribution, 1 | -1]> = c ? [['all', c, 1]] : [];
-  if (row.first === row.seq) {
+export function addAttempts(sql: SqlStorage, rows: ReadonlyArray<readonly [InsertedRow, string | null]>): void {
+  if (!rows.length) return;
+  bump(sql, 'attempts', rows.length);
+  const changes: Array<[Selection, Contribution, 1 | -1]> = [];
+  for (const [row, lang] of rows) {
+    const c = row.answers.length ? contributionOf(row.answers, lang) : null;
+    if (c) changes.push(['all', c, 1]);
+    if (row.first !== row.seq) continue;
     if (c) changes.push(['first', c, 1]);
+    // The one that was first until now (its answers are stored, also when it came earlier in this batch).
     const old = row.second === null ? null : contributionOfSeq(sql, row.second);
     if (old) changes.push(['first', old, -1]);
   }

@@ -2,24 +2,29 @@ import { DurableObject } from 'cloudflare:workers';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
 import type { Aggregates } from '../../../core/stats/aggregates.ts';
 import type { Regrade } from '../../../core/stats/regrade.ts';
-import { addAttempt, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
+import { addAttempts, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
 import { ShardMove, type SendRows } from './move.ts';
 import { regradeBatch } from './regrade-sql.ts';
 import { scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
 import { reportOfAggregates, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
-import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
+import {
+  deleteLearner,
+  insertRow,
+  latestAttempt,
+  migrate,
+  storedOutcome,
+  rowsOfLearner,
+  type InsertedRow,
+  type LatestAttempt,
+  type LearnerLedgerRow,
+  type LedgerRow,
+  type RecordOutcome,
+} from './schema.ts';
 
-export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix, ScorePage };
+export type { AttemptSelection, LatestAttempt, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix, ScorePage };
 
 // Each learner's first attempt by time (late catch-up entries still sort where they belong).
 const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
-
-/** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
-export interface LatestAttempt {
-  createdAt: string;
-  attemptId: string;
-  version: string;
-}
 
 /** What a ledger (one shard of a quiz) contributes to a report: its aggregates and its latest attempt. */
 export interface LedgerAggregates {
@@ -64,13 +69,21 @@ export class ResultsLedger extends DurableObject<Env> {
     if (this.move.pending()) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
   }
 
-  /** Stores a row and adds it to the aggregates (call inside a transaction); its `seq` if it was new. */
-  private insert(row: LedgerRow): number | undefined {
-    const inserted = insertRow(this.sql, row);
-    if (!inserted) return undefined;
-    addAttempt(this.sql, inserted, row.lang ?? null);
-    if (this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
-    return inserted.seq;
+  /**
+   * Stores rows and adds them to the aggregates in one set of upserts (call inside a transaction); each row's
+   * `seq` if it was new (a row whose attempt id is here already, or was earlier in the list, is skipped).
+   */
+  private insert(rows: readonly LedgerRow[]): Array<number | undefined> {
+    const added: Array<[InsertedRow, string | null]> = [];
+    const seqs = rows.map((row) => {
+      const inserted = insertRow(this.sql, row);
+      if (!inserted) return undefined;
+      added.push([inserted, row.lang ?? null]);
+      if (this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
+      return inserted.seq;
+    });
+    addAttempts(this.sql, added);
+    return seqs;
   }
 
   /** Sets the alarm (sweep and move share it); a sweep scheduled meanwhile will not push it later. */
@@ -87,7 +100,7 @@ export class ResultsLedger extends DurableObject<Env> {
    * its aggregates, and "first" sorted by time as for a late parked row.
    */
   adopt(rows: LedgerRow[]): void {
-    this.ctx.storage.transactionSync(() => rows.forEach((row) => this.insert(row)));
+    this.ctx.storage.transactionSync(() => this.insert(rows));
   }
 
   /**
@@ -95,18 +108,23 @@ export class ResultsLedger extends DurableObject<Env> {
    * the stored row's time and request digest, so an idempotent submit can answer like the first.
    */
   record(row: LedgerRow): RecordOutcome {
-    const outcome = this.ctx.storage.transactionSync((): RecordOutcome => {
-      if (this.insert(row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
-      const stored = this.sql
-        .exec<{ created_at: string; request_hash: string | null }>(
-          `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
-          row.attemptId,
-        )
-        .one();
-      return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
-    });
+    return this.recordMany([row])[0]!;
+  }
+
+  /**
+   * Stores attempts that submits sent together (worker/stores/results-store-do.ts coalesces those that arrive
+   * while a record to this ledger is in flight) in one transaction, each answered as `record` answers it.
+   */
+  recordMany(rows: LedgerRow[]): RecordOutcome[] {
+    const outcomes = this.ctx.storage.transactionSync(() =>
+      this.insert(rows).map((seq, i): RecordOutcome => {
+        const row = rows[i]!;
+        if (seq !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
+        return storedOutcome(this.sql, row.attemptId);
+      }),
+    );
     this.scheduleSweep();
-    return outcome;
+    return outcomes;
   }
 
   /**
@@ -148,7 +166,7 @@ export class ResultsLedger extends DurableObject<Env> {
     this.draining++;
     try {
       return await drainParked(this.env.PROGRESS, quizId, (row) => {
-        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => this.insert(row));
+        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => this.insert([row]));
       });
     } finally {
       if (--this.draining === 0) this.erasedWhileDraining = null;
@@ -227,15 +245,7 @@ export class ResultsLedger extends DurableObject<Env> {
 
   /** The aggregates of a selection and the latest attempt, as they are now: small tables read by key, never the rows. */
   private snapshot(selection: AttemptSelection): LedgerAggregates {
-    const latest = this.sql
-      .exec<{ created_at: string; attempt_id: string; version: string }>(
-        `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
-      )
-      .toArray()[0];
-    return {
-      aggregates: readAggregates(this.sql, selection),
-      latest: latest ? { createdAt: latest.created_at, attemptId: latest.attempt_id, version: latest.version } : null,
-    };
+    return { aggregates: readAggregates(this.sql, selection), latest: latestAttempt(this.sql) };
   }
 
   /**

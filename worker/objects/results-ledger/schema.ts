@@ -205,3 +205,31 @@ export function deleteAttempts(sql: SqlStorage, seqs: readonly number[]): void {
     sql.exec(`DELETE FROM attempts WHERE seq = ?`, seq);
   }
 }
+
+/** A stored attempt's outcome, as a repeated delivery of it is answered: its time and request digest. */
+export function storedOutcome(sql: SqlStorage, attemptId: string): RecordOutcome {
+  const stored = sql
+    .exec<{ created_at: string; request_hash: string | null }>(
+      `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
+      attemptId,
+    )
+    .one();
+  return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
+}
+
+/** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
+export interface LatestAttempt {
+  createdAt: string;
+  attemptId: string;
+  version: string;
+}
+
+/** The most recent attempt, by the time index. */
+export function latestAttempt(sql: SqlStorage): LatestAttempt | null {
+  const latest = sql
+    .exec<{ created_at: string; attempt_id: string; version: string }>(
+      `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
+    )
+    .toArray()[0];
+  return latest ? { createdAt: latest.created_at, attemptId: latest.attempt_id, version: latest.version } : null;
+}
