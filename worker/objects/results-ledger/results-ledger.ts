@@ -1,12 +1,18 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
-import type { Aggregates } from '../../../core/stats/aggregates.ts';
 import type { Regrade } from '../../../core/stats/regrade.ts';
 import { addAttempts, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
 import { ShardMove, type SendRows } from './move.ts';
 import { regradeBatch } from './regrade-sql.ts';
-import { scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
-import { reportOfAggregates, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
+import { answerRows, scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
+import {
+  reportOfAggregates,
+  scoreMatrixOf,
+  type AttemptSelection,
+  type LedgerAggregates,
+  type LedgerReport,
+  type ScoreMatrix,
+} from './report.ts';
 import {
   deleteLearner,
   insertRow,
@@ -21,16 +27,17 @@ import {
   type RecordOutcome,
 } from './schema.ts';
 
-export type { AttemptSelection, LatestAttempt, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix, ScorePage };
-
-// Each learner's first attempt by time (late catch-up entries still sort where they belong).
-const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
-
-/** What a ledger (one shard of a quiz) contributes to a report: its aggregates and its latest attempt. */
-export interface LedgerAggregates {
-  aggregates: Aggregates;
-  latest: LatestAttempt | null;
-}
+export type {
+  AttemptSelection,
+  LatestAttempt,
+  LedgerAggregates,
+  LearnerLedgerRow,
+  LedgerReport,
+  LedgerRow,
+  RecordOutcome,
+  ScoreMatrix,
+  ScorePage,
+};
 
 /** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
 export const SWEEP_DELAY_MS = 30_000;
@@ -233,16 +240,6 @@ export class ResultsLedger extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => rebuildAggregates(this.sql));
   }
 
-  /** The answer rows of the selected attempts, in attempt order (time, then id), then by question. */
-  private *answers(selection: AttemptSelection): Generator<AnswerRow> {
-    const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
-    yield* this.sql.exec<AnswerRow>(
-      `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
-              n.normalized AS normalized, a.lang AS lang, a.created_at || char(0) || a.attempt_id AS at
-       FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
-    );
-  }
-
   /** The aggregates of a selection and the latest attempt, as they are now: small tables read by key, never the rows. */
   private snapshot(selection: AttemptSelection): LedgerAggregates {
     return { aggregates: readAggregates(this.sql, selection), latest: latestAttempt(this.sql) };
@@ -289,6 +286,6 @@ export class ResultsLedger extends DurableObject<Env> {
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
   async scores(selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
     await this.drain();
-    return scoreMatrixOf(this.answers(selection), questionIds);
+    return scoreMatrixOf(answerRows(this.sql, selection), questionIds);
   }
 }
