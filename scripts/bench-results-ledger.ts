@@ -11,10 +11,12 @@ import type { LedgerRow, ResultsLedger } from '../worker/objects/results-ledger/
 import { learnerLedger } from '../worker/stores/results-store-shards.ts';
 import { seedLedger } from '../test/worker/results-synthetic.ts';
 
-const SIZES = (process.env.BENCH_LEDGER_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+/** The bench's settings, bound by scripts/bench-results.config.ts from the shell's environment. */
+const settings = env as unknown as { BENCH_LEDGER_SIZES: string; BENCH_LEDGER_RECORDS: string };
+const SIZES = settings.BENCH_LEDGER_SIZES.split(',').map(Number);
 const QUESTIONS = 12;
 const RUNS = 5;
-const RECORDS = Number(process.env.BENCH_LEDGER_RECORDS ?? 2_000);
+const RECORDS = Number(settings.BENCH_LEDGER_RECORDS);
 const SHARDS = 8;
 
 const stubOf = (name: string) => env.RESULTS.get(env.RESULTS.idFromName(name));

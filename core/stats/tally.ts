@@ -55,9 +55,15 @@ export function responseValues(a: TallyAnswer): Array<Omit<Tally, 'count'>> {
 
 const cmp = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The default locale's collation, as `localeCompare` without arguments uses it, made once when the module loads:
+ * `localeCompare` sets up ICU's collator on its first call (about 6 ms, measured in the first report of a ledger).
+ */
+const collate = new Intl.Collator().compare;
+
 /** Most frequent first, then by value, gap and language: one order however the counts were gathered. */
 export const tallyOrder = (a: Tally, b: Tally) =>
-  b.count - a.count || a.value.localeCompare(b.value) || cmp(a.value, b.value) || cmp(a.part, b.part) || cmp(a.lang, b.lang);
+  b.count - a.count || collate(a.value, b.value) || cmp(a.value, b.value) || cmp(a.part, b.part) || cmp(a.lang, b.lang);
 
 /** Counts the responses to one question, most frequent first. */
 export class ResponseTally {

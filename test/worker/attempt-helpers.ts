@@ -30,6 +30,9 @@ export function resultsWith(replace: {
       const real = env.RESULTS.get(id);
       return {
         record: (row: Parameters<Ledger['record']>[0]) => (replace.record ? replace.record(real, row) : real.record(row)),
+        // Submits that queue behind one in flight go together (worker/stores/results-store-batch.ts): each row meets `record`.
+        recordMany: (rows: Array<Parameters<Ledger['record']>[0]>) =>
+          replace.record ? Promise.all(rows.map((row) => replace.record!(real, row))) : real.recordMany(rows),
         erase: (key: string) => (replace.erase ? replace.erase(real, key, id.name) : real.erase(key)),
         rowsOf: (key: string) => real.rowsOf(key),
         count: () => real.count(),

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { resultsStore } from '../../worker/stores/index.ts';
 import { learnerKey } from '../../worker/stores/results-store.ts';
+import { PSEUDONYMS_MAX, pseudonymOf, pseudonymsHeld } from '../../worker/stores/results-store-do.ts';
 import { learnerLedger } from '../../worker/stores/results-store-shards.ts';
 import { countingKv } from './kv-counter.ts';
 import { failingLedger, parked } from './attempt-helpers.ts';
@@ -49,5 +50,29 @@ describe('DoResultsStore: KV operations from the submitting worker (the budget o
     });
     const store = resultsStore({ ...env, RESULTS: failingLedger(), PROGRESS: failingKv });
     await expect(store.record(entry(newQuiz(), 'learner-a', [1]))).rejects.toThrow('KV unavailable');
+  });
+});
+
+describe('DoResultsStore: learner pseudonyms remembered per isolate', () => {
+  it('gives each quiz and learner their own HMAC, under the secret of the call, and holds a bounded number', async () => {
+    // Pairs whose quiz and learner ids concatenate alike must not share a key.
+    const pairs = [
+      ['ab', 'c'],
+      ['a', 'bc'],
+      ['final', 'learner-1'],
+      ['final', 'learner-2'],
+      ['china', 'learner-1'],
+    ] as const;
+    for (let round = 0; round < 2; round++)
+      for (const [quiz, learner] of pairs) expect(await pseudonymOf(env, learner, quiz)).toBe(await learnerKey(env, learner, quiz));
+    const other = { LEARNER_SECRET: 'another-secret-0123456789abcdef' };
+    expect(await pseudonymOf(other, 'learner-1', 'final')).toBe(await learnerKey(other, 'learner-1', 'final'));
+    expect(await pseudonymOf(env, 'learner-1', 'final')).toBe(await learnerKey(env, 'learner-1', 'final'));
+
+    for (let i = 0; i < PSEUDONYMS_MAX + 50; i++) await pseudonymOf(env, `many-${i}`, 'final');
+    expect(pseudonymsHeld()).toBe(PSEUDONYMS_MAX);
+    // The first ones went first; asked again, they are computed again, the same.
+    expect(await pseudonymOf(env, 'many-0', 'final')).toBe(await learnerKey(env, 'many-0', 'final'));
+    expect(pseudonymsHeld()).toBe(PSEUDONYMS_MAX);
   });
 });

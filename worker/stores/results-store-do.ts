@@ -7,6 +7,7 @@ import { reportOfAggregates } from '../objects/results-ledger/report.ts';
 import type { LatestAttempt } from '../objects/results-ledger/results-ledger.ts';
 import type { LearnerLedgerRow, LedgerRow, RecordOutcome } from '../objects/results-ledger/schema.ts';
 import { parkRow } from './parked-results.ts';
+import { recordCoalesced } from './results-store-batch.ts';
 import { mergedScoreRows, scoreColumnsOf } from './results-store-merge.ts';
 import { learnerLedger, learnerLedgers, ledgerNames } from './results-store-shards.ts';
 import {
@@ -29,13 +30,29 @@ import {
  */
 export const LEDGER_TIMEOUT_MS = 2_000;
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`results ledger: no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+/** Pseudonyms remembered per isolate: a learner's next submit to the same quiz skips the HMAC. */
+export const PSEUDONYMS_MAX = 2_000;
+let pseudonyms = { secret: '', keys: new Map<string, string>() };
+
+/**
+ * The learner's pseudonym for a quiz (`learnerKey`), remembered in a bounded map (the oldest entry goes first).
+ * Keyed by the exact quiz and learner, under the secret it was made with: a pseudonym never changes, so the map
+ * can serve no other learner's key and nothing stale.
+ */
+export async function pseudonymOf(env: Pick<Env, 'LEARNER_SECRET'>, learnerId: string, quizId: string): Promise<string> {
+  if (pseudonyms.secret !== env.LEARNER_SECRET) pseudonyms = { secret: env.LEARNER_SECRET, keys: new Map() };
+  const { keys } = pseudonyms;
+  const id = `${quizId.length}:${quizId}${learnerId}`;
+  const known = keys.get(id);
+  if (known !== undefined) return known;
+  const key = await learnerKey(env, learnerId, quizId);
+  if (keys.size >= PSEUDONYMS_MAX) keys.delete(keys.keys().next().value!);
+  keys.set(id, key);
+  return key;
 }
+
+/** How many pseudonyms this isolate remembers (for the test of its bound). */
+export const pseudonymsHeld = () => pseudonyms.keys.size;
 
 /** A stored row as the export shows it: responses and typed answers parsed back into values. */
 const exported = (row: LearnerLedgerRow): ExportedLedgerRow => ({
@@ -66,7 +83,7 @@ export class DoResultsStore implements ResultsStore {
   private async row(e: LedgerEntry): Promise<LedgerRow> {
     return {
       attemptId: e.attemptId,
-      learnerKey: await learnerKey(this.env, e.learnerId, e.quizId),
+      learnerKey: await pseudonymOf(this.env, e.learnerId, e.quizId),
       version: e.version,
       kind: e.kind,
       lang: e.lang,
@@ -85,7 +102,7 @@ export class DoResultsStore implements ResultsStore {
     const name = learnerLedger(entry.quizId, row.learnerKey);
     let outcome: RecordOutcome;
     try {
-      outcome = await withTimeout(this.ledger(name).record(row), LEDGER_TIMEOUT_MS);
+      outcome = await recordCoalesced(name, row, () => this.ledger(name), LEDGER_TIMEOUT_MS);
     } catch (e) {
       console.warn('results ledger: parking the row', name, row.attemptId, e);
       // The ledger may still have taken it (a slow answer): moving it in later is then a no-op by attempt id.
@@ -135,7 +152,7 @@ export class DoResultsStore implements ResultsStore {
   async erase(learnerId: string, quizIds: readonly string[]): Promise<number> {
     const counts = await Promise.all(
       quizIds.map(async (id) => {
-        const key = await learnerKey(this.env, learnerId, id);
+        const key = await pseudonymOf(this.env, learnerId, id);
         return Promise.all(learnerLedgers(id, key).map((name) => this.ledger(name).erase(key)));
       }),
     );
@@ -147,7 +164,7 @@ export class DoResultsStore implements ResultsStore {
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.attemptId < b.attemptId ? -1 : 1;
     const all = await Promise.all(
       quizIds.map(async (quizId) => {
-        const key = await learnerKey(this.env, learnerId, quizId);
+        const key = await pseudonymOf(this.env, learnerId, quizId);
         const rows = (await Promise.all(learnerLedgers(quizId, key).map((name) => this.ledger(name).rowsOf(key)))).flat();
         // While shard 0 moves a learner's rows to their shard, a row may be in both for a moment: listed once.
         const once = [...new Map(rows.map((r) => [r.attemptId, r])).values()];

@@ -1,6 +1,7 @@
 // The ledger's aggregates in SQL (docs/decisions/0014-results-aggregates.md): two sets, `all` attempts and each
 // learner's `first`, kept up to date in the transaction that stores or erases rows, and rebuilt from the rows
 // when AGGREGATES_VERSION changes. A report reads only these small tables, never the rows.
+import type { InsertedRow } from './schema.ts';
 import { AggregateTable, contributionOf, type Aggregates, type Contribution, type StoredAnswer } from '../../../core/stats/aggregates.ts';
 
 export type Selection = 'first' | 'all';
@@ -34,37 +35,83 @@ const TABLES = {
 type Table = keyof typeof TABLES;
 /** A key's columns (after `sel`) followed by the count to add. */
 type Counted = ReadonlyArray<string | number>;
+/** A count to add to a key of one selection. */
+type SelCounted = readonly [Selection, Counted];
 
 /** DO SQL binds at most 100 parameters per statement. */
 const MAX_PARAMS = 100;
 
-/** Adds each row's count to its key (one upsert per chunk of rows); counts that reach 0 or below are dropped. */
-function addCounts(sql: SqlStorage, sel: Selection, table: Table, rows: readonly Counted[]): void {
+/**
+ * Adds each row's count to its key (one upsert per chunk of rows, both selections in one). The selection and
+ * the count are written into the statement (one of two names, an integer), so only the key is bound and a
+ * record's rows fit one statement per table. A key whose count reaches 0 or below is dropped: only when some
+ * count was negative are the counts read back (RETURNING), and only those at 0 deleted.
+ */
+function addCounts(sql: SqlStorage, table: Table, rows: readonly SelCounted[]): void {
   if (!rows.length) return;
   const [name, cols] = TABLES[table];
-  const width = cols.length + 2;
+  const width = cols.length;
   const per = Math.floor(MAX_PARAMS / width);
+  const marks = Array(width).fill('?').join(', ');
+  const where = cols.map((c) => `${c} = ?`).join(' AND ');
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
-    const values = chunk.map(() => `(${Array(width).fill('?').join(', ')})`).join(', ');
-    sql.exec(
-      `INSERT INTO ${name} (sel, ${cols.join(', ')}, n) VALUES ${values} ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      ...chunk.flatMap((r) => [sel, ...r]),
+    const negative = chunk.some(([, r]) => (r[width] as number) < 0);
+    const values = chunk
+      .map(([sel, r]) => `('${sel === 'first' ? 'first' : 'all'}', ${marks}, ${Math.trunc(r[width] as number)})`)
+      .join(', ');
+    const cursor = sql.exec<Record<string, string | number>>(
+      `INSERT INTO ${name} (sel, ${cols.join(', ')}, n) VALUES ${values} ON CONFLICT DO UPDATE SET n = n + excluded.n` +
+        (negative ? ` RETURNING sel, ${cols.join(', ')}, n` : ''),
+      ...chunk.flatMap(([, r]) => r.slice(0, width)),
     );
+    if (!negative) continue;
+    for (const gone of cursor.toArray().filter((g) => (g.n as number) <= 0))
+      sql.exec(`DELETE FROM ${name} WHERE sel = ? AND ${where} AND n <= 0`, gone.sel, ...cols.map((c) => gone[c]));
   }
-  const where = cols.map((c) => `${c} = ?`).join(' AND ');
-  for (const r of rows)
-    if ((r[r.length - 1] as number) < 0) sql.exec(`DELETE FROM ${name} WHERE sel = ? AND ${where} AND n <= 0`, sel, ...r.slice(0, -1));
 }
 
-/** Adds (1) or removes (−1) one attempt's contribution. */
-function apply(sql: SqlStorage, sel: Selection, c: Contribution, sign: 1 | -1): void {
-  const counted = (keys: ReadonlyArray<ReadonlyArray<string | number>>) => keys.map((k) => [...k, sign]);
-  addCounts(sql, sel, 'tests', [[c.total, c.k, sign]]);
-  addCounts(sql, sel, 'forms', [[c.form, sign]]);
-  addCounts(sql, sel, 'pairs', counted(c.pairs));
-  addCounts(sql, sel, 'types', counted(c.types));
-  addCounts(sql, sel, 'tallies', counted(c.tallies));
+/**
+ * Adds (1) or removes (−1) attempts' contributions, each to its selection: counts of equal keys summed first
+ * (a batch of records shares most keys), then one upsert per table for all of them.
+ */
+function apply(sql: SqlStorage, changes: ReadonlyArray<readonly [Selection, Contribution, 1 | -1]>): void {
+  const of = (keys: (c: Contribution) => ReadonlyArray<ReadonlyArray<string | number>>): SelCounted[] => {
+    const summed = new Map<string, [Selection, Array<string | number>]>();
+    for (const [sel, c, sign] of changes)
+      for (const k of keys(c)) {
+        const id = `${sel}\u0000${k.join('\u0000')}`;
+        const hit = summed.get(id);
+        if (hit) hit[1][k.length] = (hit[1][k.length] as number) + sign;
+        else summed.set(id, [sel, [...k, sign]]);
+      }
+    return [...summed.values()].filter(([, r]) => r[r.length - 1] !== 0);
+  };
+  addCounts(
+    sql,
+    'tests',
+    of((c) => [[c.total, c.k]]),
+  );
+  addCounts(
+    sql,
+    'forms',
+    of((c) => [[c.form]]),
+  );
+  addCounts(
+    sql,
+    'pairs',
+    of((c) => c.pairs),
+  );
+  addCounts(
+    sql,
+    'types',
+    of((c) => c.types),
+  );
+  addCounts(
+    sql,
+    'tallies',
+    of((c) => c.tallies),
+  );
 }
 
 /** What one stored attempt contributes (null: it has no answers, so no report counts it). */
@@ -90,18 +137,25 @@ const attemptsOf = (sql: SqlStorage, learner: string, limit = -1) =>
     .map((r) => r.seq);
 
 /**
- * After a new row (call inside its transaction): adds it to `all`, and to `first` if it is now the learner's
- * first attempt by time, in place of the one that was (a parked row moved in late sorts where it belongs).
+ * After new rows (call inside their transaction), each with its answers as stored (in question order) and the
+ * learner's first two attempts just after it came in: adds each to `all`, and to `first` if it was then the
+ * learner's first attempt by time, in place of the one that was (a parked row moved in late sorts where it
+ * belongs). Contributions come from the answers in hand, not read back; all rows' changes go in one set of upserts.
  */
-export function addAttempt(sql: SqlStorage, seq: number, learner: string): void {
-  bump(sql, 'attempts', 1);
-  const c = contributionOfSeq(sql, seq);
-  if (c) apply(sql, 'all', c, 1);
-  const [first, before] = attemptsOf(sql, learner, 2);
-  if (first !== seq) return;
-  if (c) apply(sql, 'first', c, 1);
-  const old = before === undefined ? null : contributionOfSeq(sql, before);
-  if (old) apply(sql, 'first', old, -1);
+export function addAttempts(sql: SqlStorage, rows: ReadonlyArray<readonly [InsertedRow, string | null]>): void {
+  if (!rows.length) return;
+  bump(sql, 'attempts', rows.length);
+  const changes: Array<[Selection, Contribution, 1 | -1]> = [];
+  for (const [row, lang] of rows) {
+    const c = row.answers.length ? contributionOf(row.answers, lang) : null;
+    if (c) changes.push(['all', c, 1]);
+    if (row.first !== row.seq) continue;
+    if (c) changes.push(['first', c, 1]);
+    // The one that was first until now (its answers are stored, also when it came earlier in this batch).
+    const old = row.second === null ? null : contributionOfSeq(sql, row.second);
+    if (old) changes.push(['first', old, -1]);
+  }
+  apply(sql, changes);
 }
 
 /** Before a learner's rows are deleted (inside the same transaction): removes them from both sets. */
@@ -109,8 +163,16 @@ export function removeLearner(sql: SqlStorage, learner: string): void {
   attemptsOf(sql, learner).forEach((seq, i) => {
     bump(sql, 'attempts', -1);
     const c = contributionOfSeq(sql, seq);
-    if (c) apply(sql, 'all', c, -1);
-    if (c && i === 0) apply(sql, 'first', c, -1);
+    if (c)
+      apply(
+        sql,
+        i === 0
+          ? [
+              ['all', c, -1],
+              ['first', c, -1],
+            ]
+          : [['all', c, -1]],
+      );
   });
 }
 
@@ -133,11 +195,12 @@ export function readAggregates(sql: SqlStorage, sel: Selection): Aggregates {
 /** Adds a table's counts (negative ones too) to the stored aggregates of a selection. */
 function addTable(sql: SqlStorage, sel: Selection, table: AggregateTable): void {
   const agg = table.aggregates();
-  addCounts(sql, sel, 'tests', agg.tests);
-  addCounts(sql, sel, 'pairs', agg.pairs);
-  addCounts(sql, sel, 'forms', table.formCounts());
-  addCounts(sql, sel, 'types', agg.types);
-  addCounts(sql, sel, 'tallies', agg.tallies);
+  const of = (rows: readonly Counted[]) => rows.map((r): SelCounted => [sel, r]);
+  addCounts(sql, 'tests', of(agg.tests));
+  addCounts(sql, 'pairs', of(agg.pairs));
+  addCounts(sql, 'forms', of(table.formCounts()));
+  addCounts(sql, 'types', of(agg.types));
+  addCounts(sql, 'tallies', of(agg.tallies));
 }
 
 /** Replaces the stored aggregates of a selection with a table's (a rebuild, or a benchmark's synthetic ledger). */
@@ -193,15 +256,14 @@ export function removeAttempts(sql: SqlStorage, learner: string, seqs: readonly 
   const leaving = new Map(seqs.map((seq) => [seq, contributionOfSeq(sql, seq)]));
   for (const c of leaving.values()) {
     bump(sql, 'attempts', -1);
-    if (c) apply(sql, 'all', c, -1);
+    if (c) apply(sql, [['all', c, -1]]);
   }
   remove();
   if (firstBefore === undefined || !leaving.has(firstBefore)) return;
   const old = leaving.get(firstBefore);
-  if (old) apply(sql, 'first', old, -1);
   const [firstAfter] = attemptsOf(sql, learner, 1);
   const next = firstAfter === undefined ? null : contributionOfSeq(sql, firstAfter);
-  if (next) apply(sql, 'first', next, 1);
+  apply(sql, [...(old ? [['first', old, -1] as const] : []), ...(next ? [['first', next, 1] as const] : [])]);
 }
 
 /**

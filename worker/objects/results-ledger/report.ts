@@ -4,6 +4,7 @@
 // score matrix from the rows. Pure, apart from the SQL that yields the rows.
 import { figuresOfAggregates, talliesOfAggregates, typesOfAggregates } from '../../../core/stats/aggregate-figures.ts';
 import type { Aggregates } from '../../../core/stats/aggregates.ts';
+import type { LatestAttempt } from './schema.ts';
 import { quizFigures, type FigureOptions, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
 import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
 
@@ -17,6 +18,12 @@ export interface LedgerReport extends QuizFigures {
   /** Question id → its type as graded (the one most of its answers have), and its response counts. */
   types: Record<string, string>;
   tallies: Record<string, Tally[]>;
+}
+
+/** What a ledger (one shard of a quiz) contributes to a report: its aggregates and its latest attempt. */
+export interface LedgerAggregates {
+  aggregates: Aggregates;
+  latest: LatestAttempt | null;
 }
 
 /** The attempt × question score matrix, one row per attempt in time order (null: not in that attempt). */

@@ -1,31 +1,43 @@
 import { DurableObject } from 'cloudflare:workers';
 import { deleteParkedOf, drainParked } from '../../stores/parked-results.ts';
-import type { Aggregates } from '../../../core/stats/aggregates.ts';
 import type { Regrade } from '../../../core/stats/regrade.ts';
-import { addAttempt, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
+import { addAttempts, attemptCount, migrateAggregates, readAggregates, rebuildAggregates, removeLearner } from './aggregates-sql.ts';
 import { ShardMove, type SendRows } from './move.ts';
 import { regradeBatch } from './regrade-sql.ts';
-import { scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
-import { reportOfAggregates, scoreMatrixOf, type AnswerRow, type AttemptSelection, type LedgerReport, type ScoreMatrix } from './report.ts';
-import { deleteLearner, insertRow, migrate, rowsOfLearner, type LearnerLedgerRow, type LedgerRow, type RecordOutcome } from './schema.ts';
+import { answerRows, scoreColumns, scorePage, type ScorePage } from './score-pages.ts';
+import {
+  reportOfAggregates,
+  scoreMatrixOf,
+  type AttemptSelection,
+  type LedgerAggregates,
+  type LedgerReport,
+  type ScoreMatrix,
+} from './report.ts';
+import {
+  deleteLearner,
+  insertRow,
+  latestAttempt,
+  migrate,
+  storedOutcome,
+  rowsOfLearner,
+  type InsertedRow,
+  type LatestAttempt,
+  type LearnerLedgerRow,
+  type LedgerRow,
+  type RecordOutcome,
+} from './schema.ts';
 
-export type { AttemptSelection, LearnerLedgerRow, LedgerReport, LedgerRow, RecordOutcome, ScoreMatrix, ScorePage };
-
-// Each learner's first attempt by time (late catch-up entries still sort where they belong).
-const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
-
-/** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
-export interface LatestAttempt {
-  createdAt: string;
-  attemptId: string;
-  version: string;
-}
-
-/** What a ledger (one shard of a quiz) contributes to a report: its aggregates and its latest attempt. */
-export interface LedgerAggregates {
-  aggregates: Aggregates;
-  latest: LatestAttempt | null;
-}
+export type {
+  AttemptSelection,
+  LatestAttempt,
+  LedgerAggregates,
+  LearnerLedgerRow,
+  LedgerReport,
+  LedgerRow,
+  RecordOutcome,
+  ScoreMatrix,
+  ScorePage,
+};
 
 /** How soon after a record the ledger looks for parked rows, and how often at most (one KV `list()` each). */
 export const SWEEP_DELAY_MS = 30_000;
@@ -64,12 +76,21 @@ export class ResultsLedger extends DurableObject<Env> {
     if (this.move.pending()) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
   }
 
-  /** Stores a row and adds it to the aggregates (call inside a transaction); its `seq` if it was new. */
-  private insert(row: LedgerRow): number | undefined {
-    const seq = insertRow(this.sql, row);
-    if (seq !== undefined) addAttempt(this.sql, seq, row.learnerKey);
-    if (seq !== undefined && this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
-    return seq;
+  /**
+   * Stores rows and adds them to the aggregates in one set of upserts (call inside a transaction); each row's
+   * `seq` if it was new (a row whose attempt id is here already, or was earlier in the list, is skipped).
+   */
+  private insert(rows: readonly LedgerRow[]): Array<number | undefined> {
+    const added: Array<[InsertedRow, string | null]> = [];
+    const seqs = rows.map((row) => {
+      const inserted = insertRow(this.sql, row);
+      if (!inserted) return undefined;
+      added.push([inserted, row.lang ?? null]);
+      if (this.move.noteRow(row.learnerKey)) this.alarmAt(Date.now() + SWEEP_DELAY_MS);
+      return inserted.seq;
+    });
+    addAttempts(this.sql, added);
+    return seqs;
   }
 
   /** Sets the alarm (sweep and move share it); a sweep scheduled meanwhile will not push it later. */
@@ -86,7 +107,7 @@ export class ResultsLedger extends DurableObject<Env> {
    * its aggregates, and "first" sorted by time as for a late parked row.
    */
   adopt(rows: LedgerRow[]): void {
-    this.ctx.storage.transactionSync(() => rows.forEach((row) => this.insert(row)));
+    this.ctx.storage.transactionSync(() => this.insert(rows));
   }
 
   /**
@@ -94,18 +115,23 @@ export class ResultsLedger extends DurableObject<Env> {
    * the stored row's time and request digest, so an idempotent submit can answer like the first.
    */
   record(row: LedgerRow): RecordOutcome {
-    const outcome = this.ctx.storage.transactionSync((): RecordOutcome => {
-      if (this.insert(row) !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
-      const stored = this.sql
-        .exec<{ created_at: string; request_hash: string | null }>(
-          `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
-          row.attemptId,
-        )
-        .one();
-      return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
-    });
+    return this.recordMany([row])[0]!;
+  }
+
+  /**
+   * Stores attempts that submits sent together (worker/stores/results-store-do.ts coalesces those that arrive
+   * while a record to this ledger is in flight) in one transaction, each answered as `record` answers it.
+   */
+  recordMany(rows: LedgerRow[]): RecordOutcome[] {
+    const outcomes = this.ctx.storage.transactionSync(() =>
+      this.insert(rows).map((seq, i): RecordOutcome => {
+        const row = rows[i]!;
+        if (seq !== undefined) return { isNew: true, createdAt: row.createdAt, requestHash: row.requestHash ?? null };
+        return storedOutcome(this.sql, row.attemptId);
+      }),
+    );
     this.scheduleSweep();
-    return outcome;
+    return outcomes;
   }
 
   /**
@@ -147,7 +173,7 @@ export class ResultsLedger extends DurableObject<Env> {
     this.draining++;
     try {
       return await drainParked(this.env.PROGRESS, quizId, (row) => {
-        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => this.insert(row));
+        if (!erased.has(row.learnerKey)) this.ctx.storage.transactionSync(() => this.insert([row]));
       });
     } finally {
       if (--this.draining === 0) this.erasedWhileDraining = null;
@@ -214,37 +240,36 @@ export class ResultsLedger extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => rebuildAggregates(this.sql));
   }
 
-  /** The answer rows of the selected attempts, in attempt order (time, then id), then by question. */
-  private *answers(selection: AttemptSelection): Generator<AnswerRow> {
-    const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
-    yield* this.sql.exec<AnswerRow>(
-      `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
-              n.normalized AS normalized, a.lang AS lang, a.created_at || char(0) || a.attempt_id AS at
-       FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
-    );
+  /** The aggregates of a selection and the latest attempt, as they are now: small tables read by key, never the rows. */
+  private snapshot(selection: AttemptSelection): LedgerAggregates {
+    return { aggregates: readAggregates(this.sql, selection), latest: latestAttempt(this.sql) };
+  }
+
+  /**
+   * Runs `read` while this quiz's parked rows are looked for (one KV `list()`, I/O that takes longer than the
+   * read itself), and again only if some were moved in: the usual report costs the longer of the two, not both.
+   * Either way it holds every row parked before it began, as when the drain came first.
+   */
+  private async afterDrain<T>(read: () => T): Promise<T> {
+    const drained = this.drain(); // the list is sent before the read runs
+    const early = read();
+    return (await drained) ? read() : early;
   }
 
   /**
    * This ledger's aggregates of each learner's first attempt or of every attempt, and its latest attempt
    * (parked rows in first): small tables read by key, never the rows, so a report does not hold up records.
    */
-  async aggregates(selection: AttemptSelection): Promise<LedgerAggregates> {
-    await this.drain();
-    const latest = this.sql
-      .exec<{ created_at: string; attempt_id: string; version: string }>(
-        `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
-      )
-      .toArray()[0];
-    return {
-      aggregates: readAggregates(this.sql, selection),
-      latest: latest ? { createdAt: latest.created_at, attemptId: latest.attempt_id, version: latest.version } : null,
-    };
+  aggregates(selection: AttemptSelection): Promise<LedgerAggregates> {
+    return this.afterDrain(() => this.snapshot(selection));
   }
 
   /** Figures and response counts of this ledger alone (a quiz of one shard; the store merges shards itself). */
-  async report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
-    const { aggregates, latest } = await this.aggregates(selection);
-    return reportOfAggregates(aggregates, latest?.version ?? null, opts);
+  report(selection: AttemptSelection, opts: { randomDraw?: boolean; questionIds?: string[] } = {}): Promise<LedgerReport> {
+    return this.afterDrain(() => {
+      const { aggregates, latest } = this.snapshot(selection);
+      return reportOfAggregates(aggregates, latest?.version ?? null, opts);
+    });
   }
 
   /** The questions the selected attempts scored (parked rows in first): the columns of the streamed matrix. */
@@ -261,6 +286,6 @@ export class ResultsLedger extends DurableObject<Env> {
   /** The score matrix for spreadsheets: questions in the order given, then any other question seen. */
   async scores(selection: AttemptSelection, questionIds: string[] = []): Promise<ScoreMatrix> {
     await this.drain();
-    return scoreMatrixOf(this.answers(selection), questionIds);
+    return scoreMatrixOf(answerRows(this.sql, selection), questionIds);
   }
 }

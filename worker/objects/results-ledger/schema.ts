@@ -1,5 +1,6 @@
 // The results ledger's rows and SQL schema (docs/decisions/0003-results-ledger.md), apart from the object's
 // methods so each file keeps one concern.
+import type { StoredAnswer } from '../../../core/stats/aggregates.ts';
 import type { AnswerRow } from './report.ts';
 
 /** One graded attempt as the ledger stores it: the learner only as a pseudonymous key. */
@@ -43,7 +44,10 @@ export const SCHEMA = [
       kind TEXT NOT NULL,
       lang TEXT,
       created_at TEXT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS attempts_by_learner ON attempts (learner, created_at)`,
+  // A learner's attempts in time order, ties by id: "is this the learner's first attempt" reads two entries.
+  `CREATE INDEX IF NOT EXISTS attempts_by_learner_time ON attempts (learner, created_at, attempt_id)`,
+  // Its prefix, from before; the index above serves every query it did.
+  `DROP INDEX IF EXISTS attempts_by_learner`,
   `CREATE TABLE IF NOT EXISTS answers (
       seq INTEGER NOT NULL,
       question TEXT NOT NULL,
@@ -61,12 +65,46 @@ export function migrate(sql: SqlStorage): void {
   if (!columns.some((c) => c.name === 'request_hash')) sql.exec(`ALTER TABLE attempts ADD COLUMN request_hash TEXT`);
 }
 
-/** Stores a row unless its attempt id is there already; the row's `seq` if it was new. */
-export function insertRow(sql: SqlStorage, row: LedgerRow): number | undefined {
-  const seq = sql
-    .exec<{ seq: number }>(
-      `INSERT INTO attempts (attempt_id, learner, version, kind, lang, created_at, request_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (attempt_id) DO NOTHING RETURNING seq`,
+/** SQLite orders TEXT by its UTF-8 bytes, which is code point order; JS's `<` compares UTF-16 units. */
+export function byCodePoint(a: string, b: string): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (0xD800–0xDFFF) starts a code point above 0xFFFF: after every unit of the BMP.
+    if (x >= 0xd800 && x < 0xe000) x += 0x10000;
+    if (y >= 0xd800 && y < 0xe000) y += 0x10000;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** A new row's seq and its answers as stored (one per question, in question order): what its aggregates are made of. */
+export interface InsertedRow {
+  seq: number;
+  answers: StoredAnswer[];
+  /** The learner's first two attempts by time (then id), this one among them or not: is it now their first? */
+  first: number;
+  second: number | null;
+}
+
+// The learner's attempts in time order, by the index: read in the insert's own statement, which sees the new row.
+const NTH_OF_LEARNER = `SELECT seq FROM attempts WHERE learner = ?2 ORDER BY created_at, attempt_id LIMIT 1 OFFSET`;
+
+/** Answers bound per statement: 6 parameters each, and DO SQL binds at most 100. */
+const ANSWERS_PER_INSERT = 16;
+
+/**
+ * Stores a row unless its attempt id is there already (then undefined). Its answers go in one statement, and
+ * come back in the form they were stored in, in SQLite's question order, so the caller computes the attempt's
+ * contribution from them instead of reading back what it just wrote.
+ */
+export function insertRow(sql: SqlStorage, row: LedgerRow): InsertedRow | undefined {
+  const inserted = sql
+    .exec<{ seq: number; first: number; second: number | null }>(
+      `INSERT INTO attempts (attempt_id, learner, version, kind, lang, created_at, request_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+       ON CONFLICT (attempt_id) DO NOTHING
+       RETURNING seq, (${NTH_OF_LEARNER} 0) AS first, (${NTH_OF_LEARNER} 1) AS second`,
       row.attemptId,
       row.learnerKey,
       row.version,
@@ -75,19 +113,28 @@ export function insertRow(sql: SqlStorage, row: LedgerRow): number | undefined {
       row.createdAt,
       row.requestHash ?? null,
     )
-    .toArray()[0]?.seq;
-  if (seq === undefined) return undefined;
+    .toArray()[0];
+  if (!inserted) return undefined;
+  const { seq } = inserted;
+  // A question id given twice keeps its last answer, as one INSERT OR REPLACE after another did.
+  const byId = new Map<string, StoredAnswer>();
   for (const q of row.questions)
+    byId.set(q.id, {
+      question: q.id,
+      type: q.type,
+      score: Math.min(1, Math.max(0, Number(q.score) || 0)),
+      response: q.response === undefined ? null : JSON.stringify(q.response),
+      normalized: q.normalized?.length ? JSON.stringify(q.normalized) : null,
+    });
+  const answers = [...byId.values()];
+  for (let i = 0; i < answers.length; i += ANSWERS_PER_INSERT) {
+    const chunk = answers.slice(i, i + ANSWERS_PER_INSERT);
     sql.exec(
-      `INSERT OR REPLACE INTO answers (seq, question, type, score, response, normalized) VALUES (?, ?, ?, ?, ?, ?)`,
-      seq,
-      q.id,
-      q.type,
-      Math.min(1, Math.max(0, Number(q.score) || 0)),
-      q.response === undefined ? null : JSON.stringify(q.response),
-      q.normalized?.length ? JSON.stringify(q.normalized) : null,
+      `INSERT OR REPLACE INTO answers (seq, question, type, score, response, normalized) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      ...chunk.flatMap((a) => [seq, a.question, a.type, a.score, a.response, a.normalized]),
     );
-  return seq;
+  }
+  return { ...inserted, answers: answers.sort((a, b) => byCodePoint(a.question, b.question)) };
 }
 
 /** A learner's rows, oldest first, with every answer as stored. */
@@ -157,4 +204,32 @@ export function deleteAttempts(sql: SqlStorage, seqs: readonly number[]): void {
     sql.exec(`DELETE FROM answers WHERE seq = ?`, seq);
     sql.exec(`DELETE FROM attempts WHERE seq = ?`, seq);
   }
+}
+
+/** A stored attempt's outcome, as a repeated delivery of it is answered: its time and request digest. */
+export function storedOutcome(sql: SqlStorage, attemptId: string): RecordOutcome {
+  const stored = sql
+    .exec<{ created_at: string; request_hash: string | null }>(
+      `SELECT created_at, request_hash FROM attempts WHERE attempt_id = ?`,
+      attemptId,
+    )
+    .one();
+  return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
+}
+
+/** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
+export interface LatestAttempt {
+  createdAt: string;
+  attemptId: string;
+  version: string;
+}
+
+/** The most recent attempt, by the time index. */
+export function latestAttempt(sql: SqlStorage): LatestAttempt | null {
+  const latest = sql
+    .exec<{ created_at: string; attempt_id: string; version: string }>(
+      `SELECT created_at, attempt_id, version FROM attempts ORDER BY created_at DESC, attempt_id DESC LIMIT 1`,
+    )
+    .toArray()[0];
+  return latest ? { createdAt: latest.created_at, attemptId: latest.attempt_id, version: latest.version } : null;
 }

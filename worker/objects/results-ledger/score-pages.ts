@@ -1,7 +1,7 @@
 // The score matrix a page at a time (docs/decisions/0014-results-aggregates.md): attempts in time order after a
 // cursor (the last attempt's time and id), so a CSV of a million attempts streams through without sitting in
 // memory, and the pages of a quiz's shards interleave by time as one ledger's rows would.
-import type { AttemptSelection } from './report.ts';
+import type { AnswerRow, AttemptSelection } from './report.ts';
 
 /** One attempt's scores by question (essays left out), and its place in time (`created_at` NUL `attempt_id`). */
 export interface ScoreRow {
@@ -58,3 +58,16 @@ export const scoreColumns = (sql: SqlStorage, selection: AttemptSelection): stri
     .exec<{ question: string }>(`SELECT DISTINCT question FROM agg_pairs WHERE sel = ?`, selection)
     .toArray()
     .map((r) => r.question);
+
+// Each learner's first attempt by time (late catch-up entries still sort where they belong).
+const FIRST = `SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at, attempt_id) AS rn FROM attempts) WHERE rn = 1`;
+
+/** The answer rows of the selected attempts, in attempt order (time, then id), then by question: the whole matrix. */
+export function* answerRows(sql: SqlStorage, selection: AttemptSelection): Generator<AnswerRow> {
+  const where = selection === 'first' ? `WHERE a.seq IN (${FIRST})` : '';
+  yield* sql.exec<AnswerRow>(
+    `SELECT a.seq AS seq, n.question AS question, n.type AS type, n.score AS score, n.response AS response,
+            n.normalized AS normalized, a.lang AS lang, a.created_at || char(0) || a.attempt_id AS at
+     FROM attempts a JOIN answers n ON n.seq = a.seq ${where} ORDER BY a.created_at, a.attempt_id, n.question`,
+  );
+}
