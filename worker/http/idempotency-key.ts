@@ -10,7 +10,7 @@ import { hex128 } from '../stores/hmac.ts';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_FIELD = 'idempotency-key';
 
-/** A UUID fits, and so does the 22-character key the pages make; shorter keys would collide too easily. */
+/** A UUID fits (the pages make one), and so do other clients' keys; shorter keys would collide too easily. */
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 /**
@@ -27,14 +27,11 @@ export function parseIdempotencyKey(raw: string | undefined, where: string): str
   return key;
 }
 
-/** A fresh key for a form being rendered: 128 random bits, base64url. */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
+/**
+ * A fresh key for a form being rendered: a random UUID (122 random bits), one native call. (Base64url of 16
+ * random bytes, as before, took 0.05 ms of the final test page: the typed array, the spread and three regexes.)
+ */
+export const newIdempotencyKey = (): string => crypto.randomUUID();
 
 // The key of each request, set by the route that read it and used where the attempt is stored, as the
 // learner of a request is (worker/auth/learner.ts): the attempt service in between need not pass it along.
