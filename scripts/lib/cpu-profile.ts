@@ -87,14 +87,16 @@ const IDLE = new Set(['(idle)', '(program)', '(garbage collector)']);
  * Each sample's weight (µs): the sampling period actually achieved, the same for every sample. A sampling
  * profiler estimates CPU as samples × period (as perf does); a sample's own delta is the wall time since the
  * previous one, which after an idle wait or an I/O wait (workerd records no idle samples) is the wait, not
- * work. V8 here samples every 120–210 µs whatever is asked, so the period is the median delta, which busy
- * samples dominate. (Weighting each sample by its delta capped at twice the period, as before, charged every
+ * work. V8 here samples every 120–210 µs whatever is asked, so the period is the median of the deltas shorter than a wait
+ * (2 ms). (Weighting each sample by its delta capped at twice the period, as before, charged every
  * resume after a wait with up to two periods: health measured 0.57–0.86 ms that way, 0.34–0.40 ms as samples ×
  * period at 200, 150 and 120 µs alike.)
  */
 function weights(p: CpuProfile): number[] {
-  const sorted = [...p.timeDeltas].sort((a, b) => a - b);
-  const period = sorted[Math.floor(sorted.length / 2)] ?? 100;
+  // Only deltas between samples of running code: a delta over 2 ms is a wait (V8's period here is 0.1–0.2 ms).
+  // A tiny request (health) has one or two samples and one long wait each, so waits can be half of all deltas.
+  const running = p.timeDeltas.filter((d) => d > 0 && d < 2_000).sort((a, b) => a - b);
+  const period = running[Math.floor(running.length / 2)] ?? 100;
   return p.timeDeltas.map(() => period);
 }
 
