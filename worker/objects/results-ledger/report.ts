@@ -4,7 +4,9 @@
 // score matrix from the rows. Pure, apart from the SQL that yields the rows.
 import { figuresOfAggregates, talliesOfAggregates, typesOfAggregates } from '../../../core/stats/aggregate-figures.ts';
 import type { Aggregates } from '../../../core/stats/aggregates.ts';
-import type { LatestAttempt } from './schema.ts';
+import type { AnswerRow, LatestAttempt } from './schema.ts';
+
+export type { AnswerRow };
 import { quizFigures, type FigureOptions, type QuizFigures, type ScoredAttempt } from '../../../core/stats/figures.ts';
 import { ResponseTally, type Tally } from '../../../core/stats/tally.ts';
 
@@ -33,23 +35,6 @@ export interface ScoreMatrix {
   /** Each row's place in time (attempt time, then id), where the rows carry it: how shards' matrices interleave. */
   order?: string[];
 }
-
-/**
- * One answer as the ledger stores it: `seq` names its attempt, and rows come ordered by the attempt's time and
- * id, then by question id. Responses and typed answers are the JSON text they are stored as. A type alias,
- * not an interface, because SQL's row type must be indexable.
- */
-export type AnswerRow = {
-  seq: number;
-  question: string;
-  type: string;
-  score: number;
-  response: string | null;
-  normalized: string | null;
-  lang: string | null;
-  /** The attempt's time and id, as one sortable text (the score matrix of a shard carries it). */
-  at?: string;
-};
 
 /** Figures and response counts of the answers given (essays are listed with their type, never scored). */
 export function reportOf(answers: Iterable<AnswerRow>, version: string | null, opts: FigureOptions = {}): LedgerReport {

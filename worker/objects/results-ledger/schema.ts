@@ -1,7 +1,6 @@
 // The results ledger's rows and SQL schema (docs/decisions/0003-results-ledger.md), apart from the object's
 // methods so each file keeps one concern.
 import type { StoredAnswer } from '../../../core/stats/aggregates.ts';
-import type { AnswerRow } from './report.ts';
 
 /** One graded attempt as the ledger stores it: the learner only as a pseudonymous key. */
 export interface LedgerRow {
@@ -216,6 +215,23 @@ export function storedOutcome(sql: SqlStorage, attemptId: string): RecordOutcome
     .one();
   return { isNew: false, createdAt: stored.created_at, requestHash: stored.request_hash };
 }
+
+/**
+ * One answer as the ledger stores it: `seq` names its attempt, and rows come ordered by the attempt's time and
+ * id, then by question id. Responses and typed answers are the JSON text they are stored as. A type alias,
+ * not an interface, because SQL's row type must be indexable.
+ */
+export type AnswerRow = {
+  seq: number;
+  question: string;
+  type: string;
+  score: number;
+  response: string | null;
+  normalized: string | null;
+  lang: string | null;
+  /** The attempt's time and id, as one sortable text (the score matrix of a shard carries it). */
+  at?: string;
+};
 
 /** The most recent attempt of a ledger: its version is the report's, and shards compare their latest by time. */
 export interface LatestAttempt {
