@@ -12,7 +12,8 @@ const LIST_MAX = 20;
 
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= KEY_MAX;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+/** A JSON object (what `JSON.parse` makes of `{…}`), not an array, null or another class. */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 /** The value of a strict object's one key, or undefined when `v` is not an object with exactly that key. */

@@ -3,9 +3,7 @@
 import { SEED_PATTERN } from '../../../../core/quiz/random.ts';
 import { contentLanguages } from '../../../services/content.ts';
 
-/** A JSON object (what `JSON.parse` makes of `{…}`), not an array or null. */
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+export { isObject } from '../../../../core/quiz/response-quick.ts';
 
 /** Absent, or a content language (`Lang`). */
 export const okLang = (v: unknown) => v === undefined || (typeof v === 'string' && contentLanguages.includes(v));
