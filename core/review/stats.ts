@@ -2,16 +2,30 @@ import { utcDay, type DayOf, type Deck, type ReviewRecord } from './deck.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Cards falling due on each of the next `days` days; today includes everything overdue. */
+/** "YYYY-MM-DD" moved by `n` calendar days. */
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Cards falling due on each of the next `days` days, today including everything overdue; empty when no card is
+ * scheduled in them (nothing reviewed yet, or everything due later). The days are calendar days from the
+ * learner's today, so a day lost or doubled by a clock change is never skipped or shown twice.
+ */
 export function forecast(deck: Deck, now: number, days = 14, dayOf: DayOf = utcDay): Array<{ day: string; count: number }> {
-  const out = Array.from({ length: days }, (_, i) => ({ day: dayOf(now + i * DAY_MS), count: 0 }));
+  const scheduled: number[] = [];
+  for (const c of deck.cards.values()) if (c.state) scheduled.push(c.state.due);
+  // Nothing reviewed: nothing to count, and the learner's day (their time zone) is not even needed.
+  if (!scheduled.length) return [];
+  const today = dayOf(now);
+  const out = Array.from({ length: days }, (_, i) => ({ day: i === 0 ? today : addDays(today, i), count: 0 }));
   const index = new Map(out.map((d, i) => [d.day, i]));
-  for (const c of deck.cards.values()) {
-    if (!c.state) continue;
-    const i = c.state.due <= now ? 0 : index.get(dayOf(c.state.due));
-    if (i !== undefined) out[i]!.count++;
+  let any = false;
+  for (const due of scheduled) {
+    const i = due <= now ? 0 : index.get(dayOf(due));
+    if (i === undefined) continue;
+    out[i]!.count++;
+    any = true;
   }
-  return out;
+  return any ? out : [];
 }
 
 const perDay = (reviews: readonly ReviewRecord[], dayOf: DayOf) => {
@@ -24,7 +38,7 @@ const perDay = (reviews: readonly ReviewRecord[], dayOf: DayOf) => {
 };
 
 /** The previous calendar day of "YYYY-MM-DD". */
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+const dayBefore = (day: string) => addDays(day, -1);
 
 export interface DailyGoal {
   goal: number;

@@ -127,6 +127,31 @@ describe('stats', () => {
     expect(f.reduce((n, d) => n + d.count, 0)).toBe(2);
   });
 
+  it('forecasts nothing, without asking for the day, when no card is due in the 14 days', () => {
+    const asked: number[] = [];
+    const dayOf = (ms: number) => (asked.push(ms), new Date(ms).toISOString().slice(0, 10));
+    // Cards added but never reviewed are not scheduled: the learner's day is not needed to say so.
+    const fresh = buildDeck(input([{ type: 'add', id: id(T0), at: T0, source: { lesson: 'china' } }]));
+    expect(fresh.cards.size).toBeGreaterThan(0);
+    expect(forecast(fresh, T0, 14, dayOf)).toEqual([]);
+    expect(asked).toEqual([]);
+    // Reviewed, but due only after the 14 days.
+    const later = buildDeck(input([review('w.b.r', 'easy', T0 - DAY, null, null)]));
+    const due = later.cards.get('w.b.r')!.state!.due;
+    expect(forecast(later, due - 15 * DAY)).toEqual([]);
+    expect(forecast(later, due - 13 * DAY).reduce((n, d) => n + d.count, 0)).toBe(1);
+  });
+
+  it("names 14 calendar days in a row from the learner's today, also across a clock change", () => {
+    // Berlin's clocks went forward on 29 March 2026: 24 hours after 23:30 on the 28th is 00:30 on the 30th.
+    const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const now = Date.parse('2026-03-28T22:30:00Z');
+    const deck = buildDeck(input([review('w.a.r', 'good', now - 30 * DAY, null, null)])); // overdue: counted today
+    const days = forecast(deck, now, 14, (ms) => berlin.format(ms)).map((d) => d.day);
+    expect(days.slice(0, 3)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(new Set(days).size).toBe(14);
+  });
+
   it('counts the daily goal and a streak of days on which it was met', () => {
     const events: ReviewEvent[] = [
       { type: 'settings', id: id(T0 - 5 * DAY), at: T0 - 5 * DAY, settings: { newPerDay: 10, autoAddMissed: true, dailyGoal: 2 } },
