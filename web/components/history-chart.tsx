@@ -1,4 +1,6 @@
+import { Fragment } from 'preact';
 import { formatDateTime, formatNumber, formatPercent } from '../format.ts';
+import { px } from './svg.ts';
 import { DataTable } from './data-table.tsx';
 
 export interface HistoryPoint {
@@ -66,27 +68,27 @@ function HistoryBars({ points, labels, lang }: { points: HistoryPoint[]; labels:
         {labels.y}
       </text>
       {[0, 0.5, 1].map((s) => (
-        <g key={s}>
+        <Fragment key={s}>
           <line x1={LEFT} x2={W} y1={y(s)} y2={y(s)} stroke="#d5dbe1" stroke-width="1" />
           <text x={LEFT - 4} y={y(s) + 4} font-size="10" fill="#505a66" text-anchor="end">
             {formatPercent(lang, s)}
           </text>
-        </g>
+        </Fragment>
       ))}
       {shown.map((p, i) => {
         const bh = Math.max(2, p.share * H);
         const x = LEFT + 4 + i * step;
         return (
-          <g key={i}>
-            <rect x={x} y={TOP + H - bh} width={bw} height={bh} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
+          <Fragment key={i}>
+            <rect x={px(x)} y={px(TOP + H - bh)} width={px(bw)} height={px(bh)} rx="2" fill={p.share >= 0.8 ? '#1a6b35' : '#0b57a4'}>
               <title>{`${p.label}: ${formatPercent(lang, p.share)} (${formatDateTime(lang, p.at)})`}</title>
             </rect>
             {(i === 0 || i === shown.length - 1 || shown.length <= 10) && (
-              <text x={x + bw / 2} y={TOP + H + 14} font-size="10" fill="#505a66" text-anchor="middle">
+              <text x={px(x + bw / 2)} y={TOP + H + 14} font-size="10" fill="#505a66" text-anchor="middle">
                 {formatNumber(lang, first + i)}
               </text>
             )}
-          </g>
+          </Fragment>
         );
       })}
       <text x={LEFT + (W - LEFT) / 2} y={TOP + H + 36} font-size="10" fill="#505a66" text-anchor="middle">
