@@ -192,10 +192,16 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
   };
   const out: Array<{ at: number; us: number; file: string; fn: string; object: boolean }> = [];
   let at = 0;
+  // Whether the code running right before a collection was the object's (no wait in between): a collection
+  // starts when an allocation finds the young generation full, so it belongs to the code that allocated.
+  let objectRan = false;
   p.samples.forEach((id, i) => {
     at += p.timeDeltas[i] ?? 0;
     const name = byId.get(id)!.callFrame.functionName;
-    if (IDLE.has(name) && name !== '(garbage collector)') return;
+    if (IDLE.has(name) && name !== '(garbage collector)') {
+      objectRan = false;
+      return;
+    }
     let cur: number | undefined = id;
     while (cur !== undefined && byId.get(cur)!.callFrame.url !== 'index.js') cur = parent.get(cur);
     const file =
@@ -209,7 +215,7 @@ function busySamples(p: CpuProfile): Array<{ at: number; us: number; file: strin
       us: w[i] ?? 0,
       file,
       fn: name || anonymous(cur === id ? byId.get(id)!.callFrame.lineNumber : undefined),
-      object: name !== '(garbage collector)' && objectNode(id),
+      object: name === '(garbage collector)' ? objectRan : (objectRan = objectNode(id)),
     });
   });
   return out;
@@ -221,9 +227,11 @@ const isObject = (file: string) => file.startsWith('worker/objects/');
 /**
  * CPU per request (ms), from a profile of sequential requests sent `pauseMs` apart: busy samples closer than
  * half the pause belong to one request. Each request's time is split into the worker's own and the time in
- * Durable Object code, with everything the object calls (local `wrangler dev` runs both in one isolate; garbage
- * collection cannot be told apart and counts as the worker's). The profiler's own cost is included, so these
- * are upper bounds.
+ * Durable Object code, with everything the object calls. Local `wrangler dev` runs both in one isolate and one
+ * heap, where production gives the object its own: a garbage collection that interrupts the object's code
+ * (its last sample before the collection, with no wait between) was started by the object's allocations and
+ * counts as the object's; every other collection counts as the worker's. The profiler's own cost is included,
+ * so these are upper bounds.
  */
 export function perRequest(p: CpuProfile, pauseMs: number): RequestSlice[] {
   const out: RequestSlice[] = [];
