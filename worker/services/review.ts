@@ -1,4 +1,4 @@
-// The one review path for the JSON API and the pages: load the deck (two `list()`s at most), say what to do
+// The one review path for the JSON API and the pages: load the deck (one `list()`), say what to do
 // now, grade an answer with the core grader and store it as one event (one write), add cards, save settings.
 import type { Context } from 'hono';
 import type { AttemptSummary } from '../../core/progress/attempt-record.ts';
@@ -28,7 +28,7 @@ import { ApiError } from '../http/errors.ts';
 import { currentLearner, ensureLearner } from '../auth/learner.ts';
 import { sourcesOf } from './quizzes.ts';
 import { newAttemptId } from '../stores/keys.ts';
-import { progressStore, reviewStore } from '../stores/index.ts';
+import { learnerStore, reviewStore } from '../stores/index.ts';
 import { sessionIds } from './public-ids.ts';
 import { chooseLanguage } from './quiz-session.ts';
 import { cardExists, cardsOf, missedCards, resolveCard } from './review-cards.ts';
@@ -38,6 +38,8 @@ export { dueIn } from './review-time.ts';
 
 export interface LoadedDeck {
   learner: string | null;
+  /** The learner's attempt summaries, oldest first: the deck's missed questions come from them. */
+  summaries: AttemptSummary[];
   deck: Deck;
   now: number;
   dayOf: DayOf;
@@ -51,16 +53,14 @@ export interface LoadedDeck {
 const lexiconFor = (lang: string) => (lang === sourceLanguage ? courseLexicon : undefined);
 
 /**
- * The learner's deck: nothing read without a learner cookie, else the review log and the attempt summaries
- * (for missed questions), one `list()` each, in parallel. Pass `summaries` when the page has listed attempts already.
+ * The learner's deck and attempt summaries: nothing read without a learner cookie, else one listing of both
+ * (worker/stores/learner-store-kv.ts).
  */
-export async function loadDeck(c: Context<AppEnv>, summaries?: readonly AttemptSummary[]): Promise<LoadedDeck> {
+export async function loadDeck(c: Context<AppEnv>): Promise<LoadedDeck> {
   const learner = await currentLearner(c);
-  const [attempts, events] = learner
-    ? await Promise.all([summaries ?? progressStore(c.env).summaries(learner), reviewStore(c.env).events(learner)])
-    : [summaries ?? [], []];
-  const deck = buildDeck({ events, missed: missedCards(attempts), expand: cardsOf, exists: cardExists });
-  return { learner, deck, now: Date.now(), dayOf: dayOfRequest(c) };
+  const { summaries, events } = learner ? await learnerStore(c.env).read(learner) : { summaries: [], events: [] };
+  const deck = buildDeck({ events, missed: missedCards(summaries), expand: cardsOf, exists: cardExists });
+  return { learner, summaries, deck, now: Date.now(), dayOf: dayOfRequest(c) };
 }
 
 /** A card as the learner receives it: its question's learner copy (no key), re-shuffled for each review. */

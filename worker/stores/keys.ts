@@ -18,6 +18,11 @@ export async function keyedAttemptId(secret: string, learnerId: string, quizId: 
 }
 
 export const keys = {
+  /**
+   * Everything a learner has: their attempts, then their review log (`attempt:` sorts before `review:`), so a
+   * page that needs both reads them with one `list()` (worker/stores/learner-store-kv.ts).
+   */
+  learnerPrefix: (learnerId: string) => `learner:${learnerId}:`,
   /** All attempts of one learner share this prefix: one `list()` reads a learner's progress, never their reviews. */
   attemptPrefix: (learnerId: string) => `learner:${learnerId}:attempt:`,
   /** One key per attempt: concurrent submits never overwrite each other. */

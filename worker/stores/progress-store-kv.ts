@@ -28,6 +28,28 @@ function decoded(name: string, meta: AttemptMeta | null | undefined): Readonly<A
 }
 
 /**
+ * The summaries of listed attempt keys, oldest first. Sorted by time, not by key: an idempotent submit's id is
+ * a MAC, not time-ordered (keys.ts). Sorted on the metadata's time in ms before decoding, so no ISO time is
+ * parsed again per comparison. `listed` is the caller's own array, sorted in place, and only when out of order
+ * (attempt ids are time-ordered unless keyed, so KV's key order is usually the time order already).
+ */
+export function summariesOfKeys(listed: Array<{ name: string; metadata?: AttemptMeta | null | undefined }>): AttemptSummary[] {
+  const time = (k: { metadata?: AttemptMeta | null | undefined }) => (typeof k.metadata?.t === 'number' ? k.metadata.t : 0);
+  for (let i = 1; i < listed.length; i++)
+    // Negated so that a NaN time (unreadable metadata) sorts as it always did.
+    if (!(time(listed[i - 1]!) <= time(listed[i]!))) {
+      listed.sort((a, b) => time(a) - time(b));
+      break;
+    }
+  const out: AttemptSummary[] = [];
+  for (const k of listed) {
+    const s = decoded(k.name, k.metadata);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/**
  * Attempts in KV: one key per attempt (concurrent submits never overwrite each other), the full record as
  * its value and the summary as its metadata (attempt-meta.ts), so a learner's progress is one `list()`.
  */
@@ -44,25 +66,18 @@ export class KvProgressStore implements ProgressStore {
   }
 
   async summaries(learnerId: string): Promise<AttemptSummary[]> {
-    const page = await this.kv.list<AttemptMeta>({ prefix: keys.attemptPrefix(learnerId) });
-    // Sorted by time, not by key: an idempotent submit's id is a MAC, not time-ordered (keys.ts). Sorted on the
-    // metadata's time in ms before decoding, so no ISO time is parsed again per comparison.
-    // The listing is this call's own array, sorted in place, and only when out of order (attempt ids are
-    // time-ordered unless keyed, so KV's key order is usually the time order already).
-    const time = (k: { metadata?: AttemptMeta | null }) => (typeof k.metadata?.t === 'number' ? k.metadata.t : 0);
-    const listed = page.keys;
-    for (let i = 1; i < listed.length; i++)
-      // Negated so that a NaN time (unreadable metadata) sorts as it always did.
-      if (!(time(listed[i - 1]!) <= time(listed[i]!))) {
-        listed.sort((a, b) => time(a) - time(b));
-        break;
-      }
-    const out: AttemptSummary[] = [];
-    for (const k of listed) {
-      const s = decoded(k.name, k.metadata);
-      if (s) out.push(s);
-    }
-    return out;
+    // Every page: with one page only, a learner past 1,000 attempts would no longer see their newest ones.
+    const listed: KVNamespaceListKey<AttemptMeta>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: KVNamespaceListResult<AttemptMeta> = await this.kv.list<AttemptMeta>({
+        prefix: keys.attemptPrefix(learnerId),
+        ...(cursor ? { cursor } : {}),
+      });
+      listed.push(...page.keys);
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return summariesOfKeys(listed);
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {

@@ -9,6 +9,20 @@ import type { ReviewDetail, ReviewStore } from './review-store.ts';
  */
 export const REVIEW_TTL_SECONDS = 400 * 24 * 3600;
 
+/** The events of listed review-log keys of `learnerId`, in key (time) order; unreadable ones left out. */
+export function eventsOfKeys(
+  learnerId: string,
+  listed: ReadonlyArray<{ name: string; metadata?: ReviewMeta | null | undefined }>,
+): ReviewEvent[] {
+  const prefix = keys.reviewPrefix(learnerId).length;
+  const out: ReviewEvent[] = [];
+  for (const k of listed) {
+    const e = decodeEvent(k.name.slice(prefix), k.metadata);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
 /**
  * The review log in KV: one key per event, its id time-ordered, so no key is ever rewritten; what scheduling
  * needs rides in the key's metadata, so one `list()` rebuilds the deck (docs/decisions/0004-review.md).
@@ -36,13 +50,8 @@ export class KvReviewStore implements ReviewStore {
   }
 
   async events(learnerId: string): Promise<ReviewEvent[]> {
-    const prefix = keys.reviewPrefix(learnerId).length;
     const out: ReviewEvent[] = [];
-    for await (const page of this.pages(learnerId))
-      for (const k of page) {
-        const e = decodeEvent(k.name.slice(prefix), k.metadata);
-        if (e) out.push(e);
-      }
+    for await (const page of this.pages(learnerId)) out.push(...eventsOfKeys(learnerId, page));
     return out;
   }
 

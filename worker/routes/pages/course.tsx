@@ -21,11 +21,12 @@ import type { AppEnv } from '../../env.ts';
 import type { Lesson } from '../../../core/content/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { renderPage } from '../../render/document.tsx';
-import { lessonQuizIds, loadAttempts } from '../../services/progress.ts';
+import { lessonQuizIds } from '../../services/progress.ts';
 import { courseProgress } from '../../../core/progress/summary.ts';
 import { LEARNING_PARAM } from '../../../web/components/learning-direction.tsx';
 import { chosenLearning, rememberLearning } from '../../render/learning-language.ts';
-import { loadReviewDue } from '../../services/review-widgets.ts';
+import { loadDeck } from '../../services/review.ts';
+import { reviewDueOf } from '../../services/review-widgets.ts';
 import { setStore } from '../../stores/index.ts';
 
 /** The course's own pages: the overview and the lessons. */
@@ -41,9 +42,10 @@ coursePages.get('/:lang/', async (c) => {
     if (contentLanguages.includes(learningAsked)) rememberLearning(c, learningAsked);
     return c.redirect(`/${lang}/#learning`, 303);
   }
-  // Two KV operations at most: the attempt summaries and the review log (none without a learner cookie).
-  const [{ summaries }, sets] = await Promise.all([loadAttempts(c), publishedSets(c.env, lang)]);
-  const reviewDue = await loadReviewDue(c, summaries);
+  // One KV operation for the learner: the attempt summaries and the review log (none without a learner cookie).
+  const [loaded, sets] = await Promise.all([loadDeck(c), publishedSets(c.env, lang)]);
+  const { summaries } = loaded;
+  const reviewDue = reviewDueOf(lang, loaded);
   c.header('Cache-Control', 'private, no-store');
   return renderPage(
     c,

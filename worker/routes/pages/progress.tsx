@@ -4,8 +4,8 @@ import { summarize } from '../../../core/progress/summary.ts';
 import { ProgressPage, type MissedRow, type ProgressRow } from '../../../web/pages/progress.tsx';
 import { content } from '../../services/content.ts';
 import type { AppEnv } from '../../env.ts';
-import { loadAttempts } from '../../services/progress.ts';
-import { loadReviewForecast } from '../../services/review-widgets.ts';
+import { loadDeck } from '../../services/review.ts';
+import { reviewForecastOf } from '../../services/review-widgets.ts';
 import { FINAL_ID, lessonOfSentence } from '../../services/quizzes.ts';
 import { renderPage } from '../../render/document.tsx';
 import { eraseLearner } from '../api/progress.ts';
@@ -22,9 +22,10 @@ export const progressPages = new Hono<AppEnv>()
   .get('/:lang/progress', async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
-    // Two KV operations at most: the attempt summaries and the review log.
-    const { summaries } = await loadAttempts(c);
-    const review = await loadReviewForecast(c, summaries);
+    // One KV operation: the attempt summaries and the review log.
+    const loaded = await loadDeck(c);
+    const { summaries } = loaded;
+    const review = reviewForecastOf(loaded);
     const rows: ProgressRow[] = [
       ...content.lessons.map((l) => ({ quizId: l.id, title: pick(l.title, lang), href: `/${lang}/lessons/${l.id}/quiz` })),
       { quizId: FINAL_ID, title: t('test.title'), href: `/${lang}/test` },
