@@ -76,7 +76,16 @@ function addCounts(sql: SqlStorage, table: Table, rows: readonly SelCounted[]): 
  * (a batch of records shares most keys), then one upsert per table for all of them.
  */
 function apply(sql: SqlStorage, changes: ReadonlyArray<readonly [Selection, Contribution, 1 | -1]>): void {
+  // With one change per selection (a single record: nearly every submit) no two rows can share a key across
+  // changes, and a key repeated within one contribution is summed by the upsert itself, row by row: the rows
+  // go as they are, without the map and its string keys (the ledger's largest allocation per record).
+  const oneEach = changes.length === 1 || (changes.length === 2 && changes[0]![0] !== changes[1]![0]);
   const of = (keys: (c: Contribution) => ReadonlyArray<ReadonlyArray<string | number>>): SelCounted[] => {
+    if (oneEach) {
+      const rows: SelCounted[] = [];
+      for (const [sel, c, sign] of changes) for (const k of keys(c)) rows.push([sel, [...k, sign]]);
+      return rows;
+    }
     const summed = new Map<string, [Selection, Array<string | number>]>();
     for (const [sel, c, sign] of changes)
       for (const k of keys(c)) {
