@@ -54,6 +54,22 @@ export async function pseudonymOf(env: Pick<Env, 'LEARNER_SECRET'>, learnerId: s
 /** How many pseudonyms this isolate remembers (for the test of its bound). */
 export const pseudonymsHeld = () => pseudonyms.keys.size;
 
+/**
+ * Ledger object ids by name, remembered per isolate (bounded): `idFromName` hashes the name on every call, and
+ * an id is a plain value (unlike a stub, which belongs to the request that made it), the same for a name forever.
+ */
+const LEDGER_IDS_MAX = 1_000;
+const ledgerIds = new Map<string, DurableObjectId>();
+function ledgerId(ns: DurableObjectNamespace, name: string): DurableObjectId {
+  let id = ledgerIds.get(name);
+  if (!id) {
+    id = ns.idFromName(name);
+    if (ledgerIds.size >= LEDGER_IDS_MAX) ledgerIds.delete(ledgerIds.keys().next().value!);
+    ledgerIds.set(name, id);
+  }
+  return id;
+}
+
 /** A stored row as the export shows it: responses and typed answers parsed back into values. */
 const exported = (row: LearnerLedgerRow): ExportedLedgerRow => ({
   ...row,
@@ -71,7 +87,7 @@ export class DoResultsStore implements ResultsStore {
 
   /** A ledger by object name: a quiz id (shard 0) or `quiz#s`. */
   private ledger(name: string) {
-    return this.env.RESULTS.get(this.env.RESULTS.idFromName(name));
+    return this.env.RESULTS.get(ledgerId(this.env.RESULTS, name));
   }
 
   /** Every shard of a quiz, in parallel. */
