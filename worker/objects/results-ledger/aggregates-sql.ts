@@ -35,39 +35,56 @@ const TABLES = {
 type Table = keyof typeof TABLES;
 /** A key's columns (after `sel`) followed by the count to add. */
 type Counted = ReadonlyArray<string | number>;
-/** A count to add to a key of one selection. */
-type SelCounted = readonly [Selection, Counted];
+/** A count to add to a key (its columns after `sel`; any further entries are not read) of one selection. */
+type SelCounted = readonly [Selection, key: ReadonlyArray<string | number>, count: number];
 
 /** DO SQL binds at most 100 parameters per statement. */
 const MAX_PARAMS = 100;
+
+/** Each table's statement parts, written once. */
+const STATEMENTS = Object.fromEntries(
+  Object.entries(TABLES).map(([table, [name, cols]]) => [
+    table,
+    {
+      name,
+      width: cols.length,
+      columns: cols.join(', '),
+      marks: Array(cols.length).fill('?').join(', '),
+      where: cols.map((c) => `${c} = ?`).join(' AND '),
+    },
+  ]),
+) as Record<Table, { name: string; width: number; columns: string; marks: string; where: string }>;
 
 /**
  * Adds each row's count to its key (one upsert per chunk of rows, both selections in one). The selection and
  * the count are written into the statement (one of two names, an integer), so only the key is bound and a
  * record's rows fit one statement per table. A key whose count reaches 0 or below is dropped: only when some
- * count was negative are the counts read back (RETURNING), and only those at 0 deleted.
+ * count was negative are the counts read back (RETURNING), and only those at 0 deleted. Built with loops, not
+ * maps and spreads: this runs for every record, and its garbage was most of the ledger's.
  */
 function addCounts(sql: SqlStorage, table: Table, rows: readonly SelCounted[]): void {
   if (!rows.length) return;
-  const [name, cols] = TABLES[table];
-  const width = cols.length;
+  const { name, width, columns, marks, where } = STATEMENTS[table];
   const per = Math.floor(MAX_PARAMS / width);
-  const marks = Array(width).fill('?').join(', ');
-  const where = cols.map((c) => `${c} = ?`).join(' AND ');
   for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    const negative = chunk.some(([, r]) => (r[width] as number) < 0);
-    const values = chunk
-      .map(([sel, r]) => `('${sel === 'first' ? 'first' : 'all'}', ${marks}, ${Math.trunc(r[width] as number)})`)
-      .join(', ');
+    const end = Math.min(rows.length, i + per);
+    let values = '';
+    let negative = false;
+    const params: Array<string | number> = [];
+    for (let j = i; j < end; j++) {
+      const [sel, key, n] = rows[j]!;
+      if (n < 0) negative = true;
+      values += `${j > i ? ', ' : ''}('${sel === 'first' ? 'first' : 'all'}', ${marks}, ${Math.trunc(n)})`;
+      for (let x = 0; x < width; x++) params.push(key[x]!);
+    }
     const cursor = sql.exec<Record<string, string | number>>(
-      `INSERT INTO ${name} (sel, ${cols.join(', ')}, n) VALUES ${values} ON CONFLICT DO UPDATE SET n = n + excluded.n` +
-        (negative ? ` RETURNING sel, ${cols.join(', ')}, n` : ''),
-      ...chunk.flatMap(([, r]) => r.slice(0, width)),
+      `INSERT INTO ${name} (sel, ${columns}, n) VALUES ${values} ON CONFLICT DO UPDATE SET n = n + excluded.n` +
+        (negative ? ` RETURNING sel, ${columns}, n` : ''),
+      ...params,
     );
     if (!negative) continue;
     for (const gone of cursor.toArray().filter((g) => (g.n as number) <= 0))
-      sql.exec(`DELETE FROM ${name} WHERE sel = ? AND ${where} AND n <= 0`, gone.sel, ...cols.map((c) => gone[c]));
+      sql.exec(`DELETE FROM ${name} WHERE sel = ? AND ${where} AND n <= 0`, gone.sel, ...TABLES[table][1].map((c) => gone[c]));
   }
 }
 
@@ -83,18 +100,18 @@ function apply(sql: SqlStorage, changes: ReadonlyArray<readonly [Selection, Cont
   const of = (keys: (c: Contribution) => ReadonlyArray<ReadonlyArray<string | number>>): SelCounted[] => {
     if (oneEach) {
       const rows: SelCounted[] = [];
-      for (const [sel, c, sign] of changes) for (const k of keys(c)) rows.push([sel, [...k, sign]]);
+      for (const [sel, c, sign] of changes) for (const k of keys(c)) rows.push([sel, k, sign]);
       return rows;
     }
-    const summed = new Map<string, [Selection, Array<string | number>]>();
+    const summed = new Map<string, [Selection, ReadonlyArray<string | number>, number]>();
     for (const [sel, c, sign] of changes)
       for (const k of keys(c)) {
         const id = `${sel}\u0000${k.join('\u0000')}`;
         const hit = summed.get(id);
-        if (hit) hit[1][k.length] = (hit[1][k.length] as number) + sign;
-        else summed.set(id, [sel, [...k, sign]]);
+        if (hit) hit[2] += sign;
+        else summed.set(id, [sel, k, sign]);
       }
-    return [...summed.values()].filter(([, r]) => r[r.length - 1] !== 0);
+    return [...summed.values()].filter(([, , n]) => n !== 0);
   };
   addCounts(
     sql,
@@ -204,7 +221,7 @@ export function readAggregates(sql: SqlStorage, sel: Selection): Aggregates {
 /** Adds a table's counts (negative ones too) to the stored aggregates of a selection. */
 function addTable(sql: SqlStorage, sel: Selection, table: AggregateTable): void {
   const agg = table.aggregates();
-  const of = (rows: readonly Counted[]) => rows.map((r): SelCounted => [sel, r]);
+  const of = (rows: readonly Counted[]) => rows.map((r): SelCounted => [sel, r, r[r.length - 1] as number]);
   addCounts(sql, 'tests', of(agg.tests));
   addCounts(sql, 'pairs', of(agg.pairs));
   addCounts(sql, 'forms', of(table.formCounts()));
