@@ -27,7 +27,7 @@ export function ReviewForecast({ days, weeks }: ReviewForecastProps) {
       <h2 id="review-forecast-title">{t('review.forecast')}</h2>
       {days.length === 0 ? (
         // Nothing scheduled: a sentence says so, where a chart of empty days and a table of zeros would not.
-        <p class="empty">{t('review.forecastEmpty')}</p>
+        <p class="muted">{t('review.forecastEmpty')}</p>
       ) : (
         <>
           <DueBars days={days} />
