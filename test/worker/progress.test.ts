@@ -148,6 +148,31 @@ describe('KV operations per request (budgets)', () => {
   });
 });
 
+describe('the progress page', () => {
+  it('charts and tables the last 30 attempts, numbered as in the whole history, and says where the rest are', async () => {
+    const cookie = await newLearner();
+    for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: 8 }, () => submit('china', 1, cookie)));
+    const headers = { cookie: `learner=${cookie}` };
+    const html = await (await request('/en/progress', { headers })).text();
+    const table = html.slice(html.indexOf('class="history-table'));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual(Array.from({ length: 30 }, (_, i) => i + 4)); // 33 attempts: the first made the learner
+    expect(html.match(/<rect /g)?.length).toBe(30);
+    expect(html).toContain('Bar chart of your last 30 of 33 attempts');
+    expect(visibleText(html)).toContain(
+      'The chart and the table show your last 30 attempts; “Download everything” under “Your data” has all 33.',
+    );
+    const de = await (await request('/de/progress', { headers })).text();
+    expect(de).toContain('Balkendiagramm Ihrer letzten 30 von 33 Versuchen');
+    // Up to 30 attempts, the chart names them all and adds nothing.
+    const few = await newLearner();
+    await submit('china', 1, few);
+    const fewHtml = await (await request('/en/progress', { headers: { cookie: `learner=${few}` } })).text();
+    expect(fewHtml).toContain('Bar chart of 2 attempts');
+    expect(fewHtml).not.toContain('The chart and the table show');
+  });
+});
+
 describe('/api/progress', () => {
   it('summarises per lesson: state, best and latest', async () => {
     const cookie = await newLearner();

@@ -20,6 +20,8 @@ export interface HistoryLabels {
   when: string;
   quiz: string;
   score: string;
+  /** Said under the chart when it shows only the latest of more attempts. */
+  more?: string;
 }
 
 const W = 340;
@@ -27,22 +29,30 @@ const H = 120;
 const LEFT = 44;
 const TOP = 16;
 
+/** Attempts the chart and its table show: the latest ones (the export has every attempt). */
+export const HISTORY_SHOWN = 30;
+
 /**
- * Scores over time as a small SVG bar chart: one bar per attempt, oldest first, with labelled axes whose
- * numbers are in the UI language; the same data as a table behind "show as a table". Drawn with attributes
- * only (the CSP allows no inline styles).
+ * Scores over time as a small SVG bar chart: one bar per attempt of the last HISTORY_SHOWN, oldest first, with
+ * labelled axes whose numbers are in the UI language; the same attempts as a table behind "show as a table",
+ * numbered as in the whole history. Drawn with attributes only (the CSP allows no inline styles).
  */
 export function HistoryChart({ points, labels, lang }: { points: HistoryPoint[]; labels: HistoryLabels; lang: string }) {
+  const shown = points.slice(-HISTORY_SHOWN);
+  const first = points.length - shown.length + 1;
   return (
     <figure class="chart">
-      <HistoryBars points={points} labels={labels} lang={lang} />
-      <figcaption>{labels.caption}</figcaption>
+      <HistoryBars shown={shown} first={first} labels={labels} lang={lang} />
+      <figcaption>
+        {labels.caption}
+        {labels.more ? ` ${labels.more}` : ''}
+      </figcaption>
       <details class="show-all">
         <summary>{labels.showTable}</summary>
         <DataTable class="history-table" focusable columns={['#', labels.when, labels.quiz, labels.score]}>
-          {points.map((p, i) => (
+          {shown.map((p, i) => (
             <tr key={i}>
-              <td>{formatNumber(lang, i + 1)}</td>
+              <td>{formatNumber(lang, first + i)}</td>
               <td>{formatDateTime(lang, p.at)}</td>
               <td>{p.label}</td>
               <td>{formatPercent(lang, p.share)}</td>
@@ -54,10 +64,8 @@ export function HistoryChart({ points, labels, lang }: { points: HistoryPoint[];
   );
 }
 
-/** The last 30 attempts as bars over gridlines at 0, 50 and 100 %; the first and last bar (or all of ten) numbered. */
-function HistoryBars({ points, labels, lang }: { points: HistoryPoint[]; labels: HistoryLabels; lang: string }) {
-  const shown = points.slice(-30);
-  const first = points.length - shown.length + 1;
+/** The attempts shown as bars over gridlines at 0, 50 and 100 %; the first and last bar (or all of ten) numbered. */
+function HistoryBars({ shown, first, labels, lang }: { shown: HistoryPoint[]; first: number; labels: HistoryLabels; lang: string }) {
   const step = (W - LEFT - 8) / Math.max(1, shown.length);
   const bw = Math.max(4, Math.min(24, step - 3));
   const y = (share: number) => TOP + H - share * H;

@@ -1,5 +1,5 @@
 import type { ProgressSummary } from '../../core/progress/summary.ts';
-import { HistoryChart } from '../components/history-chart.tsx';
+import { HISTORY_SHOWN, HistoryChart } from '../components/history-chart.tsx';
 import { href, sentenceParts, usePage } from '../page-context.ts';
 import { ReviewForecast, type ReviewForecastProps } from '../components/review-forecast.tsx';
 import { ReviewSettingsForm } from '../components/review-settings.tsx';
@@ -77,8 +77,12 @@ function Attempts({ summary, rows, missed }: Pick<ProgressPageProps, 'summary' |
       <HistoryChart
         lang={lang}
         labels={{
-          title: t('progress.chartTitle', { count: summary.total }),
+          title:
+            summary.total > HISTORY_SHOWN
+              ? t('progress.chartTitleLast', { shown: HISTORY_SHOWN, total: summary.total })
+              : t('progress.chartTitle', { count: summary.total }),
           caption: t('progress.chartCaption'),
+          ...(summary.total > HISTORY_SHOWN ? { more: t('progress.chartMore', { shown: HISTORY_SHOWN, total: summary.total }) } : {}),
           y: t('progress.chartY'),
           x: t('progress.chartX'),
           showTable: t('progress.showTable'),
