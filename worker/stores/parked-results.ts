@@ -3,6 +3,7 @@
 // move parked rows in (docs/decisions/0008-durable-attempts.md). None exist in the normal case.
 import type { LedgerRow } from '../objects/results-ledger/schema.ts';
 import { keys } from './keys.ts';
+import { listAll } from './kv-list.ts';
 
 /** KV metadata of a parked row: the learner's pseudonym, so an erase finds their rows without reading any. */
 interface ParkedMeta {
@@ -17,17 +18,7 @@ export async function parkRow(kv: KVNamespace, quizId: string, row: LedgerRow): 
 
 /** The parked keys of a quiz with their metadata: one `list()` per 1000 (one in all in the normal case). */
 async function parkedKeys(kv: KVNamespace, quizId: string): Promise<Array<KVNamespaceListKey<ParkedMeta>>> {
-  const out: Array<KVNamespaceListKey<ParkedMeta>> = [];
-  let cursor: string | undefined;
-  do {
-    const page: KVNamespaceListResult<ParkedMeta> = await kv.list<ParkedMeta>({
-      prefix: keys.resultsPendingPrefix(quizId),
-      ...(cursor ? { cursor } : {}),
-    });
-    out.push(...page.keys);
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return out;
+  return listAll<ParkedMeta>(kv, keys.resultsPendingPrefix(quizId));
 }
 
 /**

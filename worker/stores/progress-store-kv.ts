@@ -1,7 +1,7 @@
 import { summaryOf, type AttemptRecord, type AttemptSummary } from '../../core/progress/attempt-record.ts';
 import { decodeSummary, encodeSummary, type AttemptMeta } from './attempt-meta.ts';
 import { keys } from './keys.ts';
-import { listAllKeys } from './kv-list.ts';
+import { listAll, listAllKeys } from './kv-list.ts';
 import type { ProgressStore } from './progress-store.ts';
 
 /** A year: attempts expire unless the learner comes back (KV TTL), so abandoned data does not pile up. */
@@ -67,17 +67,7 @@ export class KvProgressStore implements ProgressStore {
 
   async summaries(learnerId: string): Promise<AttemptSummary[]> {
     // Every page: with one page only, a learner past 1,000 attempts would no longer see their newest ones.
-    const listed: KVNamespaceListKey<AttemptMeta>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page: KVNamespaceListResult<AttemptMeta> = await this.kv.list<AttemptMeta>({
-        prefix: keys.attemptPrefix(learnerId),
-        ...(cursor ? { cursor } : {}),
-      });
-      listed.push(...page.keys);
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return summariesOfKeys(listed);
+    return summariesOfKeys(await listAll<AttemptMeta>(this.kv, keys.attemptPrefix(learnerId)));
   }
 
   async exportAll(learnerId: string): Promise<AttemptRecord[]> {

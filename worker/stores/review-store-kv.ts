@@ -1,5 +1,6 @@
 import type { ReviewEvent } from '../../core/review/deck.ts';
 import { keys } from './keys.ts';
+import { listAll, listAllKeys } from './kv-list.ts';
 import { decodeEvent, encodeEvent, type ReviewMeta } from './review-meta.ts';
 import type { ReviewDetail, ReviewStore } from './review-store.ts';
 
@@ -37,38 +38,18 @@ export class KvReviewStore implements ReviewStore {
     });
   }
 
-  private async *pages(learnerId: string) {
-    let cursor: string | undefined;
-    do {
-      const page: KVNamespaceListResult<ReviewMeta> = await this.kv.list<ReviewMeta>({
-        prefix: keys.reviewPrefix(learnerId),
-        ...(cursor ? { cursor } : {}),
-      });
-      yield page.keys;
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-  }
-
   async events(learnerId: string): Promise<ReviewEvent[]> {
-    const out: ReviewEvent[] = [];
-    for await (const page of this.pages(learnerId)) out.push(...eventsOfKeys(learnerId, page));
-    return out;
-  }
-
-  private async names(learnerId: string): Promise<string[]> {
-    const names: string[] = [];
-    for await (const page of this.pages(learnerId)) names.push(...page.map((k) => k.name));
-    return names;
+    return eventsOfKeys(learnerId, await listAll<ReviewMeta>(this.kv, keys.reviewPrefix(learnerId)));
   }
 
   async exportAll(learnerId: string): Promise<Array<ReviewEvent & Partial<ReviewDetail>>> {
-    const names = await this.names(learnerId);
+    const names = await listAllKeys(this.kv, keys.reviewPrefix(learnerId));
     const values = await Promise.all(names.map((n) => this.kv.get<ReviewEvent & Partial<ReviewDetail>>(n, 'json')));
     return values.filter((v): v is ReviewEvent & Partial<ReviewDetail> => v !== null);
   }
 
   async erase(learnerId: string): Promise<number> {
-    const names = await this.names(learnerId);
+    const names = await listAllKeys(this.kv, keys.reviewPrefix(learnerId));
     await Promise.all(names.map((n) => this.kv.delete(n)));
     return names.length;
   }

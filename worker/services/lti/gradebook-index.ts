@@ -1,6 +1,7 @@
 // Which context gradebooks a launched learner's attempt of a quiz goes to: one KV key per (learner, quiz)
 // holding the gradebook names, written at launch, read once per attempt. Anonymous learners never reach it.
 import { keys as kvKeys } from '../../stores/keys.ts';
+import { listAllKeys } from '../../stores/kv-list.ts';
 
 const learnerPrefix = kvKeys.ltiBooksPrefix;
 const indexKey = kvKeys.ltiBooks;
@@ -30,13 +31,7 @@ export const booksFor = (kv: KVNamespace, learnerId: string, quiz: string): Prom
 
 /** Every gradebook the learner appears in, and the index keys (one `list()` and one read per quiz launched). */
 export async function booksOfLearner(kv: KVNamespace, learnerId: string): Promise<{ books: string[]; keys: string[] }> {
-  const keys: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page: KVNamespaceListResult<unknown> = await kv.list({ prefix: learnerPrefix(learnerId), ...(cursor ? { cursor } : {}) });
-    keys.push(...page.keys.map((k) => k.name));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
+  const keys = await listAllKeys(kv, learnerPrefix(learnerId));
   const books = new Set((await Promise.all(keys.map((k) => read(kv, k)))).flat());
   return { books: [...books], keys };
 }
