@@ -47,30 +47,33 @@ const languages: PageContext['languages'] = uiLanguages.map((code) => ({ code, n
 
 /**
  * The site layout around a page (header, navigation, language switch, footer) depends only on the UI language
- * and the page's path, never on the learner: rendered once per language and path and kept as the HTML before
- * and after the page's own, which is rendered into it on each request. This was a third of the overview's
- * rendering. Bounded (paths carry query strings), oldest dropped first.
+ * and, in the language switch's links, on the page's path, never on the learner: rendered once per language
+ * with a stand-in for the path, and kept as the HTML before and after the page's own. Each request writes its
+ * path into the stand-in's places and renders its page between. This was a third of the overview's rendering.
+ * One shell per language, however many paths and query strings (every question of a practice run has its own).
  */
-const MAX_SHELLS = 128;
 const shells = new Map<string, readonly [before: string, after: string]>();
 /** Stands for the page inside the layout while the shell is rendered: text, so Preact writes it as it is. */
 const SLOT = '\u0000page\u0000';
+/** Stands for the path in the shell: Preact writes it unchanged in an attribute, as it writes any text. */
+const PATH = '\u0000path\u0000';
+/** A path as Preact writes an attribute value: `&`, `"` and `<` escaped, nothing else. */
+const attribute = (v: string) => v.replace(/[&"<]/g, (ch) => (ch === '&' ? '&amp;' : ch === '"' ? '&quot;' : '&lt;'));
 function shellOf(ctx: PageContext): readonly [string, string] {
-  const key = `${ctx.lang}\u0000${ctx.path}`;
-  let shell = shells.get(key);
+  let shell = shells.get(ctx.lang);
   if (!shell) {
     const parts = renderToString(
-      <PageCtx.Provider value={ctx}>
+      <PageCtx.Provider value={{ ...ctx, path: PATH }}>
         <Layout>{SLOT}</Layout>
       </PageCtx.Provider>,
     ).split(SLOT);
     // The layout renders its children once; anything else is a programming error, caught by the page tests.
     if (parts.length !== 2) throw new Error('Layout must render its children exactly once');
     shell = [parts[0]!, parts[1]!];
-    if (shells.size >= MAX_SHELLS) shells.delete(shells.keys().next().value!);
-    shells.set(key, shell);
+    shells.set(ctx.lang, shell);
   }
-  return shell;
+  const path = attribute(ctx.path);
+  return [shell[0].replaceAll(PATH, path), shell[1].replaceAll(PATH, path)];
 }
 
 /**
